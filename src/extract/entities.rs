@@ -1,0 +1,760 @@
+//! Entity mentions: gazetteer names, names by their endings (scanning left
+//! to the start of the name), quoted and titled names, and members of
+//! enumerations typed by what the enumeration is said to be.
+
+use super::rules::{ends_with, starts_with, Rules, SuffixKind};
+use super::{Extraction, Kind, Mention, Via};
+use crate::gazetteer::{Gazetteer, Level};
+use std::collections::HashSet;
+
+/// A candidate mention inside one sentence (char offsets in the sentence).
+#[derive(Debug, Clone)]
+struct Cand {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    via: Via,
+    name: String,
+    canonical: Option<String>,
+    entry: Option<usize>,
+    aliases: Vec<String>,
+    score: i32,
+}
+
+/// Prefixes that leave a name generic (重大项目, 该园区, 省级高新区).
+const GENERIC: &[&str] = &[
+    "", "重大", "重点", "该", "这些", "一批", "各类", "多个", "相关", "新", "大", "首批", "省级", "国家级",
+    "市级", "国家", "省", "市", "区", "县", "全", "本", "各", "其", "此", "主", "新型", "特色", "现代",
+    "高端", "优质", "一流", "一般", "专业", "综合", "园区", "产业", "上述", "以上", "国际", "全国", "全省",
+    "全市", "这个", "科技", "科创", "创新", "研发", "孵化", "高新", "中国", "国内", "我国", "世界",
+    "国家重点", "工业", "企业", "公司", "龙头", "上市", "民营", "国有", "外资", "合资", "中小", "科技型",
+    "高新技术", "本地", "当地", "我们", "他们", "地方", "各地", "两", "三", "四", "五", "两大", "三大",
+    "一", "个", "家", "所", "在建", "已建", "建设", "开发", "示范", "试点", "城市", "未来", "智慧",
+    "数字", "绿色", "生态", "人才", "青年", "创业", "双创", "产业化", "制造", "服务", "省级重点",
+];
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Characters that can be inside a name.
+fn is_name_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '-' | '+' | '&')
+}
+
+fn is_delim(c: char) -> bool {
+    !is_name_char(c) && !matches!(c, '“' | '”' | '(' | ')' | '《' | '》')
+}
+
+pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
+    let gaz = Gazetteer::get();
+    let rules = Rules::get();
+    let context = DocContext::new(text, gaz);
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let s = &text[sentence.start..sentence.end];
+        let chars: Vec<char> = s.chars().collect();
+        let mut byte_of: Vec<usize> = s.char_indices().map(|(b, _)| sentence.start + b).collect();
+        byte_of.push(sentence.end);
+        let mut cands = Vec::new();
+        gazetteer_candidates(s, &chars, gaz, &context, &mut cands);
+        suffix_candidates(&chars, rules, gaz, &mut cands);
+        quote_candidates(&chars, rules, &mut cands);
+        list_candidates(&chars, rules, gaz, &mut cands);
+        industry_candidates(&chars, gaz, &mut cands);
+        let chosen = select(cands);
+        let first = ex.mentions.len();
+        for c in chosen {
+            ex.mentions.push(Mention {
+                kind: c.kind,
+                name: c.name,
+                start: byte_of[c.start],
+                end: byte_of[c.end],
+                sentence: si,
+                via: c.via,
+                canonical: c.canonical,
+                entry: c.entry,
+                aliases: c.aliases,
+                english: None,
+            });
+        }
+        link_parenthesised_aliases(text, &mut ex.mentions[first..]);
+    }
+}
+
+/// What the whole document names: used to accept short place names only
+/// under a city or province the text names.
+struct DocContext {
+    named_codes: HashSet<String>,
+}
+
+impl DocContext {
+    fn new(text: &str, gaz: &Gazetteer) -> Self {
+        let mut named_codes = HashSet::new();
+        for hit in gaz.find(text) {
+            for &e in &hit.entries {
+                let Some(code) = &gaz.entries[e].code else { continue };
+                let level = gaz.divisions.get(code).map(|d| d.level);
+                if !hit.short || level != Some(Level::County) {
+                    named_codes.insert(code.clone());
+                }
+            }
+        }
+        DocContext { named_codes }
+    }
+}
+
+fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocContext, out: &mut Vec<Cand>) {
+    for hit in gaz.find(s) {
+        let start = s[..hit.start].chars().count();
+        let end = start + s[hit.start..hit.end].chars().count();
+        // Pick the entry: a division whose parent the document names, else the highest level.
+        let mut best: Option<(usize, i32)> = None;
+        for &e in &hit.entries {
+            let entry = &gaz.entries[e];
+            let mut score = 0;
+            if let Some(code) = &entry.code {
+                let Some(div) = gaz.divisions.get(code) else { continue };
+                if hit.short && div.level == Level::County {
+                    let parent_named = div.parent.as_ref().is_some_and(|p| ctx.named_codes.contains(p));
+                    if !parent_named {
+                        continue;
+                    }
+                    score += 2;
+                }
+                score += match div.level {
+                    Level::Province => 3,
+                    Level::City => 2,
+                    Level::County => 1,
+                };
+                if div.parent.as_ref().is_some_and(|p| ctx.named_codes.contains(p)) {
+                    score += 4;
+                }
+            } else {
+                score += 5;
+            }
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((e, score));
+            }
+        }
+        let Some((e, _)) = best else { continue };
+        let entry = &gaz.entries[e];
+        // A short place name glued to a following name character is usually
+        // part of another word (南湖柔性…): keep only clean ones.
+        if hit.short && entry.kind == Kind::Place && chars.get(end).is_some_and(|&c| c == '市' || c == '区' || c == '县') {
+            continue;
+        }
+        let surface: String = chars[start..end].iter().collect();
+        let canonical = (entry.canonical != surface).then(|| entry.canonical.clone());
+        out.push(Cand {
+            start,
+            end,
+            kind: entry.kind,
+            via: Via::Gazetteer,
+            name: surface,
+            canonical,
+            entry: Some(e),
+            aliases: Vec::new(),
+            score: if hit.short { 1 } else { 4 },
+        });
+    }
+}
+
+/// Where a name ending at `suffix_start` begins: scan left over name
+/// characters, through balanced quotes and parentheses, until a delimiter or
+/// a stop word.
+fn left_edge(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules) -> usize {
+    let mut b = suffix_start;
+    while b > 0 && suffix_start - b < max_len {
+        let c = chars[b - 1];
+        if c == ')' || c == '”' {
+            let open = if c == ')' { '(' } else { '“' };
+            let lo = b.saturating_sub(14);
+            match (lo..b - 1).rev().find(|&k| chars[k] == open) {
+                Some(k) if chars[k + 1..b - 1].iter().all(|&x| is_name_char(x) || x == ',') && k + 1 < b - 1 => {
+                    b = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !is_name_char(c) {
+            break;
+        }
+        if let Some(n) = rules.stop_word_before(chars, b) {
+            let before = b - n;
+            let at_edge = before == 0 || is_delim(chars[before - 1]);
+            if n == 1 && at_edge && suffix_start > b {
+                b -= 1;
+            }
+            break;
+        }
+        b -= 1;
+    }
+    // Drop a leading date (2022年, 3月27日) or time word.
+    let mut b2 = b;
+    loop {
+        let mut moved = false;
+        let mut k = b2;
+        while k < suffix_start && chars[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k > b2 && k < suffix_start && matches!(chars[k], '年' | '月' | '日') {
+            b2 = k + 1;
+            moved = true;
+        }
+        for w in &rules.entities.boundary.leading_trim {
+            if starts_with(chars, b2, w) && b2 + w.chars().count() < suffix_start {
+                b2 += w.chars().count();
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    b2
+}
+
+fn generic(prefix: &str) -> bool {
+    GENERIC.contains(&prefix) || prefix.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万第".contains(c))
+}
+
+fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    let s: String = chars.iter().collect();
+    // Char index of each byte offset.
+    let mut char_at = vec![0usize; s.len() + 1];
+    for (ci, (b, _)) in s.char_indices().enumerate() {
+        char_at[b] = ci;
+    }
+    char_at[s.len()] = chars.len();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for m in rules.suffix_matcher.find_overlapping_iter(&s) {
+        let (suffix, kind) = &rules.suffix_kinds[m.pattern().as_usize()];
+        let ss = char_at[m.start()];
+        let se = char_at[m.end()];
+        // Only the longest ending at a position counts (高新区 inside 国家高新区).
+        if chars.get(se).is_some_and(|&c| is_cjk(c)) && matches!(kind, SuffixKind::SoftEnterprise) {
+            continue;
+        }
+        let (target, max_len) = match kind {
+            SuffixKind::Zone => (Kind::Zone, 16),
+            SuffixKind::LegalEnterprise => (Kind::Enterprise, 20),
+            SuffixKind::SoftEnterprise => (Kind::Enterprise, 6),
+            SuffixKind::Institute => (Kind::Institute, 22),
+            SuffixKind::Agency => (Kind::Agency, 16),
+            SuffixKind::Project => (Kind::Project, 28),
+            SuffixKind::UnquotedPolicy => (Kind::Policy, 14),
+        };
+        let b = left_edge(chars, ss, max_len, rules);
+        if !seen.insert((b, se)) {
+            continue;
+        }
+        let prefix: String = chars[b..ss].iter().collect();
+        if generic(&prefix) || prefix.chars().count() < 1 {
+            continue;
+        }
+        let name: String = chars[b..se].iter().collect();
+        let mut score = 3;
+        match kind {
+            SuffixKind::SoftEnterprise => {
+                // Brand names without a legal ending: only at the edge of a
+                // clause or after an enterprise word, 2–4 characters of brand.
+                let n = prefix.chars().count();
+                let at_edge = b == 0 || is_delim(chars[b - 1]) || ends_with(chars, b, "企业") || ends_with(chars, b, "公司");
+                if !(2..=4).contains(&n) || !at_edge || gaz.industry(&name).is_some() || generic(&prefix) {
+                    continue;
+                }
+                if prefix.chars().any(|c| !is_cjk(c)) {
+                    continue;
+                }
+                score = 0;
+            }
+            SuffixKind::UnquotedPolicy => {
+                if prefix.chars().count() < 2 {
+                    continue;
+                }
+                // Only after a policy verb or at a clause edge.
+                let after_verb = rules.entities.policy.verbs.iter().any(|v| ends_with(chars, b, v));
+                if !(after_verb || b == 0 || is_delim(chars[b - 1]) || ends_with(chars, b, "和")) {
+                    continue;
+                }
+            }
+            SuffixKind::Zone => {
+                // A zone name ends where its ending ends: not 高新区党工委.
+                if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str()) {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        // A branch in parentheses right after (启迪之星(嘉兴), 实验小学(科技城校区)).
+        let mut end = se;
+        if chars.get(se) == Some(&'(') && matches!(target, Kind::Institute | Kind::Enterprise) {
+            if let Some(k) = (se + 1..chars.len().min(se + 10)).find(|&k| chars[k] == ')') {
+                let inner: String = chars[se + 1..k].iter().collect();
+                if inner.ends_with("校区") || inner.ends_with("分院") {
+                    end = k + 1;
+                }
+            }
+        }
+        let name_full: String = if end > se { chars[b..end].iter().collect() } else { name };
+        out.push(Cand {
+            start: b,
+            end,
+            kind: target,
+            via: Via::Suffix,
+            name: name_full,
+            canonical: None,
+            entry: None,
+            aliases: Vec::new(),
+            score,
+        });
+    }
+}
+
+/// Quoted names: “X”计划 (policy), “X”项目 (project), “X”科技创新中心
+/// (institute), “中国信创谷” (zone), and titles 《X》 (policy).
+fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
+    let pr = &rules.entities.policy;
+    let mut i = 0;
+    while i < chars.len() {
+        let open = chars[i];
+        let close = match open {
+            '“' => '”',
+            '《' => '》',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(j) = (i + 1..chars.len().min(i + 60)).find(|&k| chars[k] == close) else {
+            i += 1;
+            continue;
+        };
+        let inner: String = chars[i + 1..j].iter().collect();
+        if inner.chars().count() < 2 {
+            i = j + 1;
+            continue;
+        }
+        if open == '《' {
+            if !["报", "日报", "晚报", "杂志", "网", "周刊", "导报"].iter().any(|m| inner.ends_with(m)) {
+                out.push(Cand {
+                    start: i,
+                    end: j + 1,
+                    kind: Kind::Policy,
+                    via: Via::Title,
+                    name: inner.clone(),
+                    canonical: None,
+                    entry: None,
+                    aliases: Vec::new(),
+                    score: 8,
+                });
+            }
+            i = j + 1;
+            continue;
+        }
+        // Text right after the closing quote, up to a delimiter (at most 12 characters).
+        let mut k = j + 1;
+        while k < chars.len() && k < j + 13 && is_name_char(chars[k]) {
+            k += 1;
+        }
+        let after: String = chars[j + 1..k].iter().collect();
+        let mut kind = None;
+        let mut end = j + 1;
+        // The longest known ending of any kind within the text after the quote.
+        let project_head = "项目".to_string();
+        let endings: Vec<(&String, Kind)> = pr
+            .heads
+            .iter()
+            .map(|h| (h, Kind::Policy))
+            .chain(rules.entities.institute.suffixes.iter().map(|h| (h, Kind::Institute)))
+            .chain(rules.entities.zone.suffixes.iter().map(|h| (h, Kind::Zone)))
+            .chain(std::iter::once((&project_head, Kind::Project)))
+            .collect::<Vec<_>>();
+        let after_chars: Vec<char> = after.chars().collect();
+        let mut best_end = 0;
+        for (h, kd) in &endings {
+            let hn = h.chars().count();
+            for e in hn..=after_chars.len() {
+                if after_chars[e - hn..e].iter().copied().eq(h.chars()) && e > best_end {
+                    // The text between the quote and the ending must not hold a stop word.
+                    let between: String = after_chars[..e - hn].iter().collect();
+                    if between.contains('的') || between.chars().count() > 7 {
+                        continue;
+                    }
+                    best_end = e;
+                    kind = Some(*kd);
+                }
+            }
+        }
+        if best_end > 0 {
+            end = j + 1 + best_end;
+        } else if pr.heads.iter().any(|h| inner.ends_with(h.as_str())) {
+            kind = Some(Kind::Policy);
+        } else if rules.entities.zone.quoted_suffixes.iter().chain(&rules.entities.zone.suffixes).any(|h| inner.ends_with(h.as_str())) {
+            kind = Some(Kind::Zone);
+        } else if is_formula(&inner) && pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
+            kind = Some(Kind::Policy);
+        }
+        let Some(kind) = kind else {
+            i = j + 1;
+            continue;
+        };
+        if pr.not_heads.iter().any(|h| inner.ends_with(h.as_str())) && best_end == 0 {
+            i = j + 1;
+            continue;
+        }
+        // A short noun phrase right before the quote belongs to the name
+        // (科技型企业“双倍增”行动, 江苏省“双创计划”).
+        let mut start = i;
+        let b = left_edge(chars, i, 6, rules);
+        if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
+            start = b;
+        }
+        let name: String = chars[start..end].iter().collect();
+        let mut aliases = Vec::new();
+        let quoted: String = chars[i..end].iter().collect();
+        if quoted != name {
+            aliases.push(quoted);
+        }
+        let bare: String = chars[i..j + 1].iter().collect();
+        if !aliases.contains(&bare) && bare != name {
+            aliases.push(bare);
+        }
+        out.push(Cand {
+            start,
+            end,
+            kind,
+            via: Via::Quote,
+            name,
+            canonical: None,
+            entry: None,
+            aliases,
+            score: 7,
+        });
+        i = j + 1;
+    }
+}
+
+/// A short formula of numerals and single characters (四送一服, 一院一策, 5910, 6+1).
+fn is_formula(s: &str) -> bool {
+    let n = s.chars().count();
+    let numerals = s.chars().filter(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万双两".contains(*c) || *c == '+').count();
+    (2..=8).contains(&n) && numerals * 2 >= n
+}
+
+/// Items of enumerations (A、B和C等), typed by what follows them.
+fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    let seps: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '、').collect();
+    if seps.is_empty() {
+        return;
+    }
+    // Group separators whose items are short runs of name characters.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &p in &seps {
+        if let Some(g) = groups.last_mut() {
+            let last = g[g.len() - 1];
+            let between = &chars[last + 1..p];
+            if between.len() <= 22 && between.iter().all(|&c| is_name_char(c) || matches!(c, '“' | '”' | '(' | ')')) {
+                g.push(p);
+                continue;
+            }
+        }
+        groups.push(vec![p]);
+    }
+    for g in groups {
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let first_end = g[0];
+        let first_start = left_edge(chars, first_end, 16, rules);
+        items.push((first_start, first_end));
+        for w in g.windows(2) {
+            items.push((w[0] + 1, w[1]));
+        }
+        // The last item runs to a stop word, a terminator or a delimiter.
+        let ls = g[g.len() - 1] + 1;
+        let mut le = ls;
+        while le < chars.len() && is_name_char(chars[le]) && le - ls < 22 {
+            if le > ls + 1 && (terminator_at(chars, le) || (rules.stop_word_after(chars, le) && !starts_with(chars, le, "和"))) {
+                break;
+            }
+            if le > ls + 1 && starts_with(chars, le, "和") || starts_with(chars, le, "及") || starts_with(chars, le, "与") {
+                // A final conjunction: A、B和C.
+                if le > ls {
+                    items.push((ls, le));
+                }
+                let conj = if starts_with(chars, le, "以及") { 2 } else { 1 };
+                let ns = le + conj;
+                let mut ne = ns;
+                while ne < chars.len() && is_name_char(chars[ne]) && ne - ns < 22 {
+                    if ne > ns + 1 && (terminator_at(chars, ne) || rules.stop_word_after(chars, ne)) {
+                        break;
+                    }
+                    ne += 1;
+                }
+                items.push((ns, ne));
+                le = usize::MAX;
+                break;
+            }
+            le += 1;
+        }
+        if le != usize::MAX {
+            items.push((ls, le));
+        }
+        let items: Vec<(usize, usize)> = items.into_iter().filter(|(a, b)| b > a && b - a >= 2).collect();
+        if items.len() < 2 {
+            continue;
+        }
+        let tail_start = items.last().map(|x| x.1).unwrap_or(0);
+        let head = list_head(chars, items[0].0, tail_start, gaz);
+        let Some((kind, add_suffix)) = head else {
+            continue;
+        };
+        for (a, b) in items {
+            let surface: String = chars[a..b].iter().collect();
+            let mut name = surface.clone();
+            let mut aliases = Vec::new();
+            match kind {
+                Kind::Industry => {
+                    let stripped = strip_industry(&name);
+                    if stripped.chars().count() < 2 || stripped.chars().count() > 10 {
+                        continue;
+                    }
+                    if stripped != name {
+                        aliases.push(name.clone());
+                    }
+                    name = stripped;
+                }
+                Kind::Zone if !add_suffix.is_empty() => {
+                    if !rules.entities.zone.suffixes.iter().any(|s| name.ends_with(s.as_str())) {
+                        aliases.push(name.clone());
+                        name = format!("{name}{add_suffix}");
+                    }
+                }
+                _ => {}
+            }
+            if generic(&name) {
+                continue;
+            }
+            let canonical = if kind == Kind::Industry {
+                gaz.industry(&name).filter(|p| *p != name).map(str::to_string)
+            } else {
+                None
+            };
+            out.push(Cand {
+                start: a,
+                end: b,
+                kind,
+                via: Via::List,
+                name,
+                canonical,
+                entry: None,
+                aliases,
+                score: 5,
+            });
+        }
+    }
+}
+
+impl Rules {
+    /// Whether a stop word starts at `at`.
+    fn stop_word_after(&self, chars: &[char], at: usize) -> bool {
+        self.entities.boundary.stop_words.iter().any(|w| w.chars().count() >= 2 && starts_with(chars, at, w))
+            || matches!(chars.get(at), Some('等' | '为' | '的' | '在' | '已' | '均' | '都' | '分'))
+    }
+}
+
+/// Words that end an enumeration's last item.
+fn terminator_at(chars: &[char], at: usize) -> bool {
+    let c = chars[at];
+    if c.is_ascii_digit() {
+        return true;
+    }
+    if "两三四五六七八九十".contains(c) && chars.get(at + 1) == Some(&'大') {
+        return true;
+    }
+    ["产业", "等", "为龙头", "为领军", "为头雁", "为链主", "行业", "领域", "集群"].iter().any(|w| starts_with(chars, at, w))
+}
+
+/// What an enumeration is, from the words after it (and a few before).
+fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Option<(Kind, &'static str)> {
+    let after: String = chars[tail..chars.len().min(tail + 16)].iter().collect();
+    let before: String = chars[start.saturating_sub(4)..start].iter().collect();
+    let after = after.trim_start_matches('等');
+    let after_digits = after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
+    let a = after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批']);
+    if a.starts_with("国家高新区") || a.starts_with("高新区") {
+        return Some((Kind::Zone, "高新区"));
+    }
+    if after.starts_with("为龙头") || after.starts_with("为领军") || after.starts_with("为头雁") || after.starts_with("为链主") {
+        return Some((Kind::Enterprise, ""));
+    }
+    let industry_words = ["产业", "主导产业", "首位产业", "重点产业", "支柱产业", "战略性新兴产业", "新兴产业", "先进产业", "行业", "产业链", "产业集群", "地标性先进产业", "特色产业", "优势产业"];
+    if industry_words.iter().any(|w| a.starts_with(w)) || after.starts_with("产业") {
+        return Some((Kind::Industry, ""));
+    }
+    if a.starts_with("企业") || a.starts_with("公司") || a.starts_with("一批重点龙头企业") || a.starts_with("龙头企业") || a.starts_with("重点龙头企业") || a.starts_with("一批") && after.contains("企业") || a.starts_with("享誉") && after.contains("品牌") || a.starts_with("创业企业") {
+        return Some((Kind::Enterprise, ""));
+    }
+    if a.starts_with("重大项目") || a.starts_with("项目") || a.starts_with("重点项目") {
+        return Some((Kind::Project, ""));
+    }
+    if ["科创载体", "创新载体", "科研院所", "新型研发机构", "研究院", "创新平台", "特色创新平台", "科技创新平台", "高校"].iter().any(|w| a.starts_with(w)) {
+        return Some((Kind::Institute, ""));
+    }
+    if before.ends_with("围绕") || before.ends_with("聚焦") || before.ends_with("培育") || before.ends_with("发展") || before.ends_with("发力") {
+        // 围绕A、B、C三大主导产业 is caught above; here the head is missing.
+        let _ = gaz;
+    }
+    None
+}
+
+/// An industry name without 产业 / 产业链 / 行业 (the name as the text uses it otherwise).
+fn strip_industry(name: &str) -> String {
+    let mut n = name.to_string();
+    for s in ["产业集群", "产业链", "产业", "行业"] {
+        if let Some(x) = n.strip_suffix(s) {
+            if x.chars().count() >= 2 {
+                n = x.to_string();
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Industries named as such: a taxonomy label right before 产业 / 产业链 /
+/// 行业 / 集群 (skipping 首位 / 主导 / 支柱 … in between).
+fn industry_candidates(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    const MODIFIERS: &[&str] = &["首位", "主导", "支柱", "重点", "特色", "优势", "新兴", "先进", "核心", "战略性新兴", ""];
+    for i in 0..chars.len() {
+        let is_head = ["产业", "行业"].iter().any(|w| starts_with(chars, i, w));
+        if !is_head {
+            continue;
+        }
+        for m in MODIFIERS {
+            let mn = m.chars().count();
+            if mn > i || !ends_with(chars, i, m) {
+                continue;
+            }
+            let end = i - mn;
+            // Longest taxonomy label ending at `end`.
+            let mut found = None;
+            for len in (2..=8).rev() {
+                if len > end {
+                    continue;
+                }
+                let label: String = chars[end - len..end].iter().collect();
+                if let Some(p) = gaz.industry(&label) {
+                    found = Some((end - len, label, p.to_string()));
+                    break;
+                }
+            }
+            if let Some((start, label, pref)) = found {
+                // With 产业 attached when no modifier separates them: both forms are names.
+                let mut aliases = Vec::new();
+                let with_head_end = if mn == 0 { i + 2 } else { end };
+                if mn == 0 {
+                    aliases.push(chars[start..with_head_end].iter().collect());
+                }
+                out.push(Cand {
+                    start,
+                    end,
+                    kind: Kind::Industry,
+                    via: Via::Context,
+                    name: label.clone(),
+                    canonical: (pref != label).then_some(pref),
+                    entry: None,
+                    aliases,
+                    score: 4,
+                });
+                break;
+            }
+        }
+    }
+}
+
+/// Non-overlapping candidates: the longest first, then the higher score.
+fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        let la = (a.end - a.start) as i32 * 10 + a.score * 4;
+        let lb = (b.end - b.start) as i32 * 10 + b.score * 4;
+        lb.cmp(&la).then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<Cand> = Vec::new();
+    for c in cands {
+        if c.end <= c.start {
+            continue;
+        }
+        if taken.iter().any(|t| c.start < t.end && t.start < c.end) {
+            continue;
+        }
+        taken.push(c);
+    }
+    taken.sort_by_key(|c| c.start);
+    taken
+}
+
+/// `A(B)` where A and B are mentions of the same kind: B is another name of A.
+/// `A(简称B)` likewise.
+fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        for j in i + 1..mentions.len().min(i + 3) {
+            let between = &text[mentions[i].end..mentions[j].start];
+            let closes = text[mentions[j].end..].starts_with(')');
+            let is_paren = between == "(" || between == "(简称" || between == "(以下简称" || between == ",简称" || between == "(又称";
+            if is_paren && (closes || between.starts_with(',')) && mentions[i].kind == mentions[j].kind {
+                let alias = mentions[j].name.clone();
+                mentions[i].aliases.push(alias);
+                let main = mentions[i].name.clone();
+                mentions[j].aliases.push(main);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Kind};
+    use crate::normalize::clean;
+
+    fn names(text: &str, kind: Kind) -> Vec<String> {
+        let doc = clean(text);
+        let ex = extract(&doc);
+        ex.mentions.iter().filter(|m| m.kind == kind).map(|m| m.name.clone()).collect()
+    }
+
+    #[test]
+    fn zone_names_stop_at_verbs() {
+        assert_eq!(names("国务院批复同意青溪高新技术产业开发区更名。", Kind::Zone), vec!["青溪高新技术产业开发区"]);
+    }
+
+    #[test]
+    fn enterprise_lists_with_leader_words() {
+        let n = names("园区已集聚蓝河材料、远山科技、和光药业为龙头的新材料产业链。", Kind::Enterprise);
+        assert_eq!(n, vec!["蓝河材料", "远山科技", "和光药业"]);
+    }
+
+    #[test]
+    fn industry_lists_before_leading_industry() {
+        let n = names("青溪高新区重点培育新材料、生物医药、高端装备三大主导产业。", Kind::Industry);
+        assert_eq!(n, vec!["新材料", "生物医药", "高端装备"]);
+    }
+
+    #[test]
+    fn zone_lists_with_shared_ending() {
+        let n = names("青溪、白山和蓝湾等3家国家高新区作了交流。", Kind::Zone);
+        assert_eq!(n, vec!["青溪高新区", "白山高新区", "蓝湾高新区"]);
+    }
+
+    #[test]
+    fn quoted_policies() {
+        let n = names("园区深入实施“青苗人才计划”,开展科技型企业“双倍增”行动,推行“三送一服”。", Kind::Policy);
+        assert_eq!(n, vec!["“青苗人才计划”", "科技型企业“双倍增”行动", "“三送一服”"]);
+    }
+
+    #[test]
+    fn titled_documents_are_policies() {
+        let n = names("园区出台《青溪高新区促进人才集聚若干措施》。", Kind::Policy);
+        assert_eq!(n, vec!["青溪高新区促进人才集聚若干措施"]);
+    }
+}

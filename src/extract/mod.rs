@@ -1,0 +1,259 @@
+//! Stage 2: clean text in, mentions, relations and statistics out.
+//!
+//! In: a [`NormalizedDoc`]. Out: an [`Extraction`]: the sentences, every
+//! entity mention (kind, surface form, offsets), the relations the sentences
+//! state between mentions, the statistics they state about them, and
+//! diagnostics. Mentions are not yet entities: the resolve stage merges
+//! aliases and references into entities.
+//!
+//! The rules come from `data/rules/*.toml` and the gazetteers of
+//! `data/gazetteers/` ([`crate::gazetteer`]); no names are written in code.
+//! Extraction never fails: text it does not understand yields nothing.
+
+mod entities;
+pub mod numbers;
+mod relations;
+pub mod rules;
+mod statistics;
+
+use crate::normalize::NormalizedDoc;
+use std::fmt;
+
+/// The kinds of entity zonegraph recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Zone,
+    Enterprise,
+    Institute,
+    Policy,
+    Industry,
+    Agency,
+    Project,
+    Place,
+    Market,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::Zone,
+        Kind::Enterprise,
+        Kind::Institute,
+        Kind::Policy,
+        Kind::Industry,
+        Kind::Agency,
+        Kind::Project,
+        Kind::Place,
+        Kind::Market,
+    ];
+
+    /// The `zg:` class IRI.
+    pub fn class_iri(self) -> &'static str {
+        use crate::vocab;
+        match self {
+            Kind::Zone => vocab::ZONE,
+            Kind::Enterprise => vocab::ENTERPRISE,
+            Kind::Institute => vocab::INSTITUTE,
+            Kind::Policy => vocab::POLICY,
+            Kind::Industry => vocab::INDUSTRY,
+            Kind::Agency => vocab::AGENCY,
+            Kind::Project => vocab::PROJECT,
+            Kind::Place => vocab::PLACE,
+            Kind::Market => vocab::MARKET,
+        }
+    }
+
+    /// The path segment of entity IRIs (`id/zone/…`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Zone => "zone",
+            Kind::Enterprise => "enterprise",
+            Kind::Institute => "institute",
+            Kind::Policy => "policy",
+            Kind::Industry => "industry",
+            Kind::Agency => "agency",
+            Kind::Project => "project",
+            Kind::Place => "place",
+            Kind::Market => "market",
+        }
+    }
+
+    /// The class name without namespace.
+    pub fn name(self) -> &'static str {
+        self.class_iri().rsplit('#').next().unwrap_or("")
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How a mention was found (kept for diagnostics and tie-breaking).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Gazetteer,
+    Suffix,
+    List,
+    Quote,
+    Title,
+    Context,
+}
+
+/// One sentence: a byte range of the cleaned text.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (line) it belongs to.
+    pub paragraph: usize,
+}
+
+/// One entity mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub kind: Kind,
+    /// The surface form, simplified.
+    pub name: String,
+    /// Byte offsets in the cleaned text.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub via: Via,
+    /// The canonical name when reference data knows it (嘉兴 → 嘉兴市).
+    pub canonical: Option<String>,
+    /// The gazetteer entry, when the name is known.
+    pub entry: Option<usize>,
+    /// Other surface forms of the same thing given right here
+    /// (a parenthesised name, the name without quotes, …).
+    pub aliases: Vec<String>,
+    /// An English name given for it.
+    pub english: Option<String>,
+}
+
+/// The relations zonegraph extracts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Predicate {
+    LocatedIn,
+    LeadingIndustry,
+    ListedOn,
+    Implements,
+    IssuedBy,
+    CooperatesWith,
+    /// Zone → former name (a literal).
+    FormerName,
+    /// Zone → enterprise leading the zone's chain of an industry.
+    ChainLeader,
+    /// Zone → enterprise, institute or project in the zone's chain of an industry.
+    ChainMember,
+}
+
+/// One relation stated by a sentence, between mentions.
+#[derive(Debug, Clone)]
+pub struct RelationMention {
+    pub predicate: Predicate,
+    pub subject: usize,
+    /// The object mention; `None` for [`Predicate::FormerName`].
+    pub object: Option<usize>,
+    /// The literal object of [`Predicate::FormerName`].
+    pub literal: Option<String>,
+    /// The industry mention of a chain relation.
+    pub industry: Option<usize>,
+    /// The date the sentence gives (ISO 8601, possibly partial).
+    pub date: Option<String>,
+    pub sentence: usize,
+}
+
+/// One statistic stated by a sentence.
+#[derive(Debug, Clone)]
+pub struct StatisticMention {
+    pub subject: usize,
+    /// The value in base units, as a decimal string.
+    pub value: String,
+    pub unit: String,
+    pub metric: String,
+    pub year: Option<i32>,
+    pub qualifier: Option<&'static str>,
+    pub sentence: usize,
+    /// Byte offsets of the number and unit in the cleaned text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub relations: Vec<RelationMention>,
+    pub statistics: Vec<StatisticMention>,
+    /// For each sentence, the zone mention it is about (explicitly or by reference).
+    pub topic: Vec<Option<usize>>,
+    pub diagnostics: Vec<String>,
+}
+
+/// Extract everything from one normalized document.
+pub fn extract(doc: &NormalizedDoc) -> Extraction {
+    let mut ex = Extraction {
+        sentences: split_sentences(&doc.text),
+        ..Extraction::default()
+    };
+    entities::find_mentions(&doc.text, &mut ex);
+    relations::find_topics(&doc.text, &mut ex);
+    relations::find_relations(&doc.text, &mut ex);
+    statistics::find_statistics(&doc.text, &mut ex);
+    ex
+}
+
+/// Split text into sentences at 。!? and line ends; paragraphs are lines.
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut start = 0;
+    let mut depth = 0i32; // inside quotes or brackets a 。 does not end the sentence
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '《' | '「' | '(' => depth += 1,
+            '”' | '》' | '」' | ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        let end_here = match c {
+            '\n' => true,
+            '。' | '!' | '?' | '…' => depth == 0,
+            _ => false,
+        };
+        if end_here {
+            let end = if c == '\n' { i } else { i + c.len_utf8() };
+            if text[start..end].trim().chars().count() > 0 {
+                out.push(Sentence { start, end, paragraph });
+            }
+            start = i + c.len_utf8();
+            if c == '\n' {
+                paragraph += 1;
+                depth = 0;
+            }
+        }
+    }
+    if text[start..].trim().chars().count() > 0 {
+        out.push(Sentence {
+            start,
+            end: text.len(),
+            paragraph,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_stops_and_lines_not_inside_quotes() {
+        let text = "青溪高新区成立。园区实施“青苗。计划”!\n第二段";
+        let s = split_sentences(text);
+        let parts: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(parts, vec!["青溪高新区成立。", "园区实施“青苗。计划”!", "第二段"]);
+        assert_eq!(s[2].paragraph, 1);
+    }
+}

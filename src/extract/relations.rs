@@ -1,0 +1,284 @@
+//! Relations between mentions: what each sentence is about (its topic
+//! zone), then located-in, leading industry, chain leaders, listings,
+//! renamings, implemented and issued policies and co-operations, each from
+//! the sentence structures that state them (cues in `data/rules/relations.toml`).
+
+use super::rules::Rules;
+use super::{Extraction, Kind, Mention, Predicate, RelationMention, Via};
+use crate::gazetteer::Gazetteer;
+
+/// Whether a zone mention names a zone an article can be about.
+pub(super) fn is_major_zone(m: &Mention, rules: &Rules, gaz: &Gazetteer) -> bool {
+    m.kind == Kind::Zone
+        && (m.entry.is_some_and(|e| gaz.entries[e].level == Some("national"))
+            || rules.entities.zone.major_suffixes.iter().any(|s| m.name.ends_with(s.as_str())))
+}
+
+pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
+    let rules = Rules::get();
+    let gaz = Gazetteer::get();
+    let mut current: Option<usize> = None;
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ex.sentences.len()];
+    for (i, m) in ex.mentions.iter().enumerate() {
+        by_sentence[m.sentence].push(i);
+    }
+    let mut topic = Vec::with_capacity(ex.sentences.len());
+    for (si, _) in ex.sentences.iter().enumerate() {
+        let subject = by_sentence[si].iter().copied().find(|&i| {
+            let m = &ex.mentions[i];
+            if !is_major_zone(m, rules, gaz) || m.via == Via::List {
+                return false;
+            }
+            let before = &text[..m.start];
+            let in_list = text[m.end..].starts_with('、') || before.ends_with('、');
+            !in_list && !rules.relations.located_in.not_topic_before.iter().any(|w| before.ends_with(w.as_str()))
+        });
+        if subject.is_some() {
+            current = subject;
+        }
+        topic.push(current);
+    }
+    ex.topic = topic;
+}
+
+/// The year, month and day a sentence gives before `pos` (ISO 8601 prefix).
+fn date_in(s: &str) -> Option<String> {
+    use std::sync::OnceLock;
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?").expect("valid date pattern")
+    });
+    let c = re.captures(s)?;
+    let mut out = c[1].to_string();
+    if let Some(m) = c.get(2) {
+        let m: u32 = m.as_str().parse().ok()?;
+        out.push_str(&format!("-{m:02}"));
+        if let Some(d) = c.get(3) {
+            let d: u32 = d.as_str().parse().ok()?;
+            out.push_str(&format!("-{d:02}"));
+        }
+    }
+    Some(out)
+}
+
+pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
+    let rules = Rules::get();
+    let rr = &rules.relations;
+    let gaz = Gazetteer::get();
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ex.sentences.len()];
+    for (i, m) in ex.mentions.iter().enumerate() {
+        by_sentence[m.sentence].push(i);
+    }
+    let mut out: Vec<RelationMention> = Vec::new();
+    let rel = |p: Predicate, s: usize, o: usize, si: usize| RelationMention {
+        predicate: p,
+        subject: s,
+        object: Some(o),
+        literal: None,
+        industry: None,
+        date: None,
+        sentence: si,
+    };
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let s = &text[sentence.start..sentence.end];
+        let ms = &by_sentence[si];
+        let zone = ex.topic[si];
+        let m = |i: usize| &ex.mentions[i];
+        let coref = rules.entities.zone.coreference.iter().any(|w| s.contains(w.as_str()));
+        let names_zone = zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
+
+        // Located in the sentence's zone.
+        if let Some(z) = zone {
+            let cue = rr.located_in.cues.iter().any(|c| s.contains(c.as_str()));
+            if names_zone || coref || cue {
+                for &i in ms {
+                    let e = m(i);
+                    if i == z || e.name == m(z).name {
+                        continue;
+                    }
+                    match e.kind {
+                        Kind::Enterprise | Kind::Project => out.push(rel(Predicate::LocatedIn, i, z, si)),
+                        Kind::Institute => {
+                            let partner = rules.entities.institute.partner_suffixes.iter().any(|p| e.name.ends_with(p.as_str()));
+                            let settled = ["落户", "位于", "入驻", "坐落"].iter().any(|c| s.contains(c));
+                            if !partner || settled {
+                                out.push(rel(Predicate::LocatedIn, i, z, si));
+                            }
+                        }
+                        Kind::Zone if !is_major_zone(e, rules, gaz) => {
+                            if rules.entities.zone.container_suffixes.iter().any(|c| e.name.ends_with(c.as_str())) {
+                                out.push(rel(Predicate::LocatedIn, z, i, si));
+                            } else {
+                                out.push(rel(Predicate::LocatedIn, i, z, si));
+                            }
+                        }
+                        Kind::Place if ["位于", "地处", "坐落于"].iter().any(|c| s.contains(c)) && names_zone => {
+                            out.push(rel(Predicate::LocatedIn, z, i, si));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        // Institutes and enterprises settled in a named place (落户嘉兴南湖).
+        for &i in ms {
+            if !matches!(m(i).kind, Kind::Institute | Kind::Enterprise | Kind::Project) {
+                continue;
+            }
+            for &j in ms {
+                if m(j).kind == Kind::Place && m(j).start > m(i).end {
+                    let between = &text[m(i).end..m(j).start];
+                    if between.chars().count() <= 8 && ["落户", "位于", "坐落于"].iter().any(|c| between.ends_with(c)) {
+                        out.push(rel(Predicate::LocatedIn, i, j, si));
+                    }
+                }
+            }
+        }
+
+        // Leading industries.
+        if let Some(z) = zone {
+            if let Some(cue_pos) = rr.leading_industry.cues.iter().filter_map(|c| s.rfind(c.as_str())).max() {
+                for &i in ms {
+                    if m(i).kind == Kind::Industry && m(i).start - sentence.start < cue_pos + 12 {
+                        out.push(rel(Predicate::LeadingIndustry, z, i, si));
+                    }
+                }
+            }
+        }
+
+        // Chain leaders: leaders before a cue, the industry after it.
+        if let Some(z) = zone {
+            let mut from = sentence.start;
+            let mut cues: Vec<usize> = rr
+                .chain_leader
+                .cues
+                .iter()
+                .flat_map(|c| s.match_indices(c.as_str()).map(|(p, _)| sentence.start + p))
+                .collect();
+            cues.sort_unstable();
+            cues.dedup();
+            for cue in cues {
+                let leaders: Vec<usize> = ms.iter().copied().filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue).collect();
+                let industry = ms.iter().copied().find(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60);
+                if let (false, Some(ind)) = (leaders.is_empty(), industry) {
+                    for l in leaders {
+                        let mut r = rel(Predicate::ChainLeader, z, l, si);
+                        r.industry = Some(ind);
+                        out.push(r);
+                    }
+                    from = m(ind).end;
+                }
+            }
+        }
+
+        // Listings.
+        for &i in ms {
+            if m(i).kind != Kind::Market {
+                continue;
+            }
+            let clause_start = s[..m(i).start - sentence.start].rfind([';', '。']).map(|p| sentence.start + p).unwrap_or(sentence.start);
+            let after = &text[m(i).end..sentence.end];
+            let listed = rr.listed_on.cues.iter().any(|c| after.starts_with(c.as_str()) || after.get(..after.char_indices().nth(6).map(|x| x.0).unwrap_or(after.len())).is_some_and(|a| a.contains(c.as_str())))
+                || ["登陆", "在"].iter().any(|c| text[clause_start..m(i).start].contains(c));
+            if !listed {
+                continue;
+            }
+            let Some(&e) = ms.iter().rev().find(|&&j| m(j).kind == Kind::Enterprise && m(j).end <= m(i).start && m(j).start >= clause_start) else {
+                continue;
+            };
+            let between = &text[m(e).end..m(i).start];
+            if rr.listed_on.not_fact.iter().any(|w| between.contains(w.as_str())) || text[clause_start..m(e).start].contains("力争") {
+                continue;
+            }
+            let mut r = rel(Predicate::ListedOn, e, i, si);
+            r.date = date_in(&text[clause_start..m(i).end]);
+            out.push(r);
+        }
+
+        // Renamings: A更名为B; 由A更名而来.
+        for cue in &rr.renamed.cues {
+            let Some(p) = s.find(cue.as_str()) else { continue };
+            let cue_at = sentence.start + p;
+            let before: Vec<usize> = ms.iter().copied().filter(|&i| m(i).kind == Kind::Zone && m(i).end <= cue_at).collect();
+            let after: Vec<usize> = ms.iter().copied().filter(|&i| m(i).kind == Kind::Zone && m(i).start >= cue_at + cue.len()).collect();
+            let (new, old) = match cue.as_str() {
+                "更名为" | "改名为" => (after.first().copied(), before.last().copied()),
+                "更名而来" => (before.first().copied().filter(|_| before.len() >= 2).or(zone), before.last().copied()),
+                _ => (before.last().copied().or(zone), after.first().copied()),
+            };
+            if let (Some(n), Some(o)) = (new, old) {
+                if n != o && m(n).name != m(o).name {
+                    out.push(RelationMention {
+                        predicate: Predicate::FormerName,
+                        subject: n,
+                        object: None,
+                        literal: Some(m(o).name.clone()),
+                        industry: None,
+                        date: date_in(s),
+                        sentence: si,
+                    });
+                }
+            }
+        }
+
+        // Policies: implemented by the sentence's zone; issued by an agency
+        // named right before a title or at its start.
+        for &i in ms {
+            if m(i).kind != Kind::Policy {
+                continue;
+            }
+            if let Some(z) = zone {
+                out.push(rel(Predicate::Implements, z, i, si));
+            }
+            if let Some(&a) = ms.iter().find(|&&j| m(j).kind == Kind::Agency && m(j).end <= m(i).start && text[m(j).end..m(i).start].chars().count() <= 1) {
+                out.push(rel(Predicate::IssuedBy, i, a, si));
+            }
+        }
+
+        // Co-operation: A与B…共建/合作/签约.
+        let has_cue = rr.cooperates_with.cues.iter().any(|c| s.contains(c.as_str()));
+        if has_cue {
+            let orgs = |k: Kind| matches!(k, Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone | Kind::Place);
+            for (p, conj) in s.match_indices(['与', '同']).map(|(p, c)| (sentence.start + p, c)) {
+                // Partners: the mentions right after the conjunction (a list).
+                let mut partners = Vec::new();
+                let mut pos = p + conj.len();
+                for &j in ms {
+                    if m(j).start == pos && orgs(m(j).kind) {
+                        partners.push(j);
+                        pos = m(j).end;
+                        if text[pos..].starts_with('、') {
+                            pos += '、'.len_utf8();
+                        }
+                    }
+                }
+                if partners.is_empty() {
+                    continue;
+                }
+                let rest = &text[pos..sentence.end];
+                let cue_near = rr.cooperates_with.cues.iter().any(|c| rest.find(c.as_str()).is_some_and(|q| rest[..q].chars().count() <= 8));
+                if !cue_near {
+                    continue;
+                }
+                let left = ms.iter().copied().rev().find(|&j| orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].chars().count() <= 1);
+                let subject = left.or(zone);
+                if let Some(a) = subject {
+                    for &b in &partners {
+                        if a != b && m(a).kind != Kind::Place || m(b).kind != Kind::Place {
+                            out.push(rel(Predicate::CooperatesWith, a, b, si));
+                        }
+                    }
+                }
+            }
+            // 联合A、B开展…: the partners co-operate with each other.
+            if let Some(p) = s.find("联合") {
+                let at = sentence.start + p + "联合".len();
+                let listed: Vec<usize> = ms.iter().copied().filter(|&j| m(j).start >= at && m(j).start < at + 60 && matches!(m(j).kind, Kind::Institute | Kind::Enterprise)).take(4).collect();
+                for w in listed.windows(2) {
+                    out.push(rel(Predicate::CooperatesWith, w[0], w[1], si));
+                }
+            }
+        }
+    }
+    ex.relations = out;
+}

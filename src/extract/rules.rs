@@ -1,0 +1,234 @@
+//! The extraction rules of `data/rules/*.toml`, parsed and compiled once.
+
+use crate::data;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+pub struct EntityRules {
+    pub zone: ZoneRules,
+    pub enterprise: EnterpriseRules,
+    pub institute: InstituteRules,
+    pub agency: SuffixRules,
+    pub project: SuffixRules,
+    pub policy: PolicyRules,
+    pub boundary: BoundaryRules,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ZoneRules {
+    pub suffixes: Vec<String>,
+    pub major_suffixes: Vec<String>,
+    pub container_suffixes: Vec<String>,
+    pub quoted_suffixes: Vec<String>,
+    pub coreference: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EnterpriseRules {
+    pub legal_suffixes: Vec<String>,
+    pub soft_suffixes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct InstituteRules {
+    pub suffixes: Vec<String>,
+    pub partner_suffixes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SuffixRules {
+    pub suffixes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PolicyRules {
+    pub heads: Vec<String>,
+    pub unquoted_heads: Vec<String>,
+    pub not_heads: Vec<String>,
+    pub verbs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BoundaryRules {
+    pub stop_words: Vec<String>,
+    pub leading_trim: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RelationRules {
+    pub located_in: LocatedRules,
+    pub leading_industry: Cues,
+    pub chain_leader: Cues,
+    pub listed_on: ListedRules,
+    pub renamed: Cues,
+    pub implements: Cues,
+    pub issued_by: Cues,
+    pub cooperates_with: Cues,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Cues {
+    pub cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LocatedRules {
+    pub cues: Vec<String>,
+    pub not_topic_before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListedRules {
+    pub cues: Vec<String>,
+    pub not_fact: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StatisticRules {
+    pub unit: Vec<UnitRule>,
+    pub not_after: Vec<String>,
+    pub not_before: Vec<String>,
+    pub target_words: Vec<String>,
+    pub approx_after: Vec<String>,
+    pub at_least: Vec<String>,
+    pub at_most: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct UnitRule {
+    pub words: Vec<String>,
+    pub unit: String,
+    pub factor: u64,
+}
+
+/// All rules, with the matchers compiled from them.
+pub struct Rules {
+    pub entities: EntityRules,
+    pub relations: RelationRules,
+    pub statistics: StatisticRules,
+    /// Every name ending of every kind, for one pass over a sentence.
+    pub suffix_matcher: AhoCorasick,
+    /// Pattern index of `suffix_matcher` → (ending, kind tag).
+    pub suffix_kinds: Vec<(String, SuffixKind)>,
+    /// Unit words, longest first.
+    pub units: Vec<(String, String, u64)>,
+}
+
+/// What a name ending makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuffixKind {
+    Zone,
+    LegalEnterprise,
+    SoftEnterprise,
+    Institute,
+    Agency,
+    Project,
+    UnquotedPolicy,
+}
+
+impl Rules {
+    /// The rules from the embedded data files. Panics only if a shipped data
+    /// file is malformed, which the test suite rules out.
+    pub fn get() -> &'static Rules {
+        static R: OnceLock<Rules> = OnceLock::new();
+        R.get_or_init(|| match Rules::parse() {
+            Ok(r) => r,
+            Err(e) => panic!("shipped rule files are malformed: {e}"),
+        })
+    }
+
+    fn parse() -> Result<Rules, crate::Error> {
+        let entities: EntityRules = toml::from_str(data::ENTITY_RULES).map_err(|e| crate::Error::Data {
+            file: "data/rules/entities.toml".into(),
+            message: e.to_string(),
+        })?;
+        let relations: RelationRules = toml::from_str(data::RELATION_RULES).map_err(|e| crate::Error::Data {
+            file: "data/rules/relations.toml".into(),
+            message: e.to_string(),
+        })?;
+        let statistics: StatisticRules = toml::from_str(data::STATISTIC_RULES).map_err(|e| crate::Error::Data {
+            file: "data/rules/statistics.toml".into(),
+            message: e.to_string(),
+        })?;
+        let mut suffix_kinds: Vec<(String, SuffixKind)> = Vec::new();
+        let mut push = |list: &[String], kind: SuffixKind| {
+            for s in list {
+                if !suffix_kinds.iter().any(|(x, _)| x == s) {
+                    suffix_kinds.push((s.clone(), kind));
+                }
+            }
+        };
+        push(&entities.zone.suffixes, SuffixKind::Zone);
+        push(&entities.enterprise.legal_suffixes, SuffixKind::LegalEnterprise);
+        push(&entities.institute.suffixes, SuffixKind::Institute);
+        push(&entities.agency.suffixes, SuffixKind::Agency);
+        push(&entities.project.suffixes, SuffixKind::Project);
+        push(&entities.policy.unquoted_heads, SuffixKind::UnquotedPolicy);
+        push(&entities.enterprise.soft_suffixes, SuffixKind::SoftEnterprise);
+        let suffix_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(suffix_kinds.iter().map(|(s, _)| s.as_str()))
+            .map_err(|e| crate::Error::Data {
+                file: "data/rules/entities.toml".into(),
+                message: e.to_string(),
+            })?;
+        let mut units: Vec<(String, String, u64)> = statistics
+            .unit
+            .iter()
+            .flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone(), u.factor)))
+            .collect();
+        units.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
+        Ok(Rules {
+            entities,
+            relations,
+            statistics,
+            suffix_matcher,
+            suffix_kinds,
+            units,
+        })
+    }
+
+    /// The stop word (if any) that `chars[..end]` ends with, longest first.
+    pub fn stop_word_before(&self, chars: &[char], end: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for w in &self.entities.boundary.stop_words {
+            let n = w.chars().count();
+            if n <= end && n > best.unwrap_or(0) && chars[end - n..end].iter().copied().eq(w.chars()) {
+                best = Some(n);
+            }
+        }
+        best
+    }
+}
+
+/// Whether `chars[at..]` starts with `word`.
+pub fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for c in word.chars() {
+        if chars.get(i) != Some(&c) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `chars[..end]` ends with `word`.
+pub fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    n <= end && chars[end - n..end].iter().copied().eq(word.chars())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_rules_parse() {
+        let r = Rules::parse().expect("rules parse");
+        assert!(r.suffix_kinds.len() > 50);
+        assert!(r.units.iter().any(|(w, u, f)| w == "亿元" && u == "CNY" && *f == 100_000_000));
+    }
+}

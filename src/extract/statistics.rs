@@ -1,0 +1,254 @@
+//! Statistics: a number with a unit (`634.21亿元`, `280家`, `98.7%`,
+//! `24平方公里`), its subject (the entity the clause is about, else the
+//! sentence's zone), its metric (the words before it), its year (`截至2023年底`,
+//! `2022年`, carried through a paragraph) and qualifiers (约, 以上, 力争).
+
+use super::numbers::{parse_chinese, Decimal};
+use super::rules::{ends_with, starts_with, Rules};
+use super::{Extraction, Kind, StatisticMention};
+use std::sync::OnceLock;
+
+/// Verbs and fillers trimmed from the front of a metric.
+const METRIC_TRIM: &[&str] = &[
+    "实现", "达到", "达", "为", "共计", "合计", "累计", "共", "有", "拥有", "完成", "引进", "约", "超过", "超", "突破",
+    "逾", "近", "已", "预计", "全年", "其中", "以及", "和", "及", "等", "的", "了", "新增", "同比", "增长",
+];
+
+fn year_re() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"((?:19|20)\d{2})年").expect("valid year pattern"))
+}
+
+pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
+    let rules = Rules::get();
+    let sr = &rules.statistics;
+    let mut out = Vec::new();
+    let mut paragraph_year: (usize, Option<i32>) = (usize::MAX, None);
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ex.sentences.len()];
+    for (i, m) in ex.mentions.iter().enumerate() {
+        by_sentence[m.sentence].push(i);
+    }
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        if sentence.paragraph != paragraph_year.0 {
+            paragraph_year = (sentence.paragraph, None);
+        }
+        let s = &text[sentence.start..sentence.end];
+        let chars: Vec<char> = s.chars().collect();
+        let byte_of: Vec<usize> = s.char_indices().map(|(b, _)| sentence.start + b).chain([sentence.end]).collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let Some((value, num_end)) = number_at(&chars, i) else {
+                i += 1;
+                continue;
+            };
+            // Skip numbers glued to a preceding digit or letter (part of a code).
+            if i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.') {
+                i = num_end;
+                continue;
+            }
+            let mut j = num_end;
+            let mut qualifier = None;
+            for w in &sr.approx_after {
+                if starts_with(&chars, j, w) {
+                    j += w.chars().count();
+                    qualifier = Some("approx");
+                    break;
+                }
+            }
+            let Some((word, unit, factor)) = rules.units.iter().find(|(w, _, _)| starts_with(&chars, j, w)) else {
+                i = num_end;
+                continue;
+            };
+            let unit_end = j + word.chars().count();
+            let unit = unit.as_str();
+            if unit == "count" && sr.not_after.iter().any(|w| starts_with(&chars, unit_end, w)) {
+                i = unit_end;
+                continue;
+            }
+            if sr.not_before.iter().any(|w| ends_with(&chars, i, w)) {
+                i = unit_end;
+                continue;
+            }
+            // Counts of time (20天) are not in the unit list; counts of
+            // people met at an event are still counts. Years (2022年) never match a unit.
+            let Some(value) = value.times(*factor) else {
+                i = unit_end;
+                continue;
+            };
+            if sr.at_least.iter().any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w)) {
+                qualifier = Some("atLeast");
+            } else if sr.at_most.iter().any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w)) {
+                qualifier = Some("atMost");
+            }
+            let clause_start = (0..i).rev().find(|&k| matches!(chars[k], ';' | '。' | '!' | '?')).map(|k| k + 1).unwrap_or(0);
+            let clause: String = chars[clause_start..i].iter().collect();
+            if sr.target_words.iter().any(|w| clause.contains(w.as_str())) && qualifier.is_none() {
+                qualifier = Some("target");
+            }
+            let start_byte = byte_of[i];
+            let end_byte = byte_of[unit_end];
+            let subject = subject_for(text, ex, &by_sentence[si], si, byte_of[clause_start], start_byte, end_byte);
+            let Some(subject) = subject else {
+                i = unit_end;
+                continue;
+            };
+            // The year: the nearest year before the number in the sentence, else the paragraph's.
+            let before_text = &text[sentence.start..start_byte];
+            let year = year_re()
+                .captures_iter(before_text)
+                .last()
+                .and_then(|c| c[1].parse().ok())
+                .or(paragraph_year.1);
+            let metric = metric_for(&chars, clause_start, i, unit_end);
+            out.push(StatisticMention {
+                subject,
+                value: value.to_lexical(),
+                unit: unit.to_string(),
+                metric,
+                year,
+                qualifier,
+                sentence: si,
+                start: start_byte,
+                end: end_byte,
+            });
+            i = unit_end;
+        }
+        if let Some(y) = year_re().captures_iter(s).last().and_then(|c| c[1].parse().ok()) {
+            paragraph_year.1 = Some(y);
+        }
+    }
+    ex.statistics = out;
+}
+
+/// A number starting at `i`: Arabic (with decimals and thousands commas) or
+/// a Chinese numeral followed by a count word.
+fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
+    let c = chars[i];
+    if c.is_ascii_digit() {
+        let mut j = i;
+        while j < chars.len() && (chars[j].is_ascii_digit() || (matches!(chars[j], '.' | ',') && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit()) && (chars[j] == '.' || j + 3 < chars.len() && chars[j + 1..j + 4].iter().all(|d| d.is_ascii_digit())))) {
+            j += 1;
+        }
+        let s: String = chars[i..j].iter().collect();
+        return Decimal::parse_arabic(&s).map(|d| (d, j));
+    }
+    if "一二两三四五六七八九十百千".contains(c) {
+        // Chinese numerals only when they begin a word: not inside 一批, 三大.
+        if i > 0 && "一二两三四五六七八九十百千万亿第".contains(chars[i - 1]) {
+            return None;
+        }
+        let mut j = i;
+        while j < chars.len() && "一二两三四五六七八九十百千万零".contains(chars[j]) && j - i < 8 {
+            j += 1;
+        }
+        let s: String = chars[i..j].iter().collect();
+        // A single digit character is too often part of a word (一批, 三大).
+        if j - i < 2 && !"十百千".contains(c) {
+            return None;
+        }
+        let next = chars.get(j).copied().unwrap_or(' ');
+        if !matches!(next, '余' | '多' | '家' | '个' | '名' | '项') {
+            return None;
+        }
+        return parse_chinese(&s).map(|v| (Decimal { mantissa: v as u128, scale: 0 }, j));
+    }
+    None
+}
+
+/// The subject of a statistic: the entity right after 总投资N的, else the
+/// nearest entity before the number in the clause that is not a member of
+/// what is counted, else the sentence's zone.
+fn subject_for(text: &str, ex: &Extraction, ms: &[usize], si: usize, clause_start: usize, start: usize, end: usize) -> Option<usize> {
+    let after = &text[end..];
+    if after.starts_with('的') {
+        let at = end + '的'.len_utf8();
+        if let Some(&m) = ms.iter().find(|&&m| ex.mentions[m].start == at && matches!(ex.mentions[m].kind, Kind::Project | Kind::Enterprise)) {
+            return Some(m);
+        }
+    }
+    let candidate = ms.iter().copied().rev().find(|&m| {
+        let e = &ex.mentions[m];
+        if e.end > start || e.start < clause_start {
+            return false;
+        }
+        let follow = &text[e.end..];
+        let listed = follow.starts_with('、') || follow.starts_with('等') || text[..e.start].ends_with('、') || follow.starts_with('和');
+        match e.kind {
+            Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Zone => !listed,
+            Kind::Place => !listed && text[e.end..start].chars().count() <= 1,
+            _ => false,
+        }
+    });
+    candidate.or(ex.topic.get(si).copied().flatten())
+}
+
+fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: usize) -> String {
+    // Words before the number back to a comma or clause start.
+    let from = (clause_start..num_start).rev().find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')')).map(|k| k + 1).unwrap_or(clause_start);
+    let mut before: String = chars[from..num_start].iter().collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for w in METRIC_TRIM {
+            if let Some(rest) = before.strip_suffix(w) {
+                before = rest.to_string();
+                changed = true;
+            }
+            if let Some(rest) = before.strip_prefix(w) {
+                before = rest.to_string();
+                changed = true;
+            }
+        }
+        if let Some(m) = year_re().find(&before) {
+            if m.start() == 0 {
+                before = before[m.end()..].to_string();
+                changed = true;
+            }
+        }
+    }
+    if before.chars().count() >= 2 {
+        return before.chars().take(24).collect();
+    }
+    // Else the words after the unit (18个项目).
+    chars[unit_end..]
+        .iter()
+        .take_while(|&&c| !matches!(c, ',' | '。' | ';' | '、' | ':' | '(' | ')'))
+        .take(16)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::normalize::clean;
+
+    fn stats(text: &str) -> Vec<(String, String, String)> {
+        let doc = clean(text);
+        let ex = extract(&doc);
+        ex.statistics.iter().map(|s| (ex.mentions[s.subject].name.clone(), s.value.clone(), s.unit.clone())).collect()
+    }
+
+    #[test]
+    fn money_counts_and_percentages() {
+        let s = stats("2023年,青溪高新区规上工业产值达512.3亿元,拥有高新技术企业186家,研发投入占比3.5%。");
+        assert_eq!(
+            s,
+            vec![
+                ("青溪高新区".into(), "51230000000".into(), "CNY".into()),
+                ("青溪高新区".into(), "186".into(), "count".into()),
+                ("青溪高新区".into(), "3.5".into(), "percent".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinals_and_dates_are_not_statistics() {
+        assert!(stats("青溪高新区位列全省第5位,2021年成立,连续12年增长。").is_empty());
+    }
+
+    #[test]
+    fn investment_belongs_to_the_project() {
+        let s = stats("青溪高新区签约总投资2.5亿元的蓝河新材料项目。");
+        assert_eq!(s, vec![("蓝河新材料项目".into(), "250000000".into(), "CNY".into())]);
+    }
+}

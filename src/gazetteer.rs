@@ -1,0 +1,352 @@
+//! Reference data of public facts, loaded once: administrative divisions
+//! (GB/T 2260), regions, stock markets, agencies, national high-tech zones
+//! and the industry taxonomy.
+//!
+//! In: the files of `data/gazetteers/` and `ontology/industries.ttl`
+//! (embedded, see [`crate::data`]). Out: a [`Gazetteer`] that finds every
+//! known name in a text with one Aho-Corasick pass and tells, for each name,
+//! which entries it may denote.
+
+use crate::data;
+use crate::extract::Kind;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The administrative level of a division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Province,
+    City,
+    County,
+}
+
+/// One administrative division.
+#[derive(Debug, Clone)]
+pub struct Division {
+    pub code: String,
+    pub name: String,
+    pub short: String,
+    pub level: Level,
+    pub parent: Option<String>,
+}
+
+/// One known name: what it denotes.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    /// The canonical (official, simplified) name.
+    pub canonical: String,
+    /// The English name, when known.
+    pub en: Option<String>,
+    /// GB/T 2260 code for places.
+    pub code: Option<String>,
+    /// Province and city of a national zone, as written in the reference table.
+    pub province: Option<String>,
+    pub city: Option<String>,
+    /// `national` for zones of the national list.
+    pub level: Option<&'static str>,
+    /// For markets: the exchange a board belongs to.
+    pub exchange: Option<String>,
+}
+
+/// A name found in a text.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Byte offsets in the searched text.
+    pub start: usize,
+    pub end: usize,
+    /// Indices into [`Gazetteer::entries`] of what the name may denote.
+    pub entries: Vec<usize>,
+    /// Whether the surface form is a short form (南湖 for 南湖区).
+    pub short: bool,
+}
+
+/// All reference data.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    pub divisions: HashMap<String, Division>,
+    /// Division code → entry index.
+    pub division_entry: HashMap<String, usize>,
+    /// Canonical name (and every surface form) → entry indices.
+    pub by_name: HashMap<String, Vec<usize>>,
+    surfaces: Vec<(String, bool)>,
+    surface_entries: Vec<Vec<usize>>,
+    matcher: AhoCorasick,
+    /// Industry label (any) → preferred label.
+    pub industry_pref: HashMap<String, String>,
+    /// Industry preferred label → English label.
+    pub industry_en: HashMap<String, String>,
+}
+
+impl Gazetteer {
+    /// The gazetteer built from the embedded data files (built once).
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::build)
+    }
+
+    fn build() -> Gazetteer {
+        let mut b = Builder::default();
+        for row in data::tsv_rows(data::DIVISIONS) {
+            let code = data::field(&row, "code").to_string();
+            let name = data::field(&row, "name").to_string();
+            if code.len() != 6 || name.is_empty() {
+                continue;
+            }
+            let level = match data::field(&row, "level") {
+                "province" => Level::Province,
+                "city" => Level::City,
+                _ => Level::County,
+            };
+            let short = data::field(&row, "short").to_string();
+            let parent = Some(data::field(&row, "parent").to_string()).filter(|p| p.len() == 6);
+            let idx = b.add(
+                Entry {
+                    kind: Kind::Place,
+                    canonical: name.clone(),
+                    en: None,
+                    code: Some(code.clone()),
+                    province: None,
+                    city: None,
+                    level: None,
+                    exchange: None,
+                },
+                &[&name],
+            );
+            if short.chars().count() >= 2 && short != name {
+                b.surface(&short, idx, true);
+            }
+            b.division_entry.insert(code.clone(), idx);
+            b.divisions.insert(
+                code.clone(),
+                Division {
+                    code,
+                    name,
+                    short,
+                    level,
+                    parent,
+                },
+            );
+        }
+        for row in data::tsv_rows(data::REGIONS) {
+            let name = data::field(&row, "name");
+            if name.is_empty() {
+                continue;
+            }
+            let aliases: Vec<&str> = data::list(data::field(&row, "aliases")).collect();
+            let mut names = vec![name];
+            names.extend(aliases);
+            b.add(simple(Kind::Place, name, data::field(&row, "en")), &names);
+        }
+        for row in data::tsv_rows(data::MARKETS) {
+            let name = data::field(&row, "name");
+            if name.is_empty() {
+                continue;
+            }
+            let mut names = vec![name];
+            names.extend(data::list(data::field(&row, "aliases")));
+            let mut e = simple(Kind::Market, name, data::field(&row, "en"));
+            e.exchange = Some(data::field(&row, "exchange").to_string()).filter(|s| !s.is_empty());
+            b.add(e, &names);
+        }
+        for row in data::tsv_rows(data::AGENCIES) {
+            let name = data::field(&row, "name");
+            if name.is_empty() {
+                continue;
+            }
+            let kind = if data::field(&row, "kind") == "institute" {
+                Kind::Institute
+            } else {
+                Kind::Agency
+            };
+            let mut names = vec![name];
+            names.extend(data::list(data::field(&row, "aliases")));
+            b.add(simple(kind, name, data::field(&row, "en")), &names);
+        }
+        for row in data::tsv_rows(data::NATIONAL_ZONES) {
+            let name = data::field(&row, "official_name");
+            if name.is_empty() {
+                continue;
+            }
+            let mut names = vec![name];
+            let short = data::field(&row, "short_name");
+            if !short.is_empty() {
+                names.push(short);
+            }
+            names.extend(data::list(data::field(&row, "other_names")));
+            let mut e = simple(Kind::Zone, name, "");
+            e.province = Some(data::field(&row, "province").to_string()).filter(|s| !s.is_empty());
+            e.city = Some(data::field(&row, "city").to_string()).filter(|s| !s.is_empty());
+            e.level = Some("national");
+            b.add(e, &names);
+        }
+        let (pref, en) = load_industries();
+        for (label, p) in &pref {
+            b.industry_pref.insert(label.clone(), p.clone());
+        }
+        b.industry_en = en;
+        b.finish()
+    }
+
+    /// Every known name in `text`, leftmost-longest, non-overlapping.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.matcher
+            .find_iter(text)
+            .map(|m| {
+                let p = m.pattern().as_usize();
+                Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    entries: self.surface_entries[p].clone(),
+                    short: self.surfaces[p].1,
+                }
+            })
+            .collect()
+    }
+
+    /// The division chain from a code upwards (the code itself first).
+    pub fn ancestors(&self, code: &str) -> Vec<&Division> {
+        let mut out = Vec::new();
+        let mut cur = self.divisions.get(code);
+        while let Some(d) = cur {
+            if out.len() > 4 {
+                break;
+            }
+            out.push(d);
+            cur = d.parent.as_ref().and_then(|p| self.divisions.get(p));
+        }
+        out
+    }
+
+    /// The preferred label of an industry name, if the taxonomy knows it.
+    pub fn industry(&self, name: &str) -> Option<&str> {
+        self.industry_pref.get(name).map(String::as_str)
+    }
+
+    /// Entries whose canonical name or a surface form is exactly `name`.
+    pub fn lookup(&self, name: &str) -> &[usize] {
+        self.by_name.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+fn simple(kind: Kind, name: &str, en: &str) -> Entry {
+    Entry {
+        kind,
+        canonical: name.to_string(),
+        en: Some(en.to_string()).filter(|s| !s.is_empty()),
+        code: None,
+        province: None,
+        city: None,
+        level: None,
+        exchange: None,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    entries: Vec<Entry>,
+    divisions: HashMap<String, Division>,
+    division_entry: HashMap<String, usize>,
+    surface_index: HashMap<String, usize>,
+    surfaces: Vec<(String, bool)>,
+    surface_entries: Vec<Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+    industry_pref: HashMap<String, String>,
+    industry_en: HashMap<String, String>,
+}
+
+impl Builder {
+    fn add(&mut self, entry: Entry, names: &[&str]) -> usize {
+        let idx = self.entries.len();
+        self.entries.push(entry);
+        for n in names {
+            self.surface(n, idx, false);
+        }
+        idx
+    }
+
+    fn surface(&mut self, name: &str, idx: usize, short: bool) {
+        let name = name.trim();
+        if name.chars().count() < 2 {
+            return;
+        }
+        let list = self.by_name.entry(name.to_string()).or_default();
+        if !list.contains(&idx) {
+            list.push(idx);
+        }
+        let p = *self.surface_index.entry(name.to_string()).or_insert_with(|| {
+            self.surfaces.push((name.to_string(), short));
+            self.surface_entries.push(Vec::new());
+            self.surfaces.len() - 1
+        });
+        // A surface that is a full name of anything is not a short form.
+        if !short {
+            self.surfaces[p].1 = false;
+        }
+        if !self.surface_entries[p].contains(&idx) {
+            self.surface_entries[p].push(idx);
+        }
+    }
+
+    fn finish(self) -> Gazetteer {
+        let patterns: Vec<&str> = self.surfaces.iter().map(|(s, _)| s.as_str()).collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer patterns compile");
+        Gazetteer {
+            entries: self.entries,
+            divisions: self.divisions,
+            division_entry: self.division_entry,
+            by_name: self.by_name,
+            surfaces: self.surfaces,
+            surface_entries: self.surface_entries,
+            matcher,
+            industry_pref: self.industry_pref,
+            industry_en: self.industry_en,
+        }
+    }
+}
+
+/// Industry labels from the SKOS taxonomy: every label → preferred label,
+/// and preferred label → English label.
+fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::Term;
+    const PREF: &str = "http://www.w3.org/2004/02/skos/core#prefLabel";
+    const ALT: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+    let mut pref_of: HashMap<String, String> = HashMap::new(); // concept → zh pref
+    let mut en_of: HashMap<String, String> = HashMap::new(); // concept → en pref
+    let mut alts: Vec<(String, String)> = Vec::new(); // concept, zh alt
+    for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(data::INDUSTRIES.as_bytes()) {
+        let Ok(q) = quad else { continue };
+        let Term::Literal(lit) = &q.object else { continue };
+        let subject = q.subject.to_string();
+        let lang = lit.language().unwrap_or("");
+        match q.predicate.as_str() {
+            PREF if lang.starts_with("zh") => {
+                pref_of.insert(subject, lit.value().to_string());
+            }
+            PREF if lang.starts_with("en") => {
+                en_of.insert(subject, lit.value().to_string());
+            }
+            ALT if lang.starts_with("zh") => alts.push((subject, lit.value().to_string())),
+            _ => {}
+        }
+    }
+    let mut pref = HashMap::new();
+    let mut en = HashMap::new();
+    for (concept, label) in &pref_of {
+        pref.insert(label.clone(), label.clone());
+        if let Some(e) = en_of.get(concept) {
+            en.insert(label.clone(), e.clone());
+        }
+    }
+    for (concept, alt) in alts {
+        if let Some(p) = pref_of.get(&concept) {
+            pref.entry(alt).or_insert_with(|| p.clone());
+        }
+    }
+    (pref, en)
+}

@@ -1,0 +1,703 @@
+//! Stage 1: bytes in, clean simplified-Chinese text out.
+//!
+//! In: the raw bytes of one document and a name for messages. Out: a
+//! [`NormalizedDoc`]: the decoded original text (what offsets refer to), the
+//! cleaned text that extractors read, and for every character of the cleaned
+//! text the index of the character of the original it came from.
+//!
+//! What cleaning does, in order: decode (BOM, UTF-8, else GB18030 / Big5 as
+//! guessed by chardetng); strip HTML markup, scripts and navigation; fold
+//! full-width ASCII and odd spaces; drop zero-width and bidi controls; drop
+//! pinyin readings inserted after characters (`創(chuàng)`); convert traditional
+//! to simplified Chinese; drop junk lines (spam, lists of place names, site
+//! navigation); join lines broken inside a sentence (PDF extraction); squeeze
+//! white space next to Chinese characters.
+//!
+//! Guarantees: never panics on any input; normalizing the cleaned text again
+//! gives the same text; every mapped offset is a character index into the
+//! original text.
+
+use crate::error::{Error, Result};
+use std::sync::OnceLock;
+
+/// The largest document accepted, in bytes. Larger inputs are refused with
+/// [`Error::TooLarge`] so that memory stays bounded.
+pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// One decoded and cleaned document.
+#[derive(Debug, Clone)]
+pub struct NormalizedDoc {
+    /// The decoded text before clean-up (for HTML: the text content).
+    pub original: String,
+    /// The cleaned, simplified text the extractors read.
+    pub text: String,
+    /// For each character of `text`, the index of its source character in `original`.
+    origin: Vec<u32>,
+    /// Byte offset of each character of `text` (for byte → char conversion).
+    char_starts: Vec<u32>,
+    /// The title, when the document has one (HTML `<title>` or a first line).
+    pub title: Option<String>,
+    /// The publication date found near the top (`发布时间: 2023-02-10`), ISO 8601.
+    pub published: Option<String>,
+    /// The encoding the bytes were decoded from.
+    pub encoding: &'static str,
+    /// Whether the source contained traditional Chinese that was converted.
+    pub converted_traditional: bool,
+}
+
+impl NormalizedDoc {
+    /// The character index in `text` of a byte offset of `text`.
+    pub fn char_index(&self, byte: usize) -> usize {
+        match self.char_starts.binary_search(&(byte as u32)) {
+            Ok(i) => i,
+            Err(i) => i,
+        }
+    }
+
+    /// The character offsets in `original` of the byte range `start..end` of `text`.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.char_index(start);
+        let e = self.char_index(end);
+        let orig_start = self.origin.get(s).copied().unwrap_or(0) as usize;
+        let orig_end = if e == 0 {
+            0
+        } else {
+            self.origin
+                .get(e - 1)
+                .map(|&c| c as usize + 1)
+                .unwrap_or_else(|| self.original.chars().count())
+        };
+        (orig_start, orig_end.max(orig_start))
+    }
+
+    /// The original text of the byte range `start..end` of `text`.
+    pub fn original_text(&self, start: usize, end: usize) -> String {
+        let (s, e) = self.original_span(start, end);
+        self.original.chars().skip(s).take(e - s).collect()
+    }
+}
+
+/// What kind of markup the input is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Plain,
+    Html,
+}
+
+impl Markup {
+    /// Guess from a file name and the first bytes.
+    pub fn guess(name: &str, bytes: &[u8]) -> Self {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".html") || lower.ends_with(".htm") {
+            return Markup::Html;
+        }
+        let head: Vec<u8> = bytes
+            .iter()
+            .take(512)
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        let head = String::from_utf8_lossy(&head);
+        let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+        if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
+            Markup::Html
+        } else {
+            Markup::Plain
+        }
+    }
+}
+
+/// Decode and clean one document.
+pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedDoc> {
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            name: name.to_string(),
+            size: bytes.len() as u64,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let (decoded, encoding) = decode(name, bytes)?;
+    let (original, html_title) = match markup {
+        Markup::Html => {
+            let (text, title) = html_to_text(&decoded);
+            (text, title)
+        }
+        Markup::Plain => (decoded, None),
+    };
+    let mut doc = clean(&original);
+    if doc.text.trim().is_empty() {
+        return Err(Error::Empty {
+            name: name.to_string(),
+        });
+    }
+    doc.encoding = encoding;
+    doc.title = html_title
+        .map(|t| simplify(&t))
+        .or_else(|| first_line_title(&doc.text));
+    doc.published = find_published(&doc.text);
+    Ok(doc)
+}
+
+/// Clean already decoded text (the part of [`normalize`] after decoding).
+pub fn clean(original: &str) -> NormalizedDoc {
+    let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len() / 2);
+    for (i, c) in original.chars().enumerate() {
+        if let Some(c) = fold_char(c) {
+            chars.push((c, i as u32));
+        }
+    }
+    let chars = strip_pinyin(chars);
+    let (chars, converted) = to_simplified(chars);
+    let chars = drop_junk_lines(chars);
+    let chars = join_broken_lines(chars);
+    let chars = squeeze_spaces(chars);
+    let mut text = String::with_capacity(chars.len() * 3);
+    let mut origin = Vec::with_capacity(chars.len());
+    let mut char_starts = Vec::with_capacity(chars.len());
+    for (c, o) in chars {
+        char_starts.push(text.len() as u32);
+        text.push(c);
+        origin.push(o);
+    }
+    NormalizedDoc {
+        original: original.to_string(),
+        text,
+        origin,
+        char_starts,
+        title: None,
+        published: None,
+        encoding: "UTF-8",
+        converted_traditional: converted,
+    }
+}
+
+/// Traditional → simplified for a short string (labels, titles).
+pub fn simplify(s: &str) -> String {
+    zhconv::zhconv(s, zhconv::Variant::ZhHans)
+}
+
+fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
+    let not_text = |reason: &str| Error::NotText {
+        name: name.to_string(),
+        reason: reason.to_string(),
+    };
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(Error::Encoding {
+                name: name.to_string(),
+                reason: format!("invalid {} after its byte-order mark", enc.name()),
+            });
+        }
+        return check_text(name, text.into_owned()).map(|t| (t, enc.name()));
+    }
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 {
+        return Err(not_text(&format!("{nuls} NUL bytes")));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return check_text(name, text.to_string()).map(|t| (t, "UTF-8"));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let candidates = [guess, encoding_rs::GB18030, encoding_rs::BIG5];
+    let mut best: Option<(String, &'static str, usize)> = None;
+    for enc in candidates {
+        let (text, _, _) = enc.decode(bytes);
+        let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
+        if best.as_ref().is_none_or(|b| bad < b.2) {
+            best = Some((text.into_owned(), enc.name(), bad));
+        }
+    }
+    let (text, enc, bad) = best.unwrap_or_default();
+    let total = text.chars().count().max(1);
+    if bad * 50 > total {
+        return Err(Error::Encoding {
+            name: name.to_string(),
+            reason: format!("{bad} of {total} characters undecodable; best guess {enc}"),
+        });
+    }
+    check_text(name, text).map(|t| (t, enc))
+}
+
+fn check_text(name: &str, text: String) -> Result<String> {
+    let total = text.chars().count();
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if total > 0 && controls * 20 > total {
+        return Err(Error::NotText {
+            name: name.to_string(),
+            reason: format!("{controls} control characters in {total}"),
+        });
+    }
+    Ok(text)
+}
+
+/// Block-level HTML elements: their boundaries become line breaks.
+const HTML_BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+];
+/// HTML elements whose content is never article text.
+const HTML_SKIP: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "noscript", "iframe", "svg", "form", "select",
+    "button", "aside", "head",
+];
+
+/// The visible text of an HTML page, block elements on their own lines, and its title.
+fn html_to_text(html: &str) -> (String, Option<String>) {
+    let Ok(dom) = tl::parse(html, tl::ParserOptions::default()) else {
+        return (html.to_string(), None);
+    };
+    let parser = dom.parser();
+    let mut out = String::new();
+    let mut title = None;
+    // Iterative walk: deep nesting must not overflow the stack.
+    let mut stack: Vec<(tl::NodeHandle, bool)> = dom.children().iter().rev().map(|h| (*h, false)).collect();
+    while let Some((handle, closing)) = stack.pop() {
+        let Some(node) = handle.get(parser) else {
+            continue;
+        };
+        match node {
+            tl::Node::Tag(tag) => {
+                let name = tag.name().as_utf8_str().to_ascii_lowercase();
+                if closing {
+                    if HTML_BLOCKS.contains(&name.as_str()) {
+                        out.push('\n');
+                    }
+                    continue;
+                }
+                if name == "title" && title.is_none() {
+                    let t = decode_entities(&tag.inner_text(parser));
+                    let t = t.trim().to_string();
+                    if !t.is_empty() {
+                        title = Some(t);
+                    }
+                    continue;
+                }
+                if HTML_SKIP.contains(&name.as_str()) {
+                    continue;
+                }
+                if HTML_BLOCKS.contains(&name.as_str()) {
+                    out.push('\n');
+                }
+                stack.push((handle, true));
+                let children: Vec<tl::NodeHandle> = tag.children().top().iter().copied().collect();
+                for child in children.into_iter().rev() {
+                    stack.push((child, false));
+                }
+            }
+            tl::Node::Raw(raw) => out.push_str(&decode_entities(&raw.as_utf8_str())),
+            tl::Node::Comment(_) => {}
+        }
+    }
+    (out, title)
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let ent = &after[1..e];
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                "middot" => Some('·'),
+                _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                }
+                _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Fold one character: full-width ASCII to ASCII, odd spaces to a space,
+/// invisible controls dropped.
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\r' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{ad}' => None,
+        '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\t' | '\u{c}' => Some(' '),
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
+        c if c.is_control() && c != '\n' => None,
+        c => Some(c),
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
+fn has_tone_mark(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+}
+
+/// Remove `(pīnyīn)` readings that follow a Chinese character. A reading is
+/// lower-case Latin letters with at least one tone mark, at most 7 letters.
+fn strip_pinyin(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].0;
+        if c == '(' && i > 0 && is_cjk(chars[i - 1].0) {
+            let mut j = i + 1;
+            let mut tone = false;
+            while j < chars.len() && j - i <= 8 {
+                let d = chars[j].0;
+                if d.is_ascii_lowercase() || d == 'ü' {
+                } else if has_tone_mark(d) {
+                    tone = true;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            if tone && j < chars.len() && chars[j].0 == ')' && j > i + 1 {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Convert traditional to simplified line by line, keeping the character map
+/// exact where the conversion keeps the length (it nearly always does).
+fn to_simplified(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, bool) {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut converted = false;
+    for line in chars.split_inclusive(|&(c, _)| c == '\n') {
+        let s: String = line.iter().map(|&(c, _)| c).collect();
+        if !s.chars().any(is_cjk) || zhconv::is_hans(&s) && !has_traditional(&s) {
+            out.extend_from_slice(line);
+            continue;
+        }
+        let t = zhconv::zhconv(&s, zhconv::Variant::ZhHans);
+        if t == s {
+            out.extend_from_slice(line);
+            continue;
+        }
+        converted = true;
+        let new: Vec<char> = t.chars().collect();
+        if new.len() == line.len() {
+            out.extend(new.into_iter().zip(line.iter().map(|&(_, o)| o)));
+        } else {
+            // Rare length change: map each new character proportionally.
+            let n = new.len().max(1);
+            for (k, c) in new.into_iter().enumerate() {
+                let src = (k * line.len() / n).min(line.len() - 1);
+                out.push((c, line[src].1));
+            }
+        }
+    }
+    (out, converted)
+}
+
+fn has_traditional(s: &str) -> bool {
+    // zhconv's is_hans is a heuristic; a direct check catches short mixed lines.
+    zhconv::zhconv(s, zhconv::Variant::ZhHans) != s
+}
+
+/// Lines that are site furniture rather than article text.
+pub fn is_junk_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let rules = junk_rules();
+    if rules.phrases.iter().any(|p| t.contains(p.as_str())) && t.chars().count() <= 60 {
+        return true;
+    }
+    // Lists of short items separated by |, _ or >: navigation, tag clouds,
+    // lists of place names, spam titles.
+    let seps = t.chars().filter(|c| matches!(c, '|' | '_' | '>' | '›' | '»')).count();
+    if seps >= 3 {
+        let items = t.split(['|', '_', '>', '›', '»']).filter(|s| !s.trim().is_empty()).count().max(1);
+        let avg = t.chars().count() / items;
+        if avg <= 16 {
+            return true;
+        }
+    }
+    false
+}
+
+struct JunkRules {
+    phrases: Vec<String>,
+}
+
+fn junk_rules() -> &'static JunkRules {
+    static RULES: OnceLock<JunkRules> = OnceLock::new();
+    RULES.get_or_init(|| JunkRules {
+        phrases: crate::data::lines(crate::data::JUNK_PHRASES)
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    let mut out = Vec::with_capacity(chars.len());
+    for line in chars.split_inclusive(|&(c, _)| c == '\n') {
+        let s: String = line.iter().map(|&(c, _)| c).collect();
+        if is_junk_line(&s) {
+            if let Some(&last) = line.last() {
+                if last.0 == '\n' {
+                    out.push(last);
+                }
+            }
+            continue;
+        }
+        out.extend_from_slice(line);
+    }
+    out
+}
+
+/// Join a line to the next when it was broken inside a sentence: the line is
+/// long (a full printed line, not a heading), does not end a sentence, and
+/// the next non-empty line (at most three blank lines on) continues in Chinese.
+fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
+    let body = |l: &[(char, u32)]| -> Vec<(char, u32)> { l.iter().copied().filter(|&(c, _)| c != '\n').collect() };
+    let newline = |l: &[(char, u32)]| l.last().copied().filter(|&(c, _)| c == '\n');
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut current = body(lines[i]);
+        let mut end = newline(lines[i]);
+        loop {
+            let mut next = i + 1;
+            while next < lines.len() && next <= i + 4 && lines[next].iter().all(|(c, _)| c.is_whitespace()) {
+                next += 1;
+            }
+            let Some(next_line) = lines.get(next) else { break };
+            let visible = current.iter().filter(|(c, _)| !c.is_whitespace()).count();
+            let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
+            let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
+            let joinable = visible >= 24
+                && last.is_some_and(|c| is_cjk(c) || matches!(c, '、' | ',' | '+'))
+                && first.is_some_and(|c| is_cjk(c) || matches!(c, ',' | '、' | '。'));
+            if !joinable {
+                break;
+            }
+            while current.last().is_some_and(|(c, _)| c.is_whitespace()) {
+                current.pop();
+            }
+            current.extend(body(next_line).into_iter().skip_while(|(c, _)| c.is_whitespace()));
+            end = newline(next_line);
+            i = next;
+        }
+        out.extend(current);
+        out.extend(end);
+        i += 1;
+    }
+    out
+}
+
+/// Squeeze runs of spaces; drop spaces next to Chinese characters and
+/// Chinese punctuation (`企业 2000 多家` → `企业2000多家`); drop blank-line runs.
+fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let (c, o) = chars[i];
+        if c == ' ' {
+            let mut j = i;
+            while j < n && chars[j].0 == ' ' {
+                j += 1;
+            }
+            let prev = out.last().map(|&(p, _)| p);
+            let next = chars.get(j).map(|&(x, _)| x);
+            let wide = |x: Option<char>| x.is_none_or(|x| x == '\n' || is_cjk(x) || is_wide_punct(x));
+            if !(wide(prev) || wide(next)) {
+                out.push((' ', o));
+            }
+            i = j;
+            continue;
+        }
+        if c == '\n' {
+            // At most one blank line in a row.
+            let blanks = out.iter().rev().take_while(|&&(p, _)| p == '\n').count();
+            if blanks >= 2 || out.is_empty() {
+                i += 1;
+                continue;
+            }
+        }
+        out.push((c, o));
+        i += 1;
+    }
+    while out.last().is_some_and(|&(c, _)| c == '\n') {
+        out.pop();
+    }
+    out
+}
+
+fn is_wide_punct(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{2018}'..='\u{201f}' | '\u{2026}' | '\u{ff00}'..='\u{ffef}' | '·')
+        || matches!(c, ',' | '(' | ')' | ':' | ';' | '!' | '?')
+}
+
+fn first_line_title(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .find(|l| {
+            let n = l.chars().count();
+            (6..=60).contains(&n) && l.chars().any(is_cjk)
+        })
+        .map(str::to_string)
+}
+
+/// A publication date stated near the top: `发布时间: 2023-02-10`, `2020/12/14 9:45`.
+fn find_published(text: &str) -> Option<String> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?:发布时间|发布日期|时间|日期)?\s*:?\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+            .expect("valid date pattern")
+    });
+    let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
+    let caps = re.captures(&head)?;
+    let y: u32 = caps[1].parse().ok()?;
+    let m: u32 = caps[2].parse().ok()?;
+    let d: u32 = caps[3].parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        clean(s).text
+    }
+
+    #[test]
+    fn traditional_becomes_simplified_with_exact_offsets() {
+        let doc = clean("嘉興科技城是創新高地");
+        assert_eq!(doc.text, "嘉兴科技城是创新高地");
+        assert!(doc.converted_traditional);
+        let start = doc.text.find("科技城").unwrap();
+        assert_eq!(doc.original_span(start, start + "科技城".len()), (2, 5));
+    }
+
+    #[test]
+    fn pinyin_readings_are_removed() {
+        assert_eq!(norm("科創(chuàng)產(chǎn)業(yè)新城"), "科创产业新城");
+        // Latin in parentheses without tone marks is kept.
+        assert_eq!(norm("碳化硅(SiC)器件"), "碳化硅(SiC)器件");
+    }
+
+    #[test]
+    fn full_width_ascii_is_folded() {
+        assert_eq!(norm("武进高新区：１２３，ＡＢ"), "武进高新区:123,AB");
+    }
+
+    #[test]
+    fn junk_lines_are_dropped() {
+        let text = "青溪高新区成立于2001年,位于青溪市。\n东城县| 西城市| 南山县| 北岭区| 中川市\n首页 > 新闻 > 园区动态 > 正文";
+        assert_eq!(norm(text), "青溪高新区成立于2001年,位于青溪市。");
+    }
+
+    #[test]
+    fn broken_lines_are_joined_but_headings_kept() {
+        let text = "园区党政领导班子先后赴多个地方开展考察学习,重点学习了先进地区的招商\n\n引资经验。\n园区动态\n青溪高新区获批。";
+        assert_eq!(
+            norm(text),
+            "园区党政领导班子先后赴多个地方开展考察学习,重点学习了先进地区的招商引资经验。\n园区动态\n青溪高新区获批。"
+        );
+    }
+
+    #[test]
+    fn spaces_next_to_chinese_are_squeezed() {
+        assert_eq!(norm("培育企业 2000 多家, High Tech  Zone"), "培育企业2000多家,High Tech Zone");
+    }
+
+    #[test]
+    fn normalizing_twice_is_normalizing_once() {
+        for s in ["嘉興科技城 2020/12/14", "a  b\n\n\n\nc", "創(chuàng)新 | x | y | z | w", "长的一行文字长的一行文字长的一行文字长的一行文字\n继续"] {
+            let once = norm(s);
+            assert_eq!(norm(&once), once, "input {s:?}");
+        }
+    }
+
+    #[test]
+    fn gb18030_and_big5_are_decoded() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("青溪高新区拥有高新技术企业一百八十六家,产值持续增长。");
+        let doc = normalize("a.txt", &gbk, Markup::Plain).unwrap();
+        assert!(doc.text.contains("青溪高新区"));
+        let (big5, _, _) = encoding_rs::BIG5.encode("青溪科技城的高新技術企業數量持續增長,產業集聚。");
+        let doc = normalize("b.txt", &big5, Markup::Plain).unwrap();
+        assert!(doc.text.contains("高新技术企业"), "{}", doc.text);
+    }
+
+    #[test]
+    fn binary_and_empty_inputs_are_errors() {
+        assert!(matches!(normalize("x.bin", b"\x00\x01\x02abc", Markup::Plain), Err(Error::NotText { .. })));
+        assert!(matches!(normalize("e.txt", b"   \n\n", Markup::Plain), Err(Error::Empty { .. })));
+    }
+
+    #[test]
+    fn html_text_and_title_are_extracted() {
+        let html = "<html><head><title>青溪新闻</title><script>var a='高新区';</script></head><body><nav>首页</nav><p>青溪高新区&amp;园区</p><p>第二段</p></body></html>";
+        let doc = normalize("a.html", html.as_bytes(), Markup::Html).unwrap();
+        assert_eq!(doc.text, "青溪高新区&园区\n第二段");
+        assert_eq!(doc.title.as_deref(), Some("青溪新闻"));
+    }
+
+    #[test]
+    fn published_date_is_found() {
+        let doc = normalize("a.txt", "某某新闻\n发布时间: 2023-02-10\n正文内容很长很长。".as_bytes(), Markup::Plain).unwrap();
+        assert_eq!(doc.published.as_deref(), Some("2023-02-10"));
+    }
+}

@@ -1,0 +1,494 @@
+//! Stage 3: mentions in, entities out (document-level resolution).
+//!
+//! In: an [`Extraction`]. Out: a [`Resolved`] document: entities (one per
+//! thing, with a canonical label and every other surface form), relations
+//! and observations between entities, deduplicated.
+//!
+//! Merging rules, all general: the same canonical name (reference data maps
+//! 嘉兴 to 嘉兴市, 科技部火炬中心 to its full name); names given as another's
+//! name in parentheses or with 简称; zones whose names differ only by their
+//! ending or a leading place name (南湖高新区, 嘉兴南湖高新技术产业园区);
+//! enterprises with and without legal suffix or with a shortened name
+//! (斯达半导, 斯达半导体); a board and the same board with its exchange
+//! (科创板, 上海证券交易所科创板). Zones are linked to the places their
+//! names and the reference table put them in, when the text names them.
+
+use crate::extract::rules::Rules;
+use crate::extract::{Extraction, Kind, Mention, Predicate};
+use crate::gazetteer::Gazetteer;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One resolved entity.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub kind: Kind,
+    /// The key its IRI is made from (stable across documents).
+    pub key: String,
+    /// Canonical name, simplified Chinese.
+    pub label: String,
+    /// Every other surface form.
+    pub alt_labels: BTreeSet<String>,
+    /// English name, when known.
+    pub english: Option<String>,
+    /// GB/T 2260 code for places.
+    pub division_code: Option<String>,
+    /// `national` for zones on the national list.
+    pub level: Option<&'static str>,
+    /// Mention indices.
+    pub mentions: Vec<usize>,
+}
+
+/// The object of a relation.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Object {
+    Entity(usize),
+    Literal(String),
+}
+
+/// One resolved relation with its evidence sentences.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub predicate: Predicate,
+    pub subject: usize,
+    pub object: Object,
+    pub industry: Option<usize>,
+    pub date: Option<String>,
+    pub sentences: Vec<usize>,
+}
+
+/// One resolved statistic.
+#[derive(Debug, Clone)]
+pub struct Observation {
+    pub subject: usize,
+    pub value: String,
+    pub unit: String,
+    pub metric: String,
+    pub year: Option<i32>,
+    pub qualifier: Option<&'static str>,
+    pub sentence: usize,
+}
+
+/// A resolved document.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
+    pub observations: Vec<Observation>,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let next = self.0[y];
+            self.0[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// A name without quotes and white space, for comparing.
+pub fn bare(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’《》「」".contains(*c)).collect()
+}
+
+/// A zone name's core: without its ending, 国家, and leading place names.
+fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
+    let mut core = bare(name);
+    let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    if let Some(s) = suffixes.iter().find(|s| core.ends_with(s.as_str()) && core.len() > s.len()) {
+        core.truncate(core.len() - s.len());
+    }
+    // Which family of zone: 高新 zones and 科技城 are kept apart from 开发区.
+    let family = if name.contains("高新") { "高新" } else { "" };
+    if let Some(rest) = core.strip_suffix("国家") {
+        core = rest.to_string();
+    }
+    // Strip leading place names while something remains.
+    loop {
+        let hits = gaz.find(&core);
+        let Some(h) = hits.first().filter(|h| h.start == 0 && h.end < core.len()) else { break };
+        if !h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
+            break;
+        }
+        core = core[h.end..].to_string();
+    }
+    format!("{family}:{core}")
+}
+
+fn enterprise_core(name: &str, rules: &Rules) -> String {
+    let mut core = bare(name);
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for s in &rules.entities.enterprise.legal_suffixes {
+            if core.ends_with(s.as_str()) && core.len() > s.len() + 3 {
+                core.truncate(core.len() - s.len());
+                changed = true;
+            }
+        }
+    }
+    core
+}
+
+/// Resolve one document's mentions into entities.
+pub fn resolve(ex: &Extraction) -> Resolved {
+    let gaz = Gazetteer::get();
+    let rules = Rules::get();
+    let n = ex.mentions.len();
+    let mut uf = UnionFind((0..n).collect());
+    let key_of = |m: &Mention| -> String {
+        match m.entry {
+            Some(e) => match &gaz.entries[e].code {
+                Some(code) => format!("code:{code}"),
+                None => bare(&gaz.entries[e].canonical),
+            },
+            None => bare(m.canonical.as_deref().unwrap_or(&m.name)),
+        }
+    };
+    // Same kind and key; aliases given in the text.
+    let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut by_name: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+    for (i, m) in ex.mentions.iter().enumerate() {
+        let k = (m.kind, key_of(m));
+        match by_key.get(&k) {
+            Some(&j) => uf.union(i, j),
+            None => {
+                by_key.insert(k, i);
+            }
+        }
+        for name in std::iter::once(&m.name).chain(&m.aliases) {
+            by_name.entry((m.kind, bare(name))).or_default().push(i);
+        }
+    }
+    for (_, group) in by_name {
+        for w in group.windows(2) {
+            uf.union(w[0], w[1]);
+        }
+    }
+    // Kind-specific variants.
+    let mut zone_cores: HashMap<String, usize> = HashMap::new();
+    let mut ent_cores: Vec<(String, usize)> = Vec::new();
+    let mut markets: Vec<usize> = Vec::new();
+    for (i, m) in ex.mentions.iter().enumerate() {
+        match m.kind {
+            Kind::Zone => {
+                let core = zone_core(m.canonical.as_deref().unwrap_or(&m.name), rules, gaz);
+                if core.ends_with(':') {
+                    continue;
+                }
+                match zone_cores.get(&core) {
+                    Some(&j) => uf.union(i, j),
+                    None => {
+                        zone_cores.insert(core, i);
+                    }
+                }
+            }
+            Kind::Enterprise => ent_cores.push((enterprise_core(&m.name, rules), i)),
+            Kind::Market => markets.push(i),
+            _ => {}
+        }
+    }
+    for a in 0..ent_cores.len() {
+        for b in a + 1..ent_cores.len() {
+            let (x, i) = (&ent_cores[a].0, ent_cores[a].1);
+            let (y, j) = (&ent_cores[b].0, ent_cores[b].1);
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            if short == long || (short.chars().count() >= 3 && long.starts_with(short.as_str())) {
+                uf.union(i, j);
+            }
+        }
+    }
+    for &a in &markets {
+        for &b in &markets {
+            let (x, y) = (&ex.mentions[a].name, &ex.mentions[b].name);
+            if a != b && x.len() < y.len() && (y.ends_with(x.as_str()) || y.trim_end_matches("市场").ends_with(x.as_str())) {
+                uf.union(a, b);
+            }
+        }
+    }
+
+    // Build entities.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut entity_of = vec![usize::MAX; n];
+    let mut entities = Vec::new();
+    for (_, members) in groups {
+        let kind = ex.mentions[members[0]].kind;
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        let mut gaz_entry = None;
+        for &i in &members {
+            let m = &ex.mentions[i];
+            names.insert(m.name.clone());
+            names.extend(m.aliases.iter().cloned());
+            if let Some(c) = &m.canonical {
+                names.insert(c.clone());
+            }
+            if m.entry.is_some() {
+                gaz_entry = m.entry;
+            }
+        }
+        let label = match gaz_entry {
+            Some(e) => gaz.entries[e].canonical.clone(),
+            None => best_label(&names),
+        };
+        let mut alt: BTreeSet<String> = names.into_iter().filter(|x| *x != label).collect();
+        // The bare form of a quoted name is a name too (“八八战略” → 八八战略).
+        if label.contains('“') {
+            alt.insert(bare(&label));
+        }
+        let (division_code, level, english) = match gaz_entry {
+            Some(e) => (gaz.entries[e].code.clone(), gaz.entries[e].level, gaz.entries[e].en.clone()),
+            None => (None, None, None),
+        };
+        let english = english.or_else(|| if kind == Kind::Industry { gaz.industry_en.get(&label).cloned() } else { None });
+        let key = match &division_code {
+            Some(c) => format!("{c}-{}", label),
+            None => bare(&label),
+        };
+        let idx = entities.len();
+        for &i in &members {
+            entity_of[i] = idx;
+        }
+        entities.push(Entity {
+            kind,
+            key,
+            label,
+            alt_labels: alt,
+            english,
+            division_code,
+            level,
+            mentions: members,
+        });
+    }
+
+    // Relations, deduplicated, evidence kept.
+    let mut rels: BTreeMap<(Predicate, usize, Object, Option<usize>), Relation> = BTreeMap::new();
+    let add = |rels: &mut BTreeMap<_, Relation>, r: Relation| {
+        let key = (r.predicate, r.subject, r.object.clone(), r.industry);
+        rels.entry(key)
+            .and_modify(|e: &mut Relation| {
+                e.sentences.extend(&r.sentences);
+                if e.date.is_none() {
+                    e.date.clone_from(&r.date);
+                }
+            })
+            .or_insert(r);
+    };
+    for r in &ex.relations {
+        let s = entity_of[r.subject];
+        let object = match (r.object, &r.literal) {
+            (Some(o), _) => Object::Entity(entity_of[o]),
+            (None, Some(l)) => Object::Literal(l.clone()),
+            (None, None) => continue,
+        };
+        if object == Object::Entity(s) {
+            continue;
+        }
+        let mut predicate = r.predicate;
+        let mut object = object;
+        let mut subject = s;
+        if predicate == Predicate::CooperatesWith {
+            // Symmetric: one direction only.
+            if let Object::Entity(o) = object {
+                if o < s {
+                    subject = o;
+                    object = Object::Entity(s);
+                }
+            }
+        }
+        if predicate == Predicate::LocatedIn {
+            if let Object::Entity(o) = object {
+                // A zone is never in one of its own parks.
+                if entities[o].kind == Kind::Place && entities[subject].kind == Kind::Place {
+                    predicate = Predicate::LocatedIn;
+                }
+            }
+        }
+        add(
+            &mut rels,
+            Relation {
+                predicate,
+                subject,
+                object,
+                industry: r.industry.map(|i| entity_of[i]),
+                date: r.date.clone(),
+                sentences: vec![r.sentence],
+            },
+        );
+    }
+    // Zones in the places their names and the national list put them, when named.
+    let place_by_code: HashMap<&str, usize> = entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.division_code.as_deref().map(|c| (c, i)))
+        .collect();
+    for (zi, zone) in entities.iter().enumerate() {
+        if zone.kind != Kind::Zone {
+            continue;
+        }
+        let mut codes: Vec<String> = Vec::new();
+        for name in std::iter::once(&zone.label).chain(&zone.alt_labels) {
+            codes.extend(place_prefix_codes(name, gaz));
+        }
+        if let Some(&e) = zone.mentions.iter().filter_map(|&m| ex.mentions[m].entry.as_ref()).next() {
+            let entry = &gaz.entries[e];
+            for name in [&entry.city, &entry.province].into_iter().flatten() {
+                for &d in gaz.lookup(name) {
+                    if let Some(c) = &gaz.entries[d].code {
+                        codes.push(c.clone());
+                    }
+                }
+            }
+        }
+        let mut all: BTreeSet<String> = BTreeSet::new();
+        for c in codes {
+            for d in gaz.ancestors(&c) {
+                all.insert(d.code.clone());
+            }
+        }
+        let sentence = zone.mentions.first().map(|&m| ex.mentions[m].sentence).unwrap_or(0);
+        for code in all {
+            if let Some(&p) = place_by_code.get(code.as_str()) {
+                add(
+                    &mut rels,
+                    Relation {
+                        predicate: Predicate::LocatedIn,
+                        subject: zi,
+                        object: Object::Entity(p),
+                        industry: None,
+                        date: None,
+                        sentences: vec![sentence],
+                    },
+                );
+            }
+        }
+    }
+    // A chain leader is also located in the zone.
+    let leaders: Vec<Relation> = rels.values().filter(|r| r.predicate == Predicate::ChainLeader).cloned().collect();
+    for r in leaders {
+        if let Object::Entity(e) = r.object {
+            add(
+                &mut rels,
+                Relation {
+                    predicate: Predicate::LocatedIn,
+                    subject: e,
+                    object: Object::Entity(r.subject),
+                    industry: None,
+                    date: None,
+                    sentences: r.sentences.clone(),
+                },
+            );
+        }
+    }
+
+    let mut seen_obs = BTreeSet::new();
+    let observations = ex
+        .statistics
+        .iter()
+        .filter_map(|s| {
+            let subject = entity_of[s.subject];
+            seen_obs.insert((subject, s.value.clone(), s.unit.clone(), s.sentence, s.start)).then(|| Observation {
+                subject,
+                value: s.value.clone(),
+                unit: s.unit.clone(),
+                metric: s.metric.clone(),
+                year: s.year,
+                qualifier: s.qualifier,
+                sentence: s.sentence,
+            })
+        })
+        .collect();
+    Resolved {
+        entities,
+        relations: rels.into_values().collect(),
+        observations,
+    }
+}
+
+/// The canonical label among surface forms: the longest, preferring names
+/// without quotes' asymmetry; ties broken by text order for determinism.
+fn best_label(names: &BTreeSet<String>) -> String {
+    names
+        .iter()
+        .max_by(|a, b| {
+            let ka = (bare(a).chars().count(), !a.contains('('));
+            let kb = (bare(b).chars().count(), !b.contains('('));
+            ka.cmp(&kb).then(b.cmp(a))
+        })
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The division codes a name begins with (嘉兴南湖高新区 → 嘉兴市, 南湖区).
+fn place_prefix_codes(name: &str, gaz: &Gazetteer) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut parent: Option<String> = None;
+    for hit in gaz.find(name) {
+        if hit.start != at {
+            break;
+        }
+        let mut chosen = None;
+        for &e in &hit.entries {
+            let Some(code) = &gaz.entries[e].code else { continue };
+            let Some(d) = gaz.divisions.get(code) else { continue };
+            let fits = match &parent {
+                Some(p) => d.parent.as_deref() == Some(p.as_str()),
+                None => true,
+            };
+            if fits && chosen.as_ref().is_none_or(|(_, l)| d.level < *l) {
+                chosen = Some((code.clone(), d.level));
+            }
+        }
+        let Some((code, _)) = chosen else { break };
+        out.push(code.clone());
+        parent = Some(code);
+        at = hit.end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::normalize::clean;
+
+    fn entities(text: &str) -> Vec<(Kind, String, Vec<String>)> {
+        let r = resolve(&extract(&clean(text)));
+        r.entities.iter().map(|e| (e.kind, e.label.clone(), e.alt_labels.iter().cloned().collect())).collect()
+    }
+
+    #[test]
+    fn zone_short_forms_and_parenthesised_names_merge() {
+        let e = entities("青溪高新技术产业开发区(简称青溪高新区)成立于2001年。青溪高新区拥有企业。");
+        let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
+        assert_eq!(zones.len(), 1, "{e:?}");
+        assert_eq!(zones[0].1, "青溪高新技术产业开发区");
+    }
+
+    #[test]
+    fn enterprise_with_and_without_legal_suffix_merge() {
+        let e = entities("远山科技股份有限公司在科创板上市。园区已集聚远山科技、蓝河材料为龙头的新材料产业链。");
+        let ents: Vec<_> = e.iter().filter(|x| x.0 == Kind::Enterprise).map(|x| x.1.clone()).collect();
+        assert!(ents.contains(&"远山科技股份有限公司".to_string()), "{ents:?}");
+        assert!(!ents.contains(&"远山科技".to_string()), "{ents:?}");
+    }
+}
