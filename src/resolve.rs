@@ -102,7 +102,7 @@ impl UnionFind {
 
 /// A name without quotes and white space, for comparing.
 pub fn bare(name: &str) -> String {
-    name.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’《》「」".contains(*c)).collect()
+    name.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’《》「」·".contains(*c)).collect()
 }
 
 /// A zone name's core: without its ending, 国家, and leading place names.
@@ -157,7 +157,14 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 Some(code) => format!("code:{code}"),
                 None => bare(&gaz.entries[e].canonical),
             },
-            None => bare(m.canonical.as_deref().unwrap_or(&m.name)),
+            None => {
+                let k = bare(m.canonical.as_deref().unwrap_or(&m.name));
+                // A project named with or without 项目 is one project.
+                match (m.kind, k.strip_suffix("项目")) {
+                    (Kind::Project, Some(core)) if core.chars().count() >= 2 => core.to_string(),
+                    _ => k,
+                }
+            }
         }
     };
     // Same kind and key; aliases given in the text.

@@ -21,6 +21,13 @@ struct Cand {
     score: i32,
 }
 
+/// Words that make a project description rather than a project's name.
+const PROJECT_GENERIC: &[&str] = &[
+    "备案", "以上", "优质", "配套", "重大", "重点", "人才", "创业", "入孵", "招大", "大抓", "抓大", "上下游",
+    "投资", "内资", "外资", "用地", "基础设施", "安置房", "长租公寓", "超", "一批", "各类", "合作", "改造",
+    "土建", "装修", "试点", "示范", "孵化", "初创", "产业化项目", "引进",
+];
+
 /// Prefixes that leave a name generic (重大项目, 该园区, 省级高新区).
 const GENERIC: &[&str] = &[
     "", "重大", "重点", "该", "这些", "一批", "各类", "多个", "相关", "新", "大", "首批", "省级", "国家级",
@@ -30,7 +37,7 @@ const GENERIC: &[&str] = &[
     "国家重点", "工业", "企业", "公司", "龙头", "上市", "民营", "国有", "外资", "合资", "中小", "科技型",
     "高新技术", "本地", "当地", "我们", "他们", "地方", "各地", "两", "三", "四", "五", "两大", "三大",
     "一", "个", "家", "所", "在建", "已建", "建设", "开发", "示范", "试点", "城市", "未来", "智慧",
-    "数字", "绿色", "生态", "人才", "青年", "创业", "双创", "产业化", "制造", "服务", "省级重点",
+    "数字", "绿色", "生态", "人才", "青年", "创业", "双创", "产业化", "制造", "服务", "省级重点", "备案", "创建类", "九年一贯制", "国家备案",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -114,7 +121,7 @@ fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocConte
             let mut score = 0;
             if let Some(code) = &entry.code {
                 let Some(div) = gaz.divisions.get(code) else { continue };
-                if hit.short && div.level == Level::County {
+                if div.level == Level::County {
                     let parent_named = div.parent.as_ref().is_some_and(|p| ctx.named_codes.contains(p));
                     if !parent_named {
                         continue;
@@ -140,7 +147,7 @@ fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocConte
         let entry = &gaz.entries[e];
         // A short place name glued to a following name character is usually
         // part of another word (南湖柔性…): keep only clean ones.
-        if hit.short && entry.kind == Kind::Place && chars.get(end).is_some_and(|&c| c == '市' || c == '区' || c == '县') {
+        if hit.short && entry.kind == Kind::Place && chars.get(end).is_some_and(|&c| "市区县江河湖山路街道村镇桥港湾岛".contains(c)) {
             continue;
         }
         let surface: String = chars[start..end].iter().collect();
@@ -163,10 +170,23 @@ fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocConte
 /// characters, through balanced quotes and parentheses, until a delimiter or
 /// a stop word.
 fn left_edge(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules) -> usize {
+    left_edge_with(chars, suffix_start, max_len, rules, Edge::default())
+}
+
+/// How a left scan treats quotes and stop words.
+#[derive(Debug, Clone, Copy, Default)]
+struct Edge {
+    /// Step over a quoted part (七牛云“中国总部”项目).
+    through_quotes: bool,
+    /// Stop only at the short list of hard stop words (long official names).
+    hard: bool,
+}
+
+fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules, edge: Edge) -> usize {
     let mut b = suffix_start;
     while b > 0 && suffix_start - b < max_len {
         let c = chars[b - 1];
-        if c == ')' || c == '”' {
+        if c == ')' || (c == '”' && edge.through_quotes) {
             let open = if c == ')' { '(' } else { '“' };
             let lo = b.saturating_sub(14);
             match (lo..b - 1).rev().find(|&k| chars[k] == open) {
@@ -180,10 +200,12 @@ fn left_edge(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules)
         if !is_name_char(c) {
             break;
         }
-        if let Some(n) = rules.stop_word_before(chars, b) {
+        if let Some(n) = rules.stop_word_before(chars, b, edge.hard) {
+            // A one-character word right after 、 or a clause start, in front
+            // of a one-character rest, belongs to the name (、和剂药业).
             let before = b - n;
             let at_edge = before == 0 || is_delim(chars[before - 1]);
-            if n == 1 && at_edge && suffix_start > b {
+            if n == 1 && at_edge && suffix_start - b == 1 {
                 b -= 1;
             }
             break;
@@ -200,6 +222,9 @@ fn left_edge(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules)
         }
         if k > b2 && k < suffix_start && matches!(chars[k], '年' | '月' | '日') {
             b2 = k + 1;
+            if chars.get(b2) == Some(&'度') && b2 + 1 < suffix_start {
+                b2 += 1;
+            }
             moved = true;
         }
         for w in &rules.entities.boundary.leading_trim {
@@ -232,10 +257,6 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         let (suffix, kind) = &rules.suffix_kinds[m.pattern().as_usize()];
         let ss = char_at[m.start()];
         let se = char_at[m.end()];
-        // Only the longest ending at a position counts (高新区 inside 国家高新区).
-        if chars.get(se).is_some_and(|&c| is_cjk(c)) && matches!(kind, SuffixKind::SoftEnterprise) {
-            continue;
-        }
         let (target, max_len) = match kind {
             SuffixKind::Zone => (Kind::Zone, 16),
             SuffixKind::LegalEnterprise => (Kind::Enterprise, 20),
@@ -245,7 +266,11 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             SuffixKind::Project => (Kind::Project, 28),
             SuffixKind::UnquotedPolicy => (Kind::Policy, 14),
         };
-        let b = left_edge(chars, ss, max_len, rules);
+        let edge = Edge {
+            through_quotes: matches!(kind, SuffixKind::Project),
+            hard: matches!(kind, SuffixKind::LegalEnterprise | SuffixKind::Institute | SuffixKind::Agency),
+        };
+        let b = left_edge_with(chars, ss, max_len, rules, edge);
         if !seen.insert((b, se)) {
             continue;
         }
@@ -280,8 +305,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 }
             }
             SuffixKind::Zone => {
-                // A zone name ends where its ending ends: not 高新区党工委.
                 if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str()) {
+                    continue;
+                }
+            }
+            SuffixKind::Project => {
+                // Named projects carry a name of their own, not a description.
+                if prefix.chars().count() < 4 || PROJECT_GENERIC.iter().any(|g| prefix.contains(g)) {
                     continue;
                 }
             }
@@ -455,7 +485,9 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         if let Some(g) = groups.last_mut() {
             let last = g[g.len() - 1];
             let between = &chars[last + 1..p];
-            if between.len() <= 22 && between.iter().all(|&c| is_name_char(c) || matches!(c, '“' | '”' | '(' | ')')) {
+            let text: String = between.iter().collect();
+            let clean = !text.contains('的') && !["为龙头", "为领军", "为头雁", "为链主", "产业链和", "等"].iter().any(|w| text.contains(w));
+            if between.len() <= 16 && clean && between.iter().all(|&c| is_name_char(c) || matches!(c, '“' | '”' | '(' | ')')) {
                 g.push(p);
                 continue;
             }
@@ -509,7 +541,14 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         let Some((kind, add_suffix)) = head else {
             continue;
         };
+        // An industry list must name at least one industry the taxonomy knows.
+        if kind == Kind::Industry && !items.iter().any(|&(a, b)| gaz.industry(&strip_industry(&chars[a..b].iter().collect::<String>())).is_some()) {
+            continue;
+        }
         for (a, b) in items {
+            if chars[a..b].iter().any(|&c| c.is_ascii_digit() || c == '“' || c == '”') && kind == Kind::Enterprise {
+                continue;
+            }
             let surface: String = chars[a..b].iter().collect();
             let mut name = surface.clone();
             let mut aliases = Vec::new();
@@ -572,38 +611,44 @@ fn terminator_at(chars: &[char], at: usize) -> bool {
     if "两三四五六七八九十".contains(c) && chars.get(at + 1) == Some(&'大') {
         return true;
     }
+    if ["产业园", "产业平台", "产业基地", "产业项目", "产业示范"].iter().any(|w| starts_with(chars, at, w)) {
+        return false;
+    }
     ["产业", "等", "为龙头", "为领军", "为头雁", "为链主", "行业", "领域", "集群"].iter().any(|w| starts_with(chars, at, w))
 }
 
 /// What an enumeration is, from the words after it (and a few before).
 fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Option<(Kind, &'static str)> {
     let after: String = chars[tail..chars.len().min(tail + 16)].iter().collect();
-    let before: String = chars[start.saturating_sub(4)..start].iter().collect();
+    let _ = (start, gaz);
+    let has_deng = after.starts_with('等');
     let after = after.trim_start_matches('等');
     let after_digits = after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
+    let counted = after_digits.len() < after.len();
     let a = after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批']);
     if a.starts_with("国家高新区") || a.starts_with("高新区") {
         return Some((Kind::Zone, "高新区"));
     }
-    if after.starts_with("为龙头") || after.starts_with("为领军") || after.starts_with("为头雁") || after.starts_with("为链主") {
+    if ["为龙头", "为领军", "为头雁", "为链主"].iter().any(|w| after.starts_with(w)) {
         return Some((Kind::Enterprise, ""));
     }
-    let industry_words = ["产业", "主导产业", "首位产业", "重点产业", "支柱产业", "战略性新兴产业", "新兴产业", "先进产业", "行业", "产业链", "产业集群", "地标性先进产业", "特色产业", "优势产业"];
-    if industry_words.iter().any(|w| a.starts_with(w)) || after.starts_with("产业") {
-        return Some((Kind::Industry, ""));
-    }
-    if a.starts_with("企业") || a.starts_with("公司") || a.starts_with("一批重点龙头企业") || a.starts_with("龙头企业") || a.starts_with("重点龙头企业") || a.starts_with("一批") && after.contains("企业") || a.starts_with("享誉") && after.contains("品牌") || a.starts_with("创业企业") {
+    let enterprise_words = ["企业", "公司", "一批重点龙头企业", "龙头企业", "重点龙头企业", "行业巨头", "行业龙头", "创业企业", "上市公司"];
+    if (has_deng || counted) && enterprise_words.iter().any(|w| a.starts_with(w))
+        || a.starts_with("一批") && after.contains("企业")
+        || has_deng && a.starts_with("享誉") && after.contains("品牌")
+    {
         return Some((Kind::Enterprise, ""));
     }
     if a.starts_with("重大项目") || a.starts_with("项目") || a.starts_with("重点项目") {
         return Some((Kind::Project, ""));
     }
-    if ["科创载体", "创新载体", "科研院所", "新型研发机构", "研究院", "创新平台", "特色创新平台", "科技创新平台", "高校"].iter().any(|w| a.starts_with(w)) {
-        return Some((Kind::Institute, ""));
+    let industry_words = ["产业", "主导产业", "首位产业", "重点产业", "支柱产业", "战略性新兴产业", "新兴产业", "先进产业", "行业", "产业链", "产业集群", "地标性先进产业", "特色产业", "优势产业"];
+    let not_industry = ["产业园", "产业平台", "产业基地", "产业项目", "产业示范", "行业巨头", "行业龙头"];
+    if (industry_words.iter().any(|w| a.starts_with(w)) || after.starts_with("产业")) && !not_industry.iter().any(|w| a.starts_with(w) || after.starts_with(w)) {
+        return Some((Kind::Industry, ""));
     }
-    if before.ends_with("围绕") || before.ends_with("聚焦") || before.ends_with("培育") || before.ends_with("发展") || before.ends_with("发力") {
-        // 围绕A、B、C三大主导产业 is caught above; here the head is missing.
-        let _ = gaz;
+    if has_deng && ["科创载体", "创新载体", "新型研发机构", "研究院", "创新平台", "特色创新平台", "科技创新平台", "高校", "创新主体"].iter().any(|w| a.starts_with(w)) {
+        return Some((Kind::Institute, ""));
     }
     None
 }

@@ -53,6 +53,7 @@ pub struct PolicyRules {
 #[derive(Debug, Deserialize)]
 pub struct BoundaryRules {
     pub stop_words: Vec<String>,
+    pub hard_stop_words: Vec<String>,
     pub leading_trim: Vec<String>,
 }
 
@@ -191,9 +192,11 @@ impl Rules {
     }
 
     /// The stop word (if any) that `chars[..end]` ends with, longest first.
-    pub fn stop_word_before(&self, chars: &[char], end: usize) -> Option<usize> {
+    /// `hard` uses the short list for long official names.
+    pub fn stop_word_before(&self, chars: &[char], end: usize, hard: bool) -> Option<usize> {
         let mut best: Option<usize> = None;
-        for w in &self.entities.boundary.stop_words {
+        let list = if hard { &self.entities.boundary.hard_stop_words } else { &self.entities.boundary.stop_words };
+        for w in list {
             let n = w.chars().count();
             if n <= end && n > best.unwrap_or(0) && chars[end - n..end].iter().copied().eq(w.chars()) {
                 best = Some(n);
