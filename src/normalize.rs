@@ -522,7 +522,7 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let visible = current.iter().filter(|(c, _)| !c.is_whitespace()).count();
             let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
-            let joinable = visible >= 24
+            let joinable = visible >= 30
                 && last.is_some_and(|c| is_cjk(c) || matches!(c, '、' | ',' | '+'))
                 && first.is_some_and(|c| is_cjk(c) || matches!(c, ',' | '、' | '。'));
             if !joinable {

@@ -130,8 +130,14 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     format!("{family}:{core}")
 }
 
-fn enterprise_core(name: &str, rules: &Rules) -> String {
+fn enterprise_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let mut core = bare(name);
+    // A leading place name is often dropped in later mentions (厦门快快网络 → 快快网络).
+    if let Some(h) = gaz.find(&core).first() {
+        if h.start == 0 && core.len() - h.end >= 6 && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
+            core = core[h.end..].to_string();
+        }
+    }
     let mut changed = true;
     while changed {
         changed = false;
@@ -182,11 +188,12 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             by_name.entry((m.kind, bare(name))).or_default().push(i);
         }
     }
-    for (_, group) in by_name {
+    for group in by_name.values() {
         for w in group.windows(2) {
             uf.union(w[0], w[1]);
         }
     }
+    let by_name_kind = by_name;
     // Kind-specific variants.
     let mut zone_cores: HashMap<String, usize> = HashMap::new();
     let mut ent_cores: Vec<(String, usize)> = Vec::new();
@@ -194,7 +201,13 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     for (i, m) in ex.mentions.iter().enumerate() {
         match m.kind {
             Kind::Zone => {
-                let core = zone_core(m.canonical.as_deref().unwrap_or(&m.name), rules, gaz);
+                let mut core = zone_core(m.canonical.as_deref().unwrap_or(&m.name), rules, gaz);
+                // 天津高新区 → the one national zone in 天津市 (天津滨海高新区).
+                if m.entry.is_none() {
+                    if let Some(official) = city_zone(&m.name, gaz) {
+                        core = zone_core(&official, rules, gaz);
+                    }
+                }
                 if core.ends_with(':') {
                     continue;
                 }
@@ -205,7 +218,14 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                     }
                 }
             }
-            Kind::Enterprise => ent_cores.push((enterprise_core(&m.name, rules), i)),
+            Kind::Enterprise => ent_cores.push((enterprise_core(&m.name, rules, gaz), i)),
+            Kind::Institute => {
+                if let Some(rest) = m.name.strip_prefix("中国") {
+                    if let Some(group) = by_name_kind.get(&(Kind::Institute, bare(rest))) {
+                        uf.union(i, group[0]);
+                    }
+                }
+            }
             Kind::Market => markets.push(i),
             _ => {}
         }
@@ -426,6 +446,28 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         entities,
         relations: rels.into_values().collect(),
         observations,
+    }
+}
+
+/// For `X高新区` where X is a city with exactly one national zone, that zone's official name.
+fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
+    let prefix = name.strip_suffix("国家高新区").or_else(|| name.strip_suffix("高新区"))?;
+    let cities: Vec<String> = gaz
+        .lookup(prefix)
+        .iter()
+        .filter_map(|&e| gaz.entries[e].code.as_ref())
+        .filter_map(|c| gaz.divisions.get(c))
+        .filter(|d| d.level != crate::gazetteer::Level::County)
+        .map(|d| d.name.clone())
+        .collect();
+    let zones: Vec<&crate::gazetteer::Entry> = gaz
+        .entries
+        .iter()
+        .filter(|e| e.level == Some("national") && e.city.as_ref().is_some_and(|c| cities.contains(c)))
+        .collect();
+    match zones.as_slice() {
+        [one] => Some(one.canonical.clone()),
+        _ => None,
     }
 }
 

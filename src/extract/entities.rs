@@ -21,6 +21,18 @@ struct Cand {
     score: i32,
 }
 
+/// Endings of complete organisation names: 与 after one of these joins two names.
+const ORG_ENDINGS: &[&str] = &[
+    "政府", "大学", "学院", "公司", "集团", "研究院", "研究所", "实验室", "中心", "高新区", "园区", "开发区", "管委会",
+    "省", "市", "区", "县", "银行", "协会", "部", "委", "局", "厅",
+];
+
+/// Words that make a zone name a description (世界一流科技园区).
+const ZONE_DESCRIPTIONS: &[&str] = &["一流", "领先", "先进", "最具", "十大", "示范性", "循环化", "合理布局", "绿色低碳", "投资价值"];
+
+/// Agency endings that need a place or zone in front (浙江省人民政府, 淄博高新区党工委).
+const PLACE_BOUND_AGENCY: &[&str] = &["人民政府", "政府", "党工委", "管委会", "党委", "管理委员会", "委员会", "指挥部", "政研室"];
+
 /// Words that make a project description rather than a project's name.
 const PROJECT_GENERIC: &[&str] = &[
     "备案", "以上", "优质", "配套", "重大", "重点", "人才", "创业", "入孵", "招大", "大抓", "抓大", "上下游",
@@ -180,6 +192,9 @@ struct Edge {
     through_quotes: bool,
     /// Stop only at the short list of hard stop words (long official names).
     hard: bool,
+    /// Step over 与 / 及 joining two parts of one name (区块链与边缘计算研究院),
+    /// but not 与 after a complete organisation name (浙江省人民政府与清华大学).
+    through_and: bool,
 }
 
 fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules, edge: Edge) -> usize {
@@ -200,12 +215,20 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         if !is_name_char(c) {
             break;
         }
+        if edge.through_and && matches!(chars[b - 1], '与' | '及') && b - 1 > 0 && is_cjk(chars[b - 2]) {
+            let before: String = chars[b.saturating_sub(6)..b - 1].iter().collect();
+            let org_before = ORG_ENDINGS.iter().any(|e| before.ends_with(e));
+            if !org_before {
+                b -= 1;
+                continue;
+            }
+        }
         if let Some(n) = rules.stop_word_before(chars, b, edge.hard) {
             // A one-character word right after 、 or a clause start, in front
             // of a one-character rest, belongs to the name (、和剂药业).
             let before = b - n;
-            let at_edge = before == 0 || is_delim(chars[before - 1]);
-            if n == 1 && at_edge && suffix_start - b == 1 {
+            let after_list_mark = before > 0 && chars[before - 1] == '、';
+            if n == 1 && after_list_mark && suffix_start - b == 1 {
                 b -= 1;
             }
             break;
@@ -253,10 +276,17 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
     }
     char_at[s.len()] = chars.len();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for m in rules.suffix_matcher.find_overlapping_iter(&s) {
-        let (suffix, kind) = &rules.suffix_kinds[m.pattern().as_usize()];
-        let ss = char_at[m.start()];
-        let se = char_at[m.end()];
+    let matches: Vec<(usize, usize, usize)> = rules
+        .suffix_matcher
+        .find_overlapping_iter(&s)
+        .map(|m| (char_at[m.start()], char_at[m.end()], m.pattern().as_usize()))
+        .collect();
+    for &(ss, se, pattern) in &matches {
+        // Only the longest ending that ends here counts (高新区, not 新区).
+        if matches.iter().any(|&(s2, e2, _)| e2 == se && s2 < ss) {
+            continue;
+        }
+        let (suffix, kind) = &rules.suffix_kinds[pattern];
         let (target, max_len) = match kind {
             SuffixKind::Zone => (Kind::Zone, 16),
             SuffixKind::LegalEnterprise => (Kind::Enterprise, 20),
@@ -268,9 +298,26 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         };
         let edge = Edge {
             through_quotes: matches!(kind, SuffixKind::Project),
-            hard: matches!(kind, SuffixKind::LegalEnterprise | SuffixKind::Institute | SuffixKind::Agency),
+            hard: matches!(kind, SuffixKind::LegalEnterprise | SuffixKind::Institute | SuffixKind::Agency | SuffixKind::Project),
+            through_and: matches!(kind, SuffixKind::Institute | SuffixKind::Project),
         };
-        let b = left_edge_with(chars, ss, max_len, rules, edge);
+        let mut b = left_edge_with(chars, ss, max_len, rules, edge);
+        // Zones and agencies start at the first place name in them, unless a
+        // national prefix (中国, 中) stands before it: 书写贵阳高新区 → 贵阳高新区.
+        if matches!(kind, SuffixKind::Zone | SuffixKind::Agency) && b < ss {
+            let span: String = chars[b..ss].iter().collect();
+            if let Some(h) = gaz.find(&span).into_iter().find(|h| h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place)) {
+                let p = span[..h.start].chars().count();
+                let head: String = span[..h.start].to_string();
+                if p > 0 && !head.starts_with("中国") && !head.starts_with('中') {
+                    b += p;
+                }
+            }
+        }
+        // Counted phrases are not names (173个国家高新区管委会, 首批4家…工作站).
+        if chars[b..se].windows(2).any(|w| w[0].is_ascii_digit() && "家个名所项批".contains(w[1])) {
+            continue;
+        }
         if !seen.insert((b, se)) {
             continue;
         }
@@ -282,11 +329,14 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         let mut score = 3;
         match kind {
             SuffixKind::SoftEnterprise => {
-                // Brand names without a legal ending: only at the edge of a
-                // clause or after an enterprise word, 2–4 characters of brand.
+                // Brand names without a legal ending: 2–4 characters of brand
+                // after an enterprise word, or at a clause edge followed by
+                // what companies do (成功登陆, 上市, 入围, 研制 …).
                 let n = prefix.chars().count();
-                let at_edge = b == 0 || is_delim(chars[b - 1]) || ends_with(chars, b, "企业") || ends_with(chars, b, "公司");
-                if !(2..=4).contains(&n) || !at_edge || gaz.industry(&name).is_some() || generic(&prefix) {
+                let after_enterprise_word = ["企业", "公司", "龙头"].iter().any(|w| ends_with(chars, b, w));
+                let at_edge = b == 0 || is_delim(chars[b - 1]);
+                let acts = rules.entities.boundary.enterprise_verbs.iter().any(|v| starts_with(chars, se, v));
+                if !(2..=4).contains(&n) || !(after_enterprise_word || at_edge && acts) || gaz.industry(&name).is_some() || generic(&prefix) {
                     continue;
                 }
                 if prefix.chars().any(|c| !is_cjk(c)) {
@@ -298,6 +348,9 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 if prefix.chars().count() < 2 {
                     continue;
                 }
+                if chars.get(se) == Some(&'性') {
+                    continue;
+                }
                 // Only after a policy verb or at a clause edge.
                 let after_verb = rules.entities.policy.verbs.iter().any(|v| ends_with(chars, b, v));
                 if !(after_verb || b == 0 || is_delim(chars[b - 1]) || ends_with(chars, b, "和")) {
@@ -306,6 +359,23 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             }
             SuffixKind::Zone => {
                 if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str()) {
+                    continue;
+                }
+                if ZONE_DESCRIPTIONS.iter().any(|d| prefix.contains(d)) {
+                    continue;
+                }
+                // 浙江省高新区 means the province's zones, not one zone.
+                let province = gaz.lookup(&prefix).iter().any(|&e| {
+                    gaz.entries[e].code.as_ref().and_then(|c| gaz.divisions.get(c)).is_some_and(|d| d.level == Level::Province)
+                });
+                if province && ["高新区", "开发区", "工业园区", "高新技术产业园区", "高新技术产业开发区"].contains(&suffix.as_str()) {
+                    continue;
+                }
+            }
+            SuffixKind::Agency if PLACE_BOUND_AGENCY.contains(&suffix.as_str()) => {
+                let placed = gaz.find(&prefix).iter().any(|h| h.end == prefix.len() && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
+                    || ["高新区", "园区", "开发区", "省", "市", "区", "县", "镇", "街道", "村"].iter().any(|z| prefix.ends_with(z));
+                if !placed {
                     continue;
                 }
             }
@@ -362,7 +432,8 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             continue;
         };
         let inner: String = chars[i + 1..j].iter().collect();
-        if inner.chars().count() < 2 {
+        let sentence_like = inner.contains(['。', '!', '?', '‘', ':']) || inner.contains(',') && inner.chars().count() > 12;
+        if inner.chars().count() < 2 || sentence_like {
             i = j + 1;
             continue;
         }
@@ -409,7 +480,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                 if after_chars[e - hn..e].iter().copied().eq(h.chars()) && e > best_end {
                     // The text between the quote and the ending must not hold a stop word.
                     let between: String = after_chars[..e - hn].iter().collect();
-                    if between.contains('的') || between.chars().count() > 7 {
+                    if between.contains('的') || between.contains('等') || between.chars().count() > 7 {
                         continue;
                     }
                     best_end = e;
@@ -437,7 +508,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         // A short noun phrase right before the quote belongs to the name
         // (科技型企业“双倍增”行动, 江苏省“双创计划”).
         let mut start = i;
-        let b = left_edge(chars, i, 6, rules);
+        let b = left_edge(chars, i, 8, rules);
         if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
             start = b;
         }
@@ -448,7 +519,8 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             aliases.push(quoted);
         }
         let bare: String = chars[i..j + 1].iter().collect();
-        if !aliases.contains(&bare) && bare != name {
+        let bare_is_name = pr.heads.iter().chain(&rules.entities.zone.suffixes).any(|h| inner.ends_with(h.as_str())) || is_formula(&inner) && best_end == 0;
+        if bare_is_name && !aliases.contains(&bare) && bare != name {
             aliases.push(bare);
         }
         out.push(Cand {
@@ -537,7 +609,11 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             continue;
         }
         let tail_start = items.last().map(|x| x.1).unwrap_or(0);
-        let head = list_head(chars, items[0].0, tail_start, gaz);
+        let mut head = list_head(chars, items[0].0, tail_start, gaz);
+        // Parks of a zone: 主园区、鲤城园、石狮园.
+        if head.is_none() && items.iter().filter(|&&(a, b)| chars[b - 1] == '园' && b - a >= 3).count() >= 2 {
+            head = Some((Kind::Zone, ""));
+        }
         let Some((kind, add_suffix)) = head else {
             continue;
         };
@@ -554,7 +630,17 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             let mut aliases = Vec::new();
             match kind {
                 Kind::Industry => {
-                    let stripped = strip_industry(&name);
+                    let mut stripped = strip_industry(&name);
+                    if gaz.industry(&stripped).is_none() {
+                        // 无锡高新区物联网 → 物联网: the longest known industry it ends with.
+                        let cs: Vec<char> = stripped.chars().collect();
+                        if let Some(k) = (1..cs.len().saturating_sub(1)).find(|&k| gaz.industry(&cs[k..].iter().collect::<String>()).is_some()) {
+                            let head: String = cs[..k].iter().collect();
+                            if gaz.find(&head).iter().any(|h| h.start == 0) || head.ends_with("高新区") || head.ends_with('区') {
+                                stripped = cs[k..].iter().collect();
+                            }
+                        }
+                    }
                     if stripped.chars().count() < 2 || stripped.chars().count() > 10 {
                         continue;
                     }

@@ -54,6 +54,7 @@ pub struct PolicyRules {
 pub struct BoundaryRules {
     pub stop_words: Vec<String>,
     pub hard_stop_words: Vec<String>,
+    pub enterprise_verbs: Vec<String>,
     pub leading_trim: Vec<String>,
 }
 
@@ -153,6 +154,13 @@ impl Rules {
             file: "data/rules/statistics.toml".into(),
             message: e.to_string(),
         })?;
+        let mut entities = entities;
+        // Policy verbs end names too (启动传统产业…三年行动).
+        for v in &entities.policy.verbs {
+            if !entities.boundary.stop_words.contains(v) {
+                entities.boundary.stop_words.push(v.clone());
+            }
+        }
         let mut suffix_kinds: Vec<(String, SuffixKind)> = Vec::new();
         let mut push = |list: &[String], kind: SuffixKind| {
             for s in list {
