@@ -50,7 +50,7 @@ impl DocumentInfo {
 
 /// The graph holding reference data shared by all documents.
 pub fn reference_graph() -> NamedNode {
-    NamedNode::new_unchecked(format!("{}graph/reference", vocab::ID))
+    NamedNode::new_unchecked(format!("{}graph-reference", vocab::ID))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -62,7 +62,7 @@ pub fn iri_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let ok = c.is_ascii_alphanumeric()
-            || matches!(c, '-' | '.' | '_' | '~' | '·')
+            || matches!(c, '-' | '_' | '~' | '·')
             || matches!(c, '\u{a0}'..='\u{d7ff}' | '\u{f900}'..='\u{fdcf}' | '\u{fdf0}'..='\u{ffef}' | '\u{10000}'..='\u{1fffd}' | '\u{20000}'..='\u{2fffd}')
                 && !c.is_whitespace()
                 && !matches!(c, '“' | '”' | '《' | '》' | '\u{3000}');
@@ -80,7 +80,7 @@ pub fn iri_segment(s: &str) -> String {
 
 /// The IRI of an entity of a kind with a key.
 pub fn entity_iri(kind: Kind, key: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{}{}/{}", vocab::ID, kind.slug(), iri_segment(key)))
+    NamedNode::new_unchecked(format!("{}{}-{}", vocab::ID, kind.slug(), iri_segment(key)))
 }
 
 fn nn(iri: &str) -> NamedNode {
@@ -163,7 +163,7 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
     }
 
     let evidence = |w: &mut Writer, sentence: usize| -> NamedNode {
-        let ev = nn(&format!("{}evidence/{}-{}", vocab::ID, doc_key, sentence));
+        let ev = nn(&format!("{}evidence-{}-{}", vocab::ID, doc_key, sentence));
         if let Some(s) = ex.sentences.get(sentence) {
             let (start, end) = doc.original_span(s.start, s.end);
             w.add(ev.clone(), vocab::RDF_TYPE, nn(vocab::EVIDENCE));
@@ -183,7 +183,7 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
             (Predicate::ChainLeader | Predicate::ChainMember, Object::Entity(e)) => {
                 let Some(ind) = rel.industry else { continue };
                 let chain = nn(&format!(
-                    "{}chain/{}/{}",
+                    "{}chain-{}-{}",
                     vocab::ID,
                     iri_segment(&r.entities[rel.subject].key),
                     iri_segment(&r.entities[ind].key)
@@ -198,7 +198,7 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
                 );
                 let p = if rel.predicate == Predicate::ChainLeader { vocab::LEADER } else { vocab::MEMBER };
                 w.add(chain.clone(), p, iris[*e].clone());
-                let st = nn(&format!("{}statement/{}-{}", vocab::ID, doc_key, n));
+                let st = nn(&format!("{}statement-{}-{}", vocab::ID, doc_key, n));
                 let ev = evidence(&mut w, sentence);
                 w.add(st.clone(), vocab::RDF_TYPE, nn(vocab::RDF_STATEMENT));
                 w.add(st.clone(), vocab::RDF_SUBJECT, chain);
@@ -227,7 +227,7 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
                 w.add(s.clone(), vocab::RENAMED_ON, date_literal(d));
             }
         }
-        let st = nn(&format!("{}statement/{}-{}", vocab::ID, doc_key, n));
+        let st = nn(&format!("{}statement-{}-{}", vocab::ID, doc_key, n));
         let ev = evidence(&mut w, sentence);
         w.add(st.clone(), vocab::RDF_TYPE, nn(vocab::RDF_STATEMENT));
         w.add(st.clone(), vocab::RDF_SUBJECT, s);
@@ -240,7 +240,7 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
     }
 
     for (n, obs) in r.observations.iter().enumerate() {
-        let o = nn(&format!("{}obs/{}-{}", vocab::ID, doc_key, n));
+        let o = nn(&format!("{}obs-{}-{}", vocab::ID, doc_key, n));
         w.add(o.clone(), vocab::RDF_TYPE, nn(vocab::OBSERVATION));
         w.add(o.clone(), vocab::SUBJECT, iris[obs.subject].clone());
         w.add(o.clone(), vocab::VALUE, typed(&obs.value, vocab::XSD_DECIMAL));

@@ -271,7 +271,12 @@ fn html_to_text(html: &str) -> (String, Option<String>) {
     };
     let parser = dom.parser();
     let mut out = String::new();
-    let mut title = None;
+    let mut title = dom
+        .query_selector("title")
+        .and_then(|mut it| it.next())
+        .and_then(|h| h.get(parser))
+        .map(|n| decode_entities(&n.inner_text(parser)).trim().to_string())
+        .filter(|t| !t.is_empty());
     // Iterative walk: deep nesting must not overflow the stack.
     let mut stack: Vec<(tl::NodeHandle, bool)> = dom.children().iter().rev().map(|h| (*h, false)).collect();
     while let Some((handle, closing)) = stack.pop() {
@@ -691,7 +696,7 @@ mod tests {
     fn html_text_and_title_are_extracted() {
         let html = "<html><head><title>青溪新闻</title><script>var a='高新区';</script></head><body><nav>首页</nav><p>青溪高新区&amp;园区</p><p>第二段</p></body></html>";
         let doc = normalize("a.html", html.as_bytes(), Markup::Html).unwrap();
-        assert_eq!(doc.text, "青溪高新区&园区\n第二段");
+        assert_eq!(doc.text, "青溪高新区&园区\n\n第二段");
         assert_eq!(doc.title.as_deref(), Some("青溪新闻"));
     }
 

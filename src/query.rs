@@ -220,3 +220,39 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
     }
     writeln!(out, "({} rows)", rows.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_in_queries_is_a_saved_query_with_a_question() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/queries");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .expect("queries/ exists")
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".rq")).map(str::to_string))
+            .collect();
+        files.sort();
+        let saved: Vec<String> = SAVED.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(files, saved, "queries/ and query::SAVED differ");
+        for (name, text) in SAVED {
+            assert!(!describe(text).is_empty(), "{name} has no question comment");
+        }
+    }
+
+    #[test]
+    fn query_arguments_resolve() {
+        assert_eq!(resolve_query("chain-leaders").unwrap().name, "chain-leaders");
+        assert!(resolve_query("SELECT * WHERE { ?s ?p ?o }").is_ok());
+        assert!(matches!(resolve_query("no-such-thing"), Err(Error::UnknownQuery(_))));
+    }
+
+    #[test]
+    fn malformed_sparql_names_the_query() {
+        let store = Store::new().unwrap();
+        let q = QuerySource { name: "bad.rq".into(), text: "SELECT WHERE {".into() };
+        let err = run(&store, &q, OutputFormat::Json, &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("bad.rq"), "{err}");
+    }
+}

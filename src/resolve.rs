@@ -273,6 +273,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
         let label = match gaz_entry {
             Some(e) => gaz.entries[e].canonical.clone(),
+            None if kind == Kind::Industry => industry_label(&names, gaz),
             None => best_label(&names),
         };
         let mut alt: BTreeSet<String> = names.into_iter().filter(|x| *x != label).collect();
@@ -469,6 +470,32 @@ fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
         [one] => Some(one.canonical.clone()),
         _ => None,
     }
+}
+
+/// An industry's label: the taxonomy's preferred label, else the shortest
+/// name without 产业 / 产业链 (the guidelines' form).
+fn industry_label(names: &BTreeSet<String>, gaz: &Gazetteer) -> String {
+    let stripped: BTreeSet<String> = names
+        .iter()
+        .map(|n| {
+            let mut n = n.clone();
+            for s in ["产业集群", "产业链", "产业", "行业"] {
+                if let Some(x) = n.strip_suffix(s) {
+                    if x.chars().count() >= 2 {
+                        n = x.to_string();
+                        break;
+                    }
+                }
+            }
+            n
+        })
+        .collect();
+    stripped
+        .iter()
+        .find(|n| gaz.industry(n) == Some(n.as_str()))
+        .or_else(|| stripped.iter().min_by_key(|n| (n.chars().count(), (*n).clone())))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The canonical label among surface forms: the longest, preferring names

@@ -336,7 +336,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 let after_enterprise_word = ["企业", "公司", "龙头"].iter().any(|w| ends_with(chars, b, w));
                 let at_edge = b == 0 || is_delim(chars[b - 1]);
                 let acts = rules.entities.boundary.enterprise_verbs.iter().any(|v| starts_with(chars, se, v));
-                if !(2..=4).contains(&n) || !(after_enterprise_word || at_edge && acts) || gaz.industry(&name).is_some() || generic(&prefix) {
+                if !(2..=4).contains(&n) || !(after_enterprise_word || at_edge || acts) || !(acts || after_enterprise_word) || gaz.industry(&name).is_some() || generic(&prefix) {
                     continue;
                 }
                 if prefix.chars().any(|c| !is_cjk(c)) {
@@ -508,7 +508,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         // A short noun phrase right before the quote belongs to the name
         // (科技型企业“双倍增”行动, 江苏省“双创计划”).
         let mut start = i;
-        let b = left_edge(chars, i, 8, rules);
+        let b = left_edge_with(chars, i, 8, rules, Edge { hard: true, ..Edge::default() });
         if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
             start = b;
         }
@@ -578,6 +578,11 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         let ls = g[g.len() - 1] + 1;
         let mut le = ls;
         while le < chars.len() && is_name_char(chars[le]) && le - ls < 22 {
+            // A legal ending belongs to the item (远山科技股份有限公司为龙头).
+            if let Some(legal) = rules.entities.enterprise.legal_suffixes.iter().filter(|l| starts_with(chars, le, l)).max_by_key(|l| l.len()) {
+                le += legal.chars().count();
+                continue;
+            }
             if le > ls + 1 && (terminator_at(chars, le) || (rules.stop_word_after(chars, le) && !starts_with(chars, le, "和"))) {
                 break;
             }
@@ -709,6 +714,8 @@ fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Opti
     let _ = (start, gaz);
     let has_deng = after.starts_with('等');
     let after = after.trim_start_matches('等');
+    // 以A、B为三大主导产业: 为 introduces what the list is.
+    let after = after.strip_prefix("作为").or_else(|| after.strip_prefix('为').filter(|r| !r.starts_with("龙头") && !r.starts_with("领军") && !r.starts_with("头雁") && !r.starts_with("链主"))).unwrap_or(after);
     let after_digits = after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
     let counted = after_digits.len() < after.len();
     let a = after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批']);

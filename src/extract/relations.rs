@@ -99,9 +99,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     match e.kind {
                         Kind::Enterprise | Kind::Project => out.push(rel(Predicate::LocatedIn, i, z, si)),
                         Kind::Institute => {
+                            // Universities are partners of a zone, not in it.
                             let partner = rules.entities.institute.partner_suffixes.iter().any(|p| e.name.ends_with(p.as_str()));
-                            let settled = ["落户", "位于", "入驻", "坐落"].iter().any(|c| s.contains(c));
-                            if !partner || settled {
+                            if !partner {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
@@ -249,6 +249,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         pos = m(j).end;
                         if text[pos..].starts_with('、') {
                             pos += '、'.len_utf8();
+                        }
+                    }
+                }
+                // 与园区共建: the partner is the sentence's zone.
+                if partners.is_empty() {
+                    if let Some(z) = zone {
+                        if rules.entities.zone.coreference.iter().any(|w| text[pos..].starts_with(w.as_str())) {
+                            partners.push(z);
+                            pos += rules.entities.zone.coreference.iter().filter(|w| text[pos..].starts_with(w.as_str())).map(|w| w.len()).max().unwrap_or(0);
                         }
                     }
                 }
