@@ -37,7 +37,7 @@ const PLACE_BOUND_AGENCY: &[&str] = &["人民政府", "政府", "党工委", "�
 const PROJECT_GENERIC: &[&str] = &[
     "备案", "以上", "优质", "配套", "重大", "重点", "人才", "创业", "入孵", "招大", "大抓", "抓大", "上下游",
     "投资", "内资", "外资", "用地", "基础设施", "安置房", "长租公寓", "超", "一批", "各类", "合作", "改造",
-    "土建", "装修", "试点", "示范", "孵化", "初创", "产业化项目", "引进",
+    "土建", "装修", "试点", "示范", "孵化", "初创", "产业化项目", "引进", "具体", "工业", "新建", "工作",
 ];
 
 /// Prefixes that leave a name generic (重大项目, 该园区, 省级高新区).
@@ -49,7 +49,7 @@ const GENERIC: &[&str] = &[
     "国家重点", "工业", "企业", "公司", "龙头", "上市", "民营", "国有", "外资", "合资", "中小", "科技型",
     "高新技术", "本地", "当地", "我们", "他们", "地方", "各地", "两", "三", "四", "五", "两大", "三大",
     "一", "个", "家", "所", "在建", "已建", "建设", "开发", "示范", "试点", "城市", "未来", "智慧",
-    "数字", "绿色", "生态", "人才", "青年", "创业", "双创", "产业化", "制造", "服务", "省级重点", "备案", "创建类", "九年一贯制", "国家备案",
+    "数字", "绿色", "生态", "人才", "青年", "创业", "双创", "产业化", "制造", "服务", "省级重点", "备案", "创建类", "九年一贯制", "国家备案", "基本养老", "基本医疗", "第三方", "国资", "专业科技", "重点企业", "高新技术企业", "科技企业", "院士专家", "博士后科研", "研究型", "综合性国家", "国际科技创新", "类", "研究院", "国家(重点)", "省级重点企业", "新型研发",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -80,6 +80,7 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
         quote_candidates(&chars, rules, &mut cands);
         list_candidates(&chars, rules, gaz, &mut cands);
         industry_candidates(&chars, gaz, &mut cands);
+        village_candidates(&chars, &mut cands);
         let chosen = select(cands);
         let first = ex.mentions.len();
         for c in chosen {
@@ -215,7 +216,7 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         if !is_name_char(c) {
             break;
         }
-        if edge.through_and && matches!(chars[b - 1], '与' | '及') && b - 1 > 0 && is_cjk(chars[b - 2]) {
+        if edge.through_and && matches!(chars[b - 1], '与' | '及') && b - 1 > 0 && is_cjk(chars[b - 2]) && suffix_start - b <= 6 {
             let before: String = chars[b.saturating_sub(6)..b - 1].iter().collect();
             let org_before = ORG_ENDINGS.iter().any(|e| before.ends_with(e));
             if !org_before {
@@ -223,7 +224,9 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 continue;
             }
         }
-        if let Some(n) = rules.stop_word_before(chars, b, edge.hard) {
+        // 以 in 以色列 is a name, not the preposition.
+        let israel = chars[b - 1] == '以' && chars.get(b) == Some(&'色');
+        if let (false, Some(n)) = (israel, rules.stop_word_before(chars, b, edge.hard)) {
             // A one-character word right after 、 or a clause start, in front
             // of a one-character rest, belongs to the name (、和剂药业).
             let before = b - n;
@@ -309,9 +312,16 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             if let Some(h) = gaz.find(&span).into_iter().find(|h| h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place)) {
                 let p = span[..h.start].chars().count();
                 let head: String = span[..h.start].to_string();
-                if p > 0 && !head.starts_with("中国") && !head.starts_with('中') {
+                if p > 0 && !head.starts_with("中国") && !head.starts_with('中') && !head.contains('(') {
                     b += p;
                 }
+            }
+        }
+        // A park named after its zone starts after the zone (成都高新区交子金融商务区).
+        if kind == &SuffixKind::Zone && b < ss {
+            let span: String = chars[b..ss].iter().collect();
+            if let Some(p) = ["高新区", "开发区", "园区"].iter().filter_map(|z| span.rfind(z).map(|i| i + z.len())).max() {
+                b += span[..p].chars().count();
             }
         }
         // Counted phrases are not names (173个国家高新区管委会, 首批4家…工作站).
@@ -364,11 +374,17 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 if ZONE_DESCRIPTIONS.iter().any(|d| prefix.contains(d)) {
                     continue;
                 }
+                // Zones with a generic ending are named after their place (武进高新区).
+                let generic_ending = ["高新区", "国家高新区", "开发区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "高新技术产业园区", "高新技术产业园", "工业园区"].contains(&suffix.as_str());
+                let starts_with_place = gaz.find(&prefix).first().is_some_and(|h| h.start == 0 && h.entries.iter().any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone)));
+                if generic_ending && !starts_with_place && !prefix.starts_with("中国") {
+                    continue;
+                }
                 // 浙江省高新区 means the province's zones, not one zone.
                 let province = gaz.lookup(&prefix).iter().any(|&e| {
                     gaz.entries[e].code.as_ref().and_then(|c| gaz.divisions.get(c)).is_some_and(|d| d.level == Level::Province)
                 });
-                if province && ["高新区", "开发区", "工业园区", "高新技术产业园区", "高新技术产业开发区"].contains(&suffix.as_str()) {
+                if province && generic_ending {
                     continue;
                 }
             }
@@ -509,6 +525,10 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         // (科技型企业“双倍增”行动, 江苏省“双创计划”).
         let mut start = i;
         let b = left_edge_with(chars, i, 8, rules, Edge { hard: true, ..Edge::default() });
+        let mut b = b;
+        while b < i && matches!(chars[b], '年' | '月' | '日' | '度') {
+            b += 1;
+        }
         if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
             start = b;
         }
@@ -616,7 +636,8 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         let tail_start = items.last().map(|x| x.1).unwrap_or(0);
         let mut head = list_head(chars, items[0].0, tail_start, gaz);
         // Parks of a zone: 主园区、鲤城园、石狮园.
-        if head.is_none() && items.iter().filter(|&&(a, b)| chars[b - 1] == '园' && b - a >= 3).count() >= 2 {
+        let park = |a: usize, b: usize| chars[b - 1] == '园' && b - a >= 3 && gaz.find(&chars[a..b].iter().collect::<String>()).first().is_some_and(|h| h.start == 0);
+        if head.is_none() && items.iter().filter(|&&(a, b)| park(a, b)).count() >= 2 {
             head = Some((Kind::Zone, ""));
         }
         let Some((kind, add_suffix)) = head else {
@@ -628,6 +649,9 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         }
         for (a, b) in items {
             if chars[a..b].iter().any(|&c| c.is_ascii_digit() || c == '“' || c == '”') && kind == Kind::Enterprise {
+                continue;
+            }
+            if kind == Kind::Zone && add_suffix.is_empty() && !park(a, b) {
                 continue;
             }
             let surface: String = chars[a..b].iter().collect();
@@ -807,6 +831,42 @@ fn industry_candidates(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
                 });
                 break;
             }
+        }
+    }
+}
+
+/// Villages, towns and streets: two characters of name before 村 / 镇 / 街道 / 乡,
+/// at a clause edge or after a place or zone (由桥村, 白马街道, 泾河村).
+fn village_candidates(chars: &[char], out: &mut Vec<Cand>) {
+    const ENDINGS: &[&str] = &["街道", "村", "镇", "乡"];
+    const NOT: &[&str] = &["行政", "乡村", "农村", "美丽", "全村", "各村", "城乡", "小城", "特色", "集镇", "城镇", "名村", "古村", "新村"];
+    for i in 2..chars.len() {
+        for e in ENDINGS {
+            if !starts_with(chars, i, e) {
+                continue;
+            }
+            let name_start = i - 2;
+            let prefix: String = chars[name_start..i].iter().collect();
+            if !chars[name_start..i].iter().all(|&c| is_cjk(c)) || NOT.contains(&prefix.as_str()) {
+                continue;
+            }
+            let edge = name_start == 0 || is_delim(chars[name_start - 1]) || ["区", "县", "市", "镇", "是", "在", "了", "到"].iter().any(|w| ends_with(chars, name_start, w));
+            let end = i + e.chars().count();
+            // Not the start of a longer word (村民, 镇政府 are fine; 村庄 too).
+            if !edge {
+                continue;
+            }
+            out.push(Cand {
+                start: name_start,
+                end,
+                kind: Kind::Place,
+                via: Via::Suffix,
+                name: chars[name_start..end].iter().collect(),
+                canonical: None,
+                entry: None,
+                aliases: Vec::new(),
+                score: 2,
+            });
         }
     }
 }

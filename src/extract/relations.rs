@@ -22,8 +22,24 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     for (i, m) in ex.mentions.iter().enumerate() {
         by_sentence[m.sentence].push(i);
     }
+    // The zone most of the article is about, if one zone dominates.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut total = 0;
+    for m in ex.mentions.iter().filter(|m| is_major_zone(m, rules, gaz)) {
+        *counts.entry(m.canonical.as_deref().unwrap_or(&m.name)).or_default() += 1;
+        total += 1;
+    }
+    let dominant_name = counts.iter().max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n))).filter(|(_, c)| **c * 2 > total && **c >= 2).map(|(n, _)| n.to_string());
+    let dominant = dominant_name.and_then(|d| ex.mentions.iter().position(|m| is_major_zone(m, rules, gaz) && m.canonical.as_deref().unwrap_or(&m.name) == d));
     let mut topic = Vec::with_capacity(ex.sentences.len());
-    for (si, _) in ex.sentences.iter().enumerate() {
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        // A heading (a short line of its own) starts a section: its zone, or none.
+        let line_alone = ex.sentences.get(si + 1).is_none_or(|n| n.paragraph != sentence.paragraph)
+            && (si == 0 || ex.sentences[si - 1].paragraph != sentence.paragraph);
+        let s = text[sentence.start..sentence.end].trim();
+        if line_alone && s.chars().count() < 30 && !s.ends_with('。') {
+            current = None;
+        }
         let subject = by_sentence[si].iter().copied().find(|&i| {
             let m = &ex.mentions[i];
             if !is_major_zone(m, rules, gaz) || m.via == Via::List {
@@ -36,7 +52,7 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         if subject.is_some() {
             current = subject;
         }
-        topic.push(current);
+        topic.push(current.or(dominant));
     }
     ex.topic = topic;
 }
