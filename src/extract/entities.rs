@@ -377,7 +377,10 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 // Zones with a generic ending are named after their place (武进高新区).
                 let generic_ending = ["高新区", "国家高新区", "开发区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "高新技术产业园区", "高新技术产业园", "工业园区"].contains(&suffix.as_str());
                 let starts_with_place = gaz.find(&prefix).first().is_some_and(|h| h.start == 0 && h.entries.iter().any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone)));
-                if generic_ending && !starts_with_place && !prefix.starts_with("中国") {
+                // A short name of its own is fine too (青溪高新区); long unplaced
+                // prefixes are phrases (逐步覆盖…高新区).
+                let short_own_name = (2..=4).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
+                if generic_ending && !starts_with_place && !short_own_name && !prefix.starts_with("中国") {
                     continue;
                 }
                 // 浙江省高新区 means the province's zones, not one zone.
