@@ -225,7 +225,7 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             }
         }
         // 以 in 以色列 is a name, not the preposition.
-        let israel = chars[b - 1] == '以' && chars.get(b) == Some(&'色');
+        let israel = chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
         if let (false, Some(n)) = (israel, rules.stop_word_before(chars, b, edge.hard)) {
             // A one-character word right after 、 or a clause start, in front
             // of a one-character rest, belongs to the name (、和剂药业).
@@ -451,7 +451,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             continue;
         };
         let inner: String = chars[i + 1..j].iter().collect();
-        let sentence_like = inner.contains(['。', '!', '?', '‘', ':']) || inner.contains(',') && inner.chars().count() > 12;
+        let sentence_like = inner.contains(['。', '!', '?', '‘', ':']) || inner.contains(',') && inner.chars().count() > 16;
         if inner.chars().count() < 2 || sentence_like {
             i = j + 1;
             continue;
@@ -473,12 +473,20 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             i = j + 1;
             continue;
         }
-        // Text right after the closing quote, up to a delimiter (at most 12 characters).
-        let mut k = j + 1;
-        while k < chars.len() && k < j + 13 && is_name_char(chars[k]) {
+        // Text right after the closing quote, up to a delimiter (at most 12
+        // characters); a parenthetical gloss right after the quote is skipped
+        // (“三湖一坝”(黑沙湖、…)项目).
+        let mut after_start = j + 1;
+        if chars.get(after_start) == Some(&'(') {
+            if let Some(close) = (after_start..chars.len().min(after_start + 40)).find(|&x| chars[x] == ')') {
+                after_start = close + 1;
+            }
+        }
+        let mut k = after_start;
+        while k < chars.len() && k < after_start + 12 && (is_name_char(chars[k]) || matches!(chars[k], '(' | ')')) {
             k += 1;
         }
-        let after: String = chars[j + 1..k].iter().collect();
+        let after: String = chars[after_start..k].iter().collect();
         let mut kind = None;
         let mut end = j + 1;
         // The longest known ending of any kind within the text after the quote.
@@ -499,7 +507,8 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                 if after_chars[e - hn..e].iter().copied().eq(h.chars()) && e > best_end {
                     // The text between the quote and the ending must not hold a stop word.
                     let between: String = after_chars[..e - hn].iter().collect();
-                    if between.contains('的') || between.contains('等') || between.chars().count() > 7 {
+                    let de_ok = *kd == Kind::Policy && between.chars().count() <= 6 && between.starts_with('的');
+                    if (between.contains('的') && !de_ok) || between.contains('等') || between.chars().count() > 7 {
                         continue;
                     }
                     best_end = e;
@@ -508,7 +517,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             }
         }
         if best_end > 0 {
-            end = j + 1 + best_end;
+            end = after_start + best_end;
         } else if pr.heads.iter().any(|h| inner.ends_with(h.as_str())) {
             kind = Some(Kind::Policy);
         } else if rules.entities.zone.quoted_suffixes.iter().chain(&rules.entities.zone.suffixes).any(|h| inner.ends_with(h.as_str())) {
@@ -535,9 +544,10 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
             start = b;
         }
-        let name: String = chars[start..end].iter().collect();
+        // The name without a parenthetical gloss after the quote.
+        let name: String = chars[start..j + 1].iter().chain(chars[after_start.min(end)..end].iter()).collect();
         let mut aliases = Vec::new();
-        let quoted: String = chars[i..end].iter().collect();
+        let quoted: String = chars[i..j + 1].iter().chain(chars[after_start.min(end)..end].iter()).collect();
         if quoted != name {
             aliases.push(quoted);
         }
@@ -745,7 +755,7 @@ fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Opti
     let after = after.strip_prefix("作为").or_else(|| after.strip_prefix('为').filter(|r| !r.starts_with("龙头") && !r.starts_with("领军") && !r.starts_with("头雁") && !r.starts_with("链主"))).unwrap_or(after);
     let after_digits = after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
     let counted = after_digits.len() < after.len();
-    let a = after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批']);
+    let a = if counted { after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批']) } else { after_digits };
     if a.starts_with("国家高新区") || a.starts_with("高新区") {
         return Some((Kind::Zone, "高新区"));
     }
@@ -759,7 +769,7 @@ fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Opti
     {
         return Some((Kind::Enterprise, ""));
     }
-    if a.starts_with("重大项目") || a.starts_with("项目") || a.starts_with("重点项目") {
+    if ["重大项目", "项目", "重点项目", "一批项目", "一批重点项目", "一批重大项目"].iter().any(|w| a.starts_with(w)) {
         return Some((Kind::Project, ""));
     }
     let industry_words = ["产业", "主导产业", "首位产业", "重点产业", "支柱产业", "战略性新兴产业", "新兴产业", "先进产业", "行业", "产业链", "产业集群", "地标性先进产业", "特色产业", "优势产业"];

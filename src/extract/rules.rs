@@ -207,6 +207,12 @@ impl Rules {
         for w in list {
             let n = w.chars().count();
             if n <= end && n > best.unwrap_or(0) && chars[end - n..end].iter().copied().eq(w.chars()) {
+                // Measure words stop a name only after a number (3家, 十个), not in 国家.
+                let measure = n == 1 && "个家名项座批所".contains(chars[end - 1]);
+                let after_number = end >= 2 && (chars[end - 2].is_ascii_digit() || "一二两三四五六七八九十百千万多余".contains(chars[end - 2]));
+                if measure && !after_number {
+                    continue;
+                }
                 best = Some(n);
             }
         }
