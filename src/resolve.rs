@@ -105,23 +105,26 @@ pub fn bare(name: &str) -> String {
     name.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’《》「」·".contains(*c)).collect()
 }
 
-/// A zone name's core: without its ending, 国家, and leading place names.
+/// A zone name's core: its family (the 高新 family, else its ending) and
+/// its name without ending, 国家 and leading place names. Two zones with the
+/// same core are one (南湖高新区, 嘉兴南湖高新技术产业园区); a 科创城 and a
+/// 科技创新带 of the same place are not.
 fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let mut core = bare(name);
     let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
     suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-    if let Some(s) = suffixes.iter().find(|s| core.ends_with(s.as_str()) && core.len() > s.len()) {
-        core.truncate(core.len() - s.len());
-    }
-    // Which family of zone: 高新 zones and 科技城 are kept apart from 开发区.
-    let family = if name.contains("高新") { "高新" } else { "" };
+    let Some(suffix) = suffixes.iter().find(|s| core.ends_with(s.as_str()) && core.len() > s.len()) else {
+        return format!("name:{core}");
+    };
+    core.truncate(core.len() - suffix.len());
+    let family = if suffix.contains("高新") { "高新".to_string() } else { suffix.to_string() };
     if let Some(rest) = core.strip_suffix("国家") {
         core = rest.to_string();
     }
-    // Strip leading place names while something remains.
+    // Strip leading place names while a name of two characters or more remains.
     loop {
         let hits = gaz.find(&core);
-        let Some(h) = hits.first().filter(|h| h.start == 0 && h.end < core.len()) else { break };
+        let Some(h) = hits.first().filter(|h| h.start == 0 && core[h.end..].chars().count() >= 2) else { break };
         if !h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
             break;
         }
@@ -237,6 +240,22 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
             if short == long || (short.chars().count() >= 3 && long.starts_with(short.as_str())) {
                 uf.union(i, j);
+            }
+        }
+    }
+    // A project named by the end of another's name is that project
+    // (中晶大硅片项目, 年产1200万片300毫米中晶大硅片项目).
+    let projects: Vec<(String, usize)> = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Project)
+        .map(|(i, m)| (bare(&m.name).trim_end_matches("项目").to_string(), i))
+        .collect();
+    for (a, i) in &projects {
+        for (b, j) in &projects {
+            if a.len() < b.len() && a.chars().count() >= 4 && b.ends_with(a.as_str()) {
+                uf.union(*i, *j);
             }
         }
     }

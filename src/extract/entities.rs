@@ -28,7 +28,7 @@ const ORG_ENDINGS: &[&str] = &[
 ];
 
 /// Words that make a zone name a description (世界一流科技园区).
-const ZONE_DESCRIPTIONS: &[&str] = &["一流", "领先", "先进", "最具", "十大", "示范性", "循环化", "合理布局", "绿色低碳", "投资价值"];
+const ZONE_DESCRIPTIONS: &[&str] = &["一流", "领先", "先进", "最具", "十大", "示范性", "循环化", "合理布局", "绿色低碳", "投资价值", "生态工业"];
 
 /// Agency endings that need a place or zone in front (浙江省人民政府, 淄博高新区党工委).
 const PLACE_BOUND_AGENCY: &[&str] = &["人民政府", "政府", "党工委", "管委会", "党委", "管理委员会", "委员会", "指挥部", "政研室"];
@@ -358,7 +358,8 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 if prefix.chars().count() < 2 {
                     continue;
                 }
-                if chars.get(se) == Some(&'性') {
+                // 战略性…, 战略引擎: the ending runs on into another word.
+                if chars.get(se).is_some_and(|&c| is_cjk(c)) && !rules.stop_word_after(chars, se) && !starts_with(chars, se, "实施") {
                     continue;
                 }
                 // Only after a policy verb or at a clause edge.
@@ -392,6 +393,10 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 }
             }
             SuffixKind::Agency if PLACE_BOUND_AGENCY.contains(&suffix.as_str()) => {
+                // Village and street committees are below what the graph tracks.
+                if prefix.ends_with('村') || prefix.ends_with("街道") || prefix.ends_with("社区") {
+                    continue;
+                }
                 let placed = gaz.find(&prefix).iter().any(|h| h.end == prefix.len() && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
                     || ["高新区", "园区", "开发区", "省", "市", "区", "县", "镇", "街道", "村"].iter().any(|z| prefix.ends_with(z));
                 if !placed {
@@ -529,6 +534,14 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             i = j + 1;
             continue;
         };
+        if kind == Kind::Zone {
+            let whole: String = chars[i..end].iter().collect();
+            let generic_end = ["高新区", "开发区", "园区"].iter().any(|g| after.starts_with(g));
+            if generic_end || ZONE_DESCRIPTIONS.iter().any(|d| whole.contains(d)) {
+                i = j + 1;
+                continue;
+            }
+        }
         if pr.not_heads.iter().any(|h| inner.ends_with(h.as_str())) && best_end == 0 {
             i = j + 1;
             continue;
@@ -552,7 +565,8 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             aliases.push(quoted);
         }
         let bare: String = chars[i..j + 1].iter().collect();
-        let bare_is_name = pr.heads.iter().chain(&rules.entities.zone.suffixes).any(|h| inner.ends_with(h.as_str())) || is_formula(&inner) && best_end == 0;
+        let joined_by_de = chars.get(after_start) == Some(&'的');
+        let bare_is_name = pr.heads.iter().chain(&rules.entities.zone.suffixes).any(|h| inner.ends_with(h.as_str())) || is_formula(&inner) || joined_by_de;
         if bare_is_name && !aliases.contains(&bare) && bare != name {
             aliases.push(bare);
         }
@@ -665,6 +679,10 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 continue;
             }
             if kind == Kind::Zone && add_suffix.is_empty() && !park(a, b) {
+                continue;
+            }
+            let item: String = chars[a..b].iter().collect();
+            if kind == Kind::Project && rules.entities.project.not_project.iter().any(|w| item.contains(w.as_str())) {
                 continue;
             }
             let surface: String = chars[a..b].iter().collect();

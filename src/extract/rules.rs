@@ -11,7 +11,7 @@ pub struct EntityRules {
     pub enterprise: EnterpriseRules,
     pub institute: InstituteRules,
     pub agency: SuffixRules,
-    pub project: SuffixRules,
+    pub project: ProjectRules,
     pub policy: PolicyRules,
     pub boundary: BoundaryRules,
 }
@@ -40,6 +40,12 @@ pub struct InstituteRules {
 #[derive(Debug, Deserialize)]
 pub struct SuffixRules {
     pub suffixes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProjectRules {
+    pub suffixes: Vec<String>,
+    pub not_project: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
