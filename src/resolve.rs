@@ -387,7 +387,9 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .filter_map(|(i, e)| e.division_code.as_deref().map(|c| (c, i)))
         .collect();
     for (zi, zone) in entities.iter().enumerate() {
-        if zone.kind != Kind::Zone {
+        // Only zones an article is about: parks inside them are located in the zone.
+        let major = zone.level.is_some() || rules.entities.zone.major_suffixes.iter().any(|s| zone.label.ends_with(s.as_str()));
+        if zone.kind != Kind::Zone || !major {
             continue;
         }
         let mut codes: Vec<String> = Vec::new();

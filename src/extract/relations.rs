@@ -57,6 +57,14 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     ex.topic = topic;
 }
 
+/// Whether a zone is named in a list of places visited or compared with
+/// (赴苏州工业园区、上海张江科技产业园等地考察): not a park of the zone.
+fn visited_list(text: &str, m: &Mention, sentence_start: usize) -> bool {
+    let before = &text[sentence_start..m.start];
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    ["赴", "到", "前往", "考察", "学习", "对标"].iter().any(|w| clause.contains(w))
+}
+
 /// The year, month and day a sentence gives before `pos` (ISO 8601 prefix).
 fn date_in(s: &str) -> Option<String> {
     use std::sync::OnceLock;
@@ -121,7 +129,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Zone if !is_major_zone(e, rules, gaz) => {
+                        Kind::Zone if !is_major_zone(e, rules, gaz) && !visited_list(text, e, sentence.start) => {
                             if rules.entities.zone.container_suffixes.iter().any(|c| e.name.ends_with(c.as_str())) {
                                 out.push(rel(Predicate::LocatedIn, z, i, si));
                             } else {
@@ -285,11 +293,13 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 if !cue_near {
                     continue;
                 }
-                let left = ms.iter().copied().rev().find(|&j| orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].chars().count() <= 1);
+                let left = ms.iter().copied().rev().find(|&j| orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].trim().is_empty());
                 let subject = left.or(zone);
                 if let Some(a) = subject {
                     for &b in &partners {
-                        if a != b && m(a).kind != Kind::Place || m(b).kind != Kind::Place {
+                        // A place co-operates only with a zone or another place (友好城区).
+                        let place_ok = |x: usize, y: usize| m(x).kind != Kind::Place || matches!(m(y).kind, Kind::Zone | Kind::Place);
+                        if a != b && place_ok(a, b) && place_ok(b, a) {
                             out.push(rel(Predicate::CooperatesWith, a, b, si));
                         }
                     }
