@@ -117,7 +117,7 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
         return format!("name:{core}");
     };
     core.truncate(core.len() - suffix.len());
-    let family = if suffix.contains("高新") { "高新".to_string() } else { suffix.to_string() };
+    let family = zone_family(suffix);
     if let Some(rest) = core.strip_suffix("国家") {
         core = rest.to_string();
     }
@@ -131,6 +131,17 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
         core = core[h.end..].to_string();
     }
     format!("{family}:{core}")
+}
+
+/// Zone endings that name the same kind of zone: the 高新 family
+/// (高新区, 高新技术产业开发区, 国家高新区 …) is one; any other ending is its
+/// own (广州开发区 and 广州高新区 are two zones).
+fn zone_family(suffix: &str) -> String {
+    if suffix.contains("高新") {
+        "高新".into()
+    } else {
+        suffix.to_string()
+    }
 }
 
 fn enterprise_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
@@ -240,6 +251,30 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
             if short == long || (short.chars().count() >= 3 && long.starts_with(short.as_str())) {
                 uf.union(i, j);
+            }
+        }
+    }
+    // An institute named by the start of another's name, same ending, is that
+    // institute (微芯研究院, 北京微芯区块链与边缘计算研究院).
+    let institutes: Vec<(String, String, usize)> = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Institute)
+        .filter_map(|(i, m)| {
+            let name = bare(&m.name);
+            let ending = ["研究院", "研究所", "实验室"].iter().find(|e| name.ends_with(**e))?;
+            let mut core = name.trim_end_matches(ending).to_string();
+            if let Some(h) = gaz.find(&core).first().filter(|h| h.start == 0 && core.len() - h.end >= 6) {
+                core = core[h.end..].to_string();
+            }
+            Some((ending.to_string(), core, i))
+        })
+        .collect();
+    for (ea, a, i) in &institutes {
+        for (eb, b, j) in &institutes {
+            if ea == eb && a.chars().count() >= 2 && a.len() < b.len() && b.starts_with(a.as_str()) {
+                uf.union(*i, *j);
             }
         }
     }

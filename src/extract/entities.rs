@@ -98,6 +98,7 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
             });
         }
         link_parenthesised_aliases(text, &mut ex.mentions[first..]);
+        link_title_issuers(text, gaz, si, &mut ex.mentions, first);
     }
 }
 
@@ -463,6 +464,16 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         }
         if open == '《' {
             if !["报", "日报", "晚报", "杂志", "网", "周刊", "导报"].iter().any(|m| inner.ends_with(m)) {
+                // A short name in parentheses right after the title (7号文).
+                let mut aliases = Vec::new();
+                if chars.get(j + 1) == Some(&'(') {
+                    if let Some(close) = (j + 2..chars.len().min(j + 12)).find(|&x| chars[x] == ')') {
+                        let short: String = chars[j + 2..close].iter().collect();
+                        if short.ends_with('文') || short.ends_with('号') || short.ends_with("意见") {
+                            aliases.push(short);
+                        }
+                    }
+                }
                 out.push(Cand {
                     start: i,
                     end: j + 1,
@@ -471,7 +482,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                     name: inner.clone(),
                     canonical: None,
                     entry: None,
-                    aliases: Vec::new(),
+                    aliases,
                     score: 8,
                 });
             }
@@ -921,6 +932,45 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     }
     taken.sort_by_key(|c| c.start);
     taken
+}
+
+/// Titles and their issuers: 国务院《关于…》 gives the title the alias
+/// 国务院关于…; 《国务院关于…》 names its issuer inside, which becomes a
+/// mention of its own (for the issued-by relation).
+fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &mut Vec<Mention>, first: usize) {
+    let mut extra = Vec::new();
+    for i in first..mentions.len() {
+        if mentions[i].via != Via::Title {
+            continue;
+        }
+        let title_start = mentions[i].start + '《'.len_utf8();
+        if i > first && mentions[i - 1].kind == Kind::Agency && mentions[i - 1].end == mentions[i].start {
+            let full = format!("{}{}", mentions[i - 1].name, mentions[i].name);
+            mentions[i].aliases.push(full);
+            continue;
+        }
+        let name = mentions[i].name.clone();
+        let Some(hit) = gaz.find(&name).into_iter().next().filter(|h| h.start == 0) else { continue };
+        let Some(&e) = hit.entries.iter().find(|&&e| gaz.entries[e].kind == Kind::Agency) else { continue };
+        if !name[hit.end..].starts_with("关于") {
+            continue;
+        }
+        mentions[i].aliases.push(name[hit.end..].to_string());
+        extra.push(Mention {
+            kind: Kind::Agency,
+            name: name[..hit.end].to_string(),
+            start: title_start,
+            end: title_start + hit.end,
+            sentence,
+            via: Via::Gazetteer,
+            canonical: Some(gaz.entries[e].canonical.clone()).filter(|c| c != &name[..hit.end]),
+            entry: Some(e),
+            aliases: Vec::new(),
+            english: None,
+        });
+        let _ = text;
+    }
+    mentions.extend(extra);
 }
 
 /// `A(B)` where A and B are mentions of the same kind: B is another name of A.

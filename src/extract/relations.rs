@@ -254,7 +254,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if let Some(z) = zone {
                 out.push(rel(Predicate::Implements, z, i, si));
             }
-            if let Some(&a) = ms.iter().find(|&&j| m(j).kind == Kind::Agency && m(j).end <= m(i).start && text[m(j).end..m(i).start].chars().count() <= 1) {
+            let inside = |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
+            if let Some(&a) = ms.iter().find(|&&j| m(j).kind == Kind::Agency && (inside(j) || m(j).end <= m(i).start && text[m(j).end..m(i).start].chars().count() <= 1)) {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
         }
