@@ -137,6 +137,7 @@ impl Gazetteer {
             let aliases: Vec<&str> = data::list(data::field(&row, "aliases")).collect();
             let mut names = vec![name];
             names.extend(aliases);
+            names.extend(Some(data::field(&row, "en")).filter(|e| !e.is_empty()));
             b.add(simple(Kind::Place, name, data::field(&row, "en")), &names);
         }
         for row in data::tsv_rows(data::MARKETS) {

@@ -136,12 +136,22 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
     let iris: Vec<NamedNode> = r.entities.iter().map(|e| entity_iri(e.kind, &e.key)).collect();
     for (e, iri) in r.entities.iter().zip(&iris) {
         w.add(iri.clone(), vocab::RDF_TYPE, nn(e.kind.class_iri()));
-        w.add(iri.clone(), vocab::RDFS_LABEL, zh(&e.label));
+        let english_only = !e.label.chars().any(|c| c as u32 > 0x2e80);
+        if !english_only {
+            w.add(iri.clone(), vocab::RDFS_LABEL, zh(&e.label));
+        }
         for a in &e.alt_labels {
             w.add(iri.clone(), vocab::SKOS_ALT_LABEL, zh(a));
         }
-        if let Some(en) = &e.english {
-            w.add(iri.clone(), vocab::RDFS_LABEL, Literal::new_language_tagged_literal_unchecked(en, "en"));
+        let en = |s: &str| Literal::new_language_tagged_literal_unchecked(s, "en");
+        let mut english = e.english.iter();
+        if let Some(first) = english.next() {
+            w.add(iri.clone(), vocab::RDFS_LABEL, en(first));
+        } else if english_only {
+            w.add(iri.clone(), vocab::RDFS_LABEL, en(&e.label));
+        }
+        for other in english {
+            w.add(iri.clone(), vocab::SKOS_ALT_LABEL, en(other));
         }
         // The traditional-Chinese surface forms, kept as written.
         if doc.converted_traditional {

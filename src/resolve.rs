@@ -28,8 +28,8 @@ pub struct Entity {
     pub label: String,
     /// Every other surface form.
     pub alt_labels: BTreeSet<String>,
-    /// English name, when known.
-    pub english: Option<String>,
+    /// English names, the first the English label.
+    pub english: Vec<String>,
     /// GB/T 2260 code for places.
     pub division_code: Option<String>,
     /// `national` for zones on the national list.
@@ -313,9 +313,13 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     for (_, members) in groups {
         let kind = ex.mentions[members[0]].kind;
         let mut names: BTreeSet<String> = BTreeSet::new();
+        let mut english_names: BTreeMap<String, usize> = BTreeMap::new();
         let mut gaz_entry = None;
         for &i in &members {
             let m = &ex.mentions[i];
+            for e in &m.english {
+                *english_names.entry(e.clone()).or_default() += 1;
+            }
             names.insert(m.name.clone());
             names.extend(m.aliases.iter().cloned());
             if let Some(c) = &m.canonical {
@@ -330,6 +334,10 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             None if kind == Kind::Industry => industry_label(&names, gaz),
             None => best_label(&names),
         };
+        // English surface forms are English labels, not Chinese ones.
+        let ascii = |x: &String| !x.chars().any(|c| c as u32 > 0x2e80);
+        let names: BTreeSet<String> = if names.iter().all(ascii) { names } else { names.into_iter().filter(|x| !ascii(x)).collect() };
+        let label = if ascii(&label) { names.iter().find(|x| !ascii(x)).cloned().unwrap_or(label) } else { label };
         let mut alt: BTreeSet<String> = names.into_iter().filter(|x| *x != label).collect();
         // The bare form of a quoted name is a name too (“八八战略” → 八八战略).
         if label.contains('“') {
@@ -340,6 +348,20 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             None => (None, None, None),
         };
         let english = english.or_else(|| if kind == Kind::Industry { gaz.industry_en.get(&label).cloned() } else { None });
+        // The reference name first, then the names the text gives, longest first.
+        // The name the text uses most, then the longest.
+        let mut text_english: Vec<(String, usize)> = english_names.into_iter().collect();
+        text_english.sort_by_key(|(e, n)| (std::cmp::Reverse(*n), std::cmp::Reverse(e.len()), e.clone()));
+        let text_english: Vec<String> = text_english.into_iter().map(|(e, _)| e).collect();
+        let english: Vec<String> = english.into_iter().chain(text_english).fold(Vec::new(), |mut v, e| {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            v
+        });
+        if ascii(&label) {
+            alt.retain(|a| !english.contains(a));
+        }
         let key = match &division_code {
             Some(c) => format!("{c}-{}", label),
             None => bare(&label),

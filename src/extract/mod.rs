@@ -10,6 +10,7 @@
 //! `data/gazetteers/` ([`crate::gazetteer`]); no names are written in code.
 //! Extraction never fails: text it does not understand yields nothing.
 
+mod english;
 mod entities;
 pub mod numbers;
 mod relations;
@@ -199,6 +200,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
         ..Extraction::default()
     };
     entities::find_mentions(&doc.text, &mut ex);
+    english::find_english(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     statistics::find_statistics(&doc.text, &mut ex);

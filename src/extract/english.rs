@@ -1,0 +1,272 @@
+//! English names in bilingual text: a paragraph in English that follows a
+//! Chinese one names the same things. English names are found by their
+//! endings (… Zone, … Park, … Corridor, … Project, … Co., Ltd.) or, for
+//! brands, by their pinyin (Zhongrun Optics ↔ 中润光学), and aligned to the
+//! Chinese mentions of the paragraph before: by pinyin of the place or brand
+//! part of the name, else by order among mentions of the same kind. A zone
+//! named only in English becomes an entity with an English label.
+
+use super::{Extraction, Kind, Mention, Via};
+use pinyin::ToPinyin;
+
+/// Words in English zone and company names that are not the proper part.
+const GENERIC: &[&str] = &[
+    "National", "High-Tech", "Hi-Tech", "Hi-tech", "High-tech", "High", "Tech", "Industrial", "Industry", "Development", "Zone",
+    "Park", "Science", "Technology", "Innovation", "Corridor", "Economic", "and", "of", "the", "The", "New", "Area", "District",
+    "City", "Project", "Co.,", "Ltd.", "Co.", "Ltd", "Group", "Electronic", "Electronics", "Semiconductor", "Materials", "Headquarters",
+    "China", "Chinese", "Intelligent", "Production", "Base", "Manufacturing", "Power", "Devices", "Products",
+];
+
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// Endings of English names and the kind they make.
+const ENDINGS: &[(&str, Kind)] = &[
+    ("Zone", Kind::Zone),
+    ("Park", Kind::Zone),
+    ("Corridor", Kind::Zone),
+    ("Project", Kind::Project),
+    ("Ltd.", Kind::Enterprise),
+    ("Group", Kind::Enterprise),
+];
+
+fn is_english(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let ascii = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    letters >= 12 && ascii * 10 >= letters * 8
+}
+
+/// Toneless pinyin syllables of a Chinese name (non-Chinese characters dropped).
+fn syllables(name: &str) -> Vec<String> {
+    name.to_pinyin().flatten().map(|p| p.plain().to_string()).collect()
+}
+
+/// A token of an English sentence: its text and byte range.
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let word = c.is_alphanumeric() || matches!(c, '-' | '.' | '&' | '\'');
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push(Token { text: &s[st..i], start: base + st, end: base + i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push(Token { text: &s[st..], start: base + st, end: base + s.len() });
+    }
+    // A trailing full stop is not part of a word, except in Co., Ltd.
+    for t in &mut out {
+        if t.text != "Ltd." && t.text != "Co." && t.text.ends_with('.') {
+            t.text = &t.text[..t.text.len() - 1];
+            t.end -= 1;
+        }
+    }
+    out
+}
+
+fn capitalized(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+pub(super) fn find_english(text: &str, ex: &mut Extraction) {
+    let mut new_mentions = Vec::new();
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let s = &text[sentence.start..sentence.end];
+        if !is_english(s) {
+            continue;
+        }
+        // The Chinese paragraph this one translates: the nearest earlier paragraph with Chinese mentions.
+        let paired: Vec<usize> = {
+            let mut p = sentence.paragraph;
+            let mut found = Vec::new();
+            while p > 0 && found.is_empty() && sentence.paragraph - p < 3 {
+                p -= 1;
+                found = ex.mentions.iter().enumerate().filter(|(_, m)| ex.sentences[m.sentence].paragraph == p).map(|(i, _)| i).collect();
+            }
+            found
+        };
+        let all: Vec<usize> = (0..ex.mentions.len()).collect();
+        let toks = tokens(s, sentence.start);
+        let mut used_ends = Vec::new();
+        let mut order: std::collections::HashMap<Kind, usize> = std::collections::HashMap::new();
+        for (k, t) in toks.iter().enumerate() {
+            let Some(&(_, kind)) = ENDINGS.iter().find(|(e, _)| *e == t.text) else { continue };
+            if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.") {
+                continue;
+            }
+            // Extend left over capitalized words and joining words, within the clause.
+            let mut b = k;
+            while b > 0 {
+                let w = toks[b - 1].text;
+                let gap = &text[toks[b - 1].end..toks[b].start];
+                if !gap.chars().all(|c| matches!(c, ' ' | '"' | '“' | '”') || (c == ',' && w == "Co.")) {
+                    break;
+                }
+                if capitalized(w) || (matches!(w, "and" | "of" | "for" | "&") && b >= 2 && capitalized(toks[b - 2].text)) || w.starts_with('"') {
+                    b -= 1;
+                } else {
+                    break;
+                }
+            }
+            // Function words, dates and months are not part of a name.
+            while b < k
+                && (matches!(toks[b].text, "and" | "of" | "for" | "The" | "the" | "A" | "An" | "In" | "On" | "At" | "By" | "As" | "For" | "Of" | "From" | "To")
+                    || toks[b].text.chars().all(|c| c.is_ascii_digit())
+                    || MONTHS.contains(&toks[b].text))
+            {
+                b += 1;
+            }
+            if b == k {
+                continue;
+            }
+            let phrase = &text[toks[b].start..t.end];
+            let proper: Vec<&str> = toks[b..k].iter().map(|t| t.text).take_while(|w| !GENERIC.contains(w)).collect();
+            let target = align(ex, &paired, &all, kind, &proper, order.get(&kind).copied().unwrap_or(0));
+            *order.entry(kind).or_default() += 1;
+            used_ends.push(t.end);
+            match target {
+                Some(m) => new_mentions.push(english_mention(&ex.mentions[m], phrase, toks[b].start, t.end, si)),
+                None if kind == Kind::Zone && !proper.is_empty() => new_mentions.push(Mention {
+                    kind,
+                    name: phrase.to_string(),
+                    start: toks[b].start,
+                    end: t.end,
+                    sentence: si,
+                    via: Via::Context,
+                    canonical: None,
+                    entry: None,
+                    aliases: Vec::new(),
+                    english: Some(phrase.to_string()),
+                }),
+                None => {}
+            }
+        }
+        // Brands: a capitalized word that is the pinyin of a Chinese enterprise's first syllables.
+        for &m in &paired {
+            let cm = &ex.mentions[m];
+            if cm.kind != Kind::Enterprise {
+                continue;
+            }
+            let syl = syllables(&cm.name);
+            if syl.len() < 2 {
+                continue;
+            }
+            let brand = format!("{}{}", syl[0], syl[1]);
+            if let Some(k) = toks.iter().position(|t| t.text.to_ascii_lowercase() == brand) {
+                let mut e = k + 1;
+                while e < toks.len() && capitalized(toks[e].text) && !used_ends.contains(&toks[e].end) {
+                    e += 1;
+                }
+                let phrase = &text[toks[k].start..toks[e - 1].end];
+                new_mentions.push(english_mention(cm, phrase, toks[k].start, toks[e - 1].end, si));
+            }
+        }
+    }
+    ex.mentions.extend(new_mentions);
+}
+
+/// A mention of the Chinese entity `of`, written in English here.
+fn english_mention(of: &Mention, phrase: &str, start: usize, end: usize, sentence: usize) -> Mention {
+    Mention {
+        kind: of.kind,
+        name: of.name.clone(),
+        start,
+        end,
+        sentence,
+        via: Via::Context,
+        canonical: of.canonical.clone(),
+        entry: of.entry,
+        aliases: Vec::new(),
+        english: Some(phrase.to_string()),
+    }
+}
+
+/// The Chinese mention an English name stands for: the one of the same kind
+/// whose proper part (without zone ending, 国家) has the same pinyin as the
+/// English proper words, in the paired paragraph first, then anywhere; else
+/// the `nth` mention of that kind in the paired paragraph.
+fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &[&str], nth: usize) -> Option<usize> {
+    let wanted: String = proper.iter().map(|w| w.to_ascii_lowercase().replace(['-', '\''], "")).collect();
+    if !wanted.is_empty() {
+        for pool in [paired, all] {
+            let hit = pool.iter().copied().find(|&i| {
+                let m = &ex.mentions[i];
+                if m.kind != kind || m.english.is_some() {
+                    return false;
+                }
+                [Some(m.name.as_str()), m.canonical.as_deref()].into_iter().flatten().chain(m.aliases.iter().map(String::as_str)).any(|name| {
+                    let syl = syllables(name);
+                    // The proper part must be a whole run of leading syllables.
+                    let mut acc = String::new();
+                    for s in &syl {
+                        acc.push_str(s);
+                        if acc == wanted {
+                            return kind != Kind::Zone || proper_part_len(name) == acc.len();
+                        }
+                        if acc.len() >= wanted.len() {
+                            break;
+                        }
+                    }
+                    false
+                })
+            });
+            if hit.is_some() {
+                return hit;
+            }
+        }
+    }
+    let same: Vec<usize> = paired.iter().copied().filter(|&i| ex.mentions[i].kind == kind && ex.mentions[i].english.is_none()).collect();
+    if kind != Kind::Zone {
+        return same.get(nth).copied();
+    }
+    None
+}
+
+/// Length in pinyin letters of a zone name's proper part (嘉兴 of 嘉兴国家高新区).
+fn proper_part_len(name: &str) -> usize {
+    let rules = super::rules::Rules::get();
+    let mut core = name.to_string();
+    let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    if let Some(s) = suffixes.iter().find(|s| core.ends_with(s.as_str())) {
+        core.truncate(core.len() - s.len());
+    }
+    let core = core.trim_end_matches("国家");
+    syllables(core).iter().map(String::len).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Kind};
+    use crate::normalize::clean;
+
+    #[test]
+    fn english_names_align_with_chinese_by_pinyin() {
+        let text = "青溪高新区与蓝河材料签约。\nQingxi High-Tech Zone signed with Lanhe Materials.";
+        let ex = extract(&clean(text));
+        let english: Vec<(Kind, String, String)> = ex
+            .mentions
+            .iter()
+            .filter_map(|m| m.english.clone().map(|e| (m.kind, m.name.clone(), e)))
+            .collect();
+        assert!(english.contains(&(Kind::Zone, "青溪高新区".into(), "Qingxi High-Tech Zone".into())), "{english:?}");
+    }
+
+    #[test]
+    fn zones_named_only_in_english_are_kept() {
+        let ex = extract(&clean("Qingxi lies in the Baishan Science and Technology Innovation Corridor of the region."));
+        assert!(ex.mentions.iter().any(|m| m.kind == Kind::Zone && m.name == "Baishan Science and Technology Innovation Corridor"));
+    }
+}
