@@ -317,7 +317,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         let mut gaz_entry = None;
         for &i in &members {
             let m = &ex.mentions[i];
-            for e in &m.english {
+            if let Some(e) = &m.english {
                 *english_names.entry(e.clone()).or_default() += 1;
             }
             names.insert(m.name.clone());
