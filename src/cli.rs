@@ -31,7 +31,9 @@ pub enum Command {
     /// Files (.txt, .md, .html, .htm) or folders (read recursively), or `-`
     /// for standard input. Each document is stored in one transaction; a
     /// document ingested again replaces its earlier version.
-    #[command(after_help = "Example:\n  zonegraph ingest --store zonegraph.db examples/ news/2024-03.txt")]
+    #[command(
+        after_help = "Example:\n  zonegraph ingest --store zonegraph.db examples/ news/2024-03.txt"
+    )]
     Ingest {
         #[command(flatten)]
         store: StoreArg,
@@ -43,7 +45,9 @@ pub enum Command {
     ///
     /// The output is a pure function of the input: the same file gives the
     /// same quads, so extraction can run in any batch system.
-    #[command(after_help = "Example:\n  zonegraph extract article.txt --format trig > article.trig")]
+    #[command(
+        after_help = "Example:\n  zonegraph extract article.txt --format trig > article.trig"
+    )]
     Extract {
         /// Files, folders, or `-` for standard input.
         #[arg(required = true)]
@@ -56,7 +60,9 @@ pub enum Command {
     ///
     /// QUERY is the name of a saved query (see --list), a .rq file, or
     /// SPARQL text. The default graph is the union of all documents.
-    #[command(after_help = "Examples:\n  zonegraph query chain-leaders\n  zonegraph query --format csv my-question.rq\n  zonegraph query 'SELECT ?zone WHERE { ?zone a <https://w3id.org/zonegraph/ontology#Zone> }'")]
+    #[command(
+        after_help = "Examples:\n  zonegraph query chain-leaders\n  zonegraph query --format csv my-question.rq\n  zonegraph query 'SELECT ?zone WHERE { ?zone a <https://w3id.org/zonegraph/ontology#Zone> }'"
+    )]
     Query {
         #[command(flatten)]
         store: StoreArg,
@@ -88,7 +94,9 @@ pub enum Command {
 pub enum ExportCommand {
     /// A GraphViz diagram of industry chains: per zone, one cluster per
     /// industry with its leading enterprises, other members and policies.
-    #[command(after_help = "Examples:\n  zonegraph export dot -o chains.dot && dot -Tsvg chains.dot -o chains.svg\n  zonegraph export dot --zone 南湖高新区 --format svg -o nanhu.svg")]
+    #[command(
+        after_help = "Examples:\n  zonegraph export dot -o chains.dot && dot -Tsvg chains.dot -o chains.svg\n  zonegraph export dot --zone 南湖高新区 --format svg -o nanhu.svg"
+    )]
     Dot {
         #[command(flatten)]
         store: StoreArg,

@@ -27,7 +27,9 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// The rows of a TSV file with a header: each row as (header → field) pairs,
 /// comment lines skipped.
 pub fn tsv_rows(text: &str) -> Vec<Vec<(&str, &str)>> {
-    let mut rows = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let mut rows = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
     let Some(header) = rows.next() else {
         return Vec::new();
     };

@@ -276,11 +276,14 @@ impl Builder {
         if !list.contains(&idx) {
             list.push(idx);
         }
-        let p = *self.surface_index.entry(name.to_string()).or_insert_with(|| {
-            self.surfaces.push((name.to_string(), short));
-            self.surface_entries.push(Vec::new());
-            self.surfaces.len() - 1
-        });
+        let p = *self
+            .surface_index
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                self.surfaces.push((name.to_string(), short));
+                self.surface_entries.push(Vec::new());
+                self.surfaces.len() - 1
+            });
         // A surface that is a full name of anything is not a short form.
         if !short {
             self.surfaces[p].1 = false;
@@ -322,7 +325,9 @@ fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
     let mut alts: Vec<(String, String)> = Vec::new(); // concept, zh alt
     for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(data::INDUSTRIES.as_bytes()) {
         let Ok(q) = quad else { continue };
-        let Term::Literal(lit) = &q.object else { continue };
+        let Term::Literal(lit) = &q.object else {
+            continue;
+        };
         let subject = q.subject.to_string();
         let lang = lit.language().unwrap_or("");
         match q.predicate.as_str() {

@@ -31,7 +31,8 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             || c.to_string().contains("Broken pipe")
     })
 }
@@ -40,7 +41,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { store, paths } => ingest(&store.store, &paths),
         Command::Extract { paths, format } => extract(&paths, format),
-        Command::Query { store, format, list, query } => {
+        Command::Query {
+            store,
+            format,
+            list,
+            query,
+        } => {
             if list {
                 for (name, text) in query::SAVED {
                     println!("{name:<26} {}", query::describe(text));
@@ -65,7 +71,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export(ExportCommand::Dot { store, zone, industry, format, output }) => {
+        Command::Export(ExportCommand::Dot {
+            store,
+            zone,
+            industry,
+            format,
+            output,
+        }) => {
             let graph = GraphStore::open_read_only(&store.store)?;
             let filter = zonegraph::export::ChainFilter { zone, industry };
             let diagram = zonegraph::export::chain_diagram(&graph.store, &filter)?;
@@ -76,7 +88,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             write_output(output.as_deref(), &text)
         }
-        Command::Export(ExportCommand::Graph { store, format, output }) => {
+        Command::Export(ExportCommand::Graph {
+            store,
+            format,
+            output,
+        }) => {
             let graph = GraphStore::open_read_only(&store.store)?;
             let g = zonegraph::export::entity_graph(&graph.store)?;
             let text = match format {
@@ -103,7 +119,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<ExitCode> {
     match path {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("{}: cannot write", p.display()))?,
+        Some(p) => {
+            std::fs::write(p, text).with_context(|| format!("{}: cannot write", p.display()))?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;
@@ -148,8 +166,10 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
     let graph = GraphStore::open(store_path)?;
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed_precise} {msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} documents {elapsed_precise} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     if files.len() < 20 {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
@@ -186,7 +206,11 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
         started.elapsed().as_secs_f64(),
         if failures.is_empty() { String::new() } else { format!("; {} inputs failed", failures.len()) }
     );
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
@@ -224,5 +248,9 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
         }
     }
     w.finish()?.flush()?;
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -42,7 +42,11 @@ impl DocumentInfo {
     /// The document's IRI: a hash of its source identifier (for standard
     /// input, of its content), so that re-ingesting a path replaces its graph.
     pub fn iri(&self) -> NamedNode {
-        let id = if self.source == "-" { format!("stdin:{}", self.content_hash) } else { self.source.clone() };
+        let id = if self.source == "-" {
+            format!("stdin:{}", self.content_hash)
+        } else {
+            self.source.clone()
+        };
         let h = hex(&Sha256::digest(id.as_bytes()));
         NamedNode::new_unchecked(format!("{}{}", vocab::DOC, &h[..16]))
     }
@@ -116,16 +120,34 @@ impl Writer {
 }
 
 /// All quads for one document, sorted and without duplicates.
-pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &Resolved) -> Vec<Quad> {
+pub fn to_quads(
+    info: &DocumentInfo,
+    doc: &NormalizedDoc,
+    ex: &Extraction,
+    r: &Resolved,
+) -> Vec<Quad> {
     let doc_iri = info.iri();
-    let doc_key = doc_iri.as_str().rsplit('/').next().unwrap_or("doc").to_string();
+    let doc_key = doc_iri
+        .as_str()
+        .rsplit('/')
+        .next()
+        .unwrap_or("doc")
+        .to_string();
     let mut w = Writer {
         graph: GraphName::NamedNode(doc_iri.clone()),
         quads: Vec::new(),
     };
     w.add(doc_iri.clone(), vocab::RDF_TYPE, nn(vocab::DOCUMENT));
-    w.add(doc_iri.clone(), vocab::SOURCE_PATH, Literal::new_simple_literal(&info.source));
-    w.add(doc_iri.clone(), vocab::CONTENT_HASH, Literal::new_simple_literal(&info.content_hash));
+    w.add(
+        doc_iri.clone(),
+        vocab::SOURCE_PATH,
+        Literal::new_simple_literal(&info.source),
+    );
+    w.add(
+        doc_iri.clone(),
+        vocab::CONTENT_HASH,
+        Literal::new_simple_literal(&info.content_hash),
+    );
     if let Some(t) = &doc.title {
         w.add(doc_iri.clone(), vocab::TITLE, zh(t));
     }
@@ -133,7 +155,11 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
         w.add(doc_iri.clone(), vocab::PUBLISHED, date_literal(d));
     }
 
-    let iris: Vec<NamedNode> = r.entities.iter().map(|e| entity_iri(e.kind, &e.key)).collect();
+    let iris: Vec<NamedNode> = r
+        .entities
+        .iter()
+        .map(|e| entity_iri(e.kind, &e.key))
+        .collect();
     for (e, iri) in r.entities.iter().zip(&iris) {
         w.add(iri.clone(), vocab::RDF_TYPE, nn(e.kind.class_iri()));
         let english_only = !e.label.chars().any(|c| c as u32 > 0x2e80);
@@ -158,17 +184,32 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
             for &m in &e.mentions {
                 let mention = &ex.mentions[m];
                 let original = doc.original_text(mention.start, mention.end);
-                if original != mention.name && !original.is_empty() && original.chars().count() == mention.name.chars().count() {
-                    w.add(iri.clone(), vocab::SKOS_ALT_LABEL, Literal::new_language_tagged_literal_unchecked(&original, "zh-Hant"));
+                if original != mention.name
+                    && !original.is_empty()
+                    && original.chars().count() == mention.name.chars().count()
+                {
+                    w.add(
+                        iri.clone(),
+                        vocab::SKOS_ALT_LABEL,
+                        Literal::new_language_tagged_literal_unchecked(&original, "zh-Hant"),
+                    );
                 }
             }
         }
         w.add(iri.clone(), vocab::MENTIONED_IN, doc_iri.clone());
         if let Some(level) = e.level {
-            w.add(iri.clone(), vocab::LEVEL, Literal::new_simple_literal(level));
+            w.add(
+                iri.clone(),
+                vocab::LEVEL,
+                Literal::new_simple_literal(level),
+            );
         }
         if let Some(code) = &e.division_code {
-            w.add(iri.clone(), vocab::DIVISION_CODE, Literal::new_simple_literal(code));
+            w.add(
+                iri.clone(),
+                vocab::DIVISION_CODE,
+                Literal::new_simple_literal(code),
+            );
         }
     }
 
@@ -178,9 +219,21 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
             let (start, end) = doc.original_span(s.start, s.end);
             w.add(ev.clone(), vocab::RDF_TYPE, nn(vocab::EVIDENCE));
             w.add(ev.clone(), vocab::IN_DOCUMENT, doc_iri.clone());
-            w.add(ev.clone(), vocab::TEXT, Literal::new_simple_literal(doc.text[s.start..s.end].trim()));
-            w.add(ev.clone(), vocab::CHAR_START, typed(&start.to_string(), vocab::XSD_INTEGER));
-            w.add(ev.clone(), vocab::CHAR_END, typed(&end.to_string(), vocab::XSD_INTEGER));
+            w.add(
+                ev.clone(),
+                vocab::TEXT,
+                Literal::new_simple_literal(doc.text[s.start..s.end].trim()),
+            );
+            w.add(
+                ev.clone(),
+                vocab::CHAR_START,
+                typed(&start.to_string(), vocab::XSD_INTEGER),
+            );
+            w.add(
+                ev.clone(),
+                vocab::CHAR_END,
+                typed(&end.to_string(), vocab::XSD_INTEGER),
+            );
         }
         ev
     };
@@ -204,9 +257,16 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
                 w.add(
                     chain.clone(),
                     vocab::RDFS_LABEL,
-                    zh(&format!("{}{}产业链", r.entities[rel.subject].label, r.entities[ind].label)),
+                    zh(&format!(
+                        "{}{}产业链",
+                        r.entities[rel.subject].label, r.entities[ind].label
+                    )),
                 );
-                let p = if rel.predicate == Predicate::ChainLeader { vocab::LEADER } else { vocab::MEMBER };
+                let p = if rel.predicate == Predicate::ChainLeader {
+                    vocab::LEADER
+                } else {
+                    vocab::MEMBER
+                };
                 w.add(chain.clone(), p, iris[*e].clone());
                 let st = nn(&format!("{}statement-{}-{}", vocab::ID, doc_key, n));
                 let ev = evidence(&mut w, sentence);
@@ -253,13 +313,25 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
         let o = nn(&format!("{}obs-{}-{}", vocab::ID, doc_key, n));
         w.add(o.clone(), vocab::RDF_TYPE, nn(vocab::OBSERVATION));
         w.add(o.clone(), vocab::SUBJECT, iris[obs.subject].clone());
-        w.add(o.clone(), vocab::VALUE, typed(&obs.value, vocab::XSD_DECIMAL));
-        w.add(o.clone(), vocab::UNIT, Literal::new_simple_literal(&obs.unit));
+        w.add(
+            o.clone(),
+            vocab::VALUE,
+            typed(&obs.value, vocab::XSD_DECIMAL),
+        );
+        w.add(
+            o.clone(),
+            vocab::UNIT,
+            Literal::new_simple_literal(&obs.unit),
+        );
         if !obs.metric.is_empty() {
             w.add(o.clone(), vocab::METRIC, zh(&obs.metric));
         }
         if let Some(y) = obs.year {
-            w.add(o.clone(), vocab::YEAR, typed(&format!("{y:04}"), vocab::XSD_GYEAR));
+            w.add(
+                o.clone(),
+                vocab::YEAR,
+                typed(&format!("{y:04}"), vocab::XSD_GYEAR),
+            );
         }
         if let Some(q) = obs.qualifier {
             w.add(o.clone(), vocab::QUALIFIER, Literal::new_simple_literal(q));
@@ -276,7 +348,9 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
         quads: Vec::new(),
     };
     for e in &r.entities {
-        let Some(code) = &e.division_code else { continue };
+        let Some(code) = &e.division_code else {
+            continue;
+        };
         let chain = gaz.ancestors(code);
         for pair in chain.windows(2) {
             let child = entity_iri(Kind::Place, &format!("{}-{}", pair[0].code, pair[0].name));
@@ -284,7 +358,11 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
             refw.add(child, vocab::PART_OF, parent.clone());
             refw.add(parent.clone(), vocab::RDF_TYPE, nn(vocab::PLACE));
             refw.add(parent.clone(), vocab::RDFS_LABEL, zh(&pair[1].name));
-            refw.add(parent, vocab::DIVISION_CODE, Literal::new_simple_literal(&pair[1].code));
+            refw.add(
+                parent,
+                vocab::DIVISION_CODE,
+                Literal::new_simple_literal(&pair[1].code),
+            );
         }
     }
     let mut quads = w.quads;

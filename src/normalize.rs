@@ -278,7 +278,8 @@ fn html_to_text(html: &str) -> (String, Option<String>) {
         .map(|n| decode_entities(&n.inner_text(parser)).trim().to_string())
         .filter(|t| !t.is_empty());
     // Iterative walk: deep nesting must not overflow the stack.
-    let mut stack: Vec<(tl::NodeHandle, bool)> = dom.children().iter().rev().map(|h| (*h, false)).collect();
+    let mut stack: Vec<(tl::NodeHandle, bool)> =
+        dom.children().iter().rev().map(|h| (*h, false)).collect();
     while let Some((handle, closing)) = stack.pop() {
         let Some(node) = handle.get(parser) else {
             continue;
@@ -342,7 +343,9 @@ fn decode_entities(s: &str) -> String {
                 "rdquo" => Some('”'),
                 "middot" => Some('·'),
                 _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                    u32::from_str_radix(&ent[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
                 }
                 _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
@@ -368,8 +371,13 @@ fn decode_entities(s: &str) -> String {
 /// invisible controls dropped.
 fn fold_char(c: char) -> Option<char> {
     match c {
-        '\r' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{ad}' => None,
+        '\r'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}'
+        | '\u{ad}' => None,
         '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\t' | '\u{c}' => Some(' '),
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
         c if c.is_control() && c != '\n' => None,
@@ -465,9 +473,16 @@ pub fn is_junk_line(line: &str) -> bool {
     }
     // Lists of short items separated by |, _ or >: navigation, tag clouds,
     // lists of place names, spam titles.
-    let seps = t.chars().filter(|c| matches!(c, '|' | '_' | '>' | '›' | '»')).count();
+    let seps = t
+        .chars()
+        .filter(|c| matches!(c, '|' | '_' | '>' | '›' | '»'))
+        .count();
     if seps >= 3 {
-        let items = t.split(['|', '_', '>', '›', '»']).filter(|s| !s.trim().is_empty()).count().max(1);
+        let items = t
+            .split(['|', '_', '>', '›', '»'])
+            .filter(|s| !s.trim().is_empty())
+            .count()
+            .max(1);
         let avg = t.chars().count() / items;
         if avg <= 16 {
             return true;
@@ -511,7 +526,9 @@ fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 /// the next non-empty line (at most three blank lines on) continues in Chinese.
 fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
-    let body = |l: &[(char, u32)]| -> Vec<(char, u32)> { l.iter().copied().filter(|&(c, _)| c != '\n').collect() };
+    let body = |l: &[(char, u32)]| -> Vec<(char, u32)> {
+        l.iter().copied().filter(|&(c, _)| c != '\n').collect()
+    };
     let newline = |l: &[(char, u32)]| l.last().copied().filter(|&(c, _)| c == '\n');
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
@@ -520,13 +537,25 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         let mut end = newline(lines[i]);
         loop {
             let mut next = i + 1;
-            while next < lines.len() && next <= i + 4 && lines[next].iter().all(|(c, _)| c.is_whitespace()) {
+            while next < lines.len()
+                && next <= i + 4
+                && lines[next].iter().all(|(c, _)| c.is_whitespace())
+            {
                 next += 1;
             }
-            let Some(next_line) = lines.get(next) else { break };
+            let Some(next_line) = lines.get(next) else {
+                break;
+            };
             let visible = current.iter().filter(|(c, _)| !c.is_whitespace()).count();
-            let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
-            let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
+            let last = current
+                .iter()
+                .rev()
+                .find(|(c, _)| !c.is_whitespace())
+                .map(|&(c, _)| c);
+            let first = next_line
+                .iter()
+                .find(|(c, _)| !c.is_whitespace())
+                .map(|&(c, _)| c);
             let joinable = visible >= 30
                 && last.is_some_and(|c| is_cjk(c) || matches!(c, '、' | ',' | '+'))
                 && first.is_some_and(|c| is_cjk(c) || matches!(c, ',' | '、' | '。'));
@@ -536,7 +565,11 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             while current.last().is_some_and(|(c, _)| c.is_whitespace()) {
                 current.pop();
             }
-            current.extend(body(next_line).into_iter().skip_while(|(c, _)| c.is_whitespace()));
+            current.extend(
+                body(next_line)
+                    .into_iter()
+                    .skip_while(|(c, _)| c.is_whitespace()),
+            );
             end = newline(next_line);
             i = next;
         }
@@ -562,7 +595,8 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             }
             let prev = out.last().map(|&(p, _)| p);
             let next = chars.get(j).map(|&(x, _)| x);
-            let wide = |x: Option<char>| x.is_none_or(|x| x == '\n' || is_cjk(x) || is_wide_punct(x));
+            let wide =
+                |x: Option<char>| x.is_none_or(|x| x == '\n' || is_cjk(x) || is_wide_punct(x));
             if !(wide(prev) || wide(next)) {
                 out.push((' ', o));
             }
@@ -665,12 +699,20 @@ mod tests {
 
     #[test]
     fn spaces_next_to_chinese_are_squeezed() {
-        assert_eq!(norm("培育企业 2000 多家, High Tech  Zone"), "培育企业2000多家,High Tech Zone");
+        assert_eq!(
+            norm("培育企业 2000 多家, High Tech  Zone"),
+            "培育企业2000多家,High Tech Zone"
+        );
     }
 
     #[test]
     fn normalizing_twice_is_normalizing_once() {
-        for s in ["嘉興科技城 2020/12/14", "a  b\n\n\n\nc", "創(chuàng)新 | x | y | z | w", "长的一行文字长的一行文字长的一行文字长的一行文字\n继续"] {
+        for s in [
+            "嘉興科技城 2020/12/14",
+            "a  b\n\n\n\nc",
+            "創(chuàng)新 | x | y | z | w",
+            "长的一行文字长的一行文字长的一行文字长的一行文字\n继续",
+        ] {
             let once = norm(s);
             assert_eq!(norm(&once), once, "input {s:?}");
         }
@@ -678,18 +720,26 @@ mod tests {
 
     #[test]
     fn gb18030_and_big5_are_decoded() {
-        let (gbk, _, _) = encoding_rs::GB18030.encode("青溪高新区拥有高新技术企业一百八十六家,产值持续增长。");
+        let (gbk, _, _) =
+            encoding_rs::GB18030.encode("青溪高新区拥有高新技术企业一百八十六家,产值持续增长。");
         let doc = normalize("a.txt", &gbk, Markup::Plain).unwrap();
         assert!(doc.text.contains("青溪高新区"));
-        let (big5, _, _) = encoding_rs::BIG5.encode("青溪科技城的高新技術企業數量持續增長,產業集聚。");
+        let (big5, _, _) =
+            encoding_rs::BIG5.encode("青溪科技城的高新技術企業數量持續增長,產業集聚。");
         let doc = normalize("b.txt", &big5, Markup::Plain).unwrap();
         assert!(doc.text.contains("高新技术企业"), "{}", doc.text);
     }
 
     #[test]
     fn binary_and_empty_inputs_are_errors() {
-        assert!(matches!(normalize("x.bin", b"\x00\x01\x02abc", Markup::Plain), Err(Error::NotText { .. })));
-        assert!(matches!(normalize("e.txt", b"   \n\n", Markup::Plain), Err(Error::Empty { .. })));
+        assert!(matches!(
+            normalize("x.bin", b"\x00\x01\x02abc", Markup::Plain),
+            Err(Error::NotText { .. })
+        ));
+        assert!(matches!(
+            normalize("e.txt", b"   \n\n", Markup::Plain),
+            Err(Error::Empty { .. })
+        ));
     }
 
     #[test]
@@ -702,7 +752,12 @@ mod tests {
 
     #[test]
     fn published_date_is_found() {
-        let doc = normalize("a.txt", "某某新闻\n发布时间: 2023-02-10\n正文内容很长很长。".as_bytes(), Markup::Plain).unwrap();
+        let doc = normalize(
+            "a.txt",
+            "某某新闻\n发布时间: 2023-02-10\n正文内容很长很长。".as_bytes(),
+            Markup::Plain,
+        )
+        .unwrap();
         assert_eq!(doc.published.as_deref(), Some("2023-02-10"));
     }
 }

@@ -60,7 +60,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
             Ok(_) => files.push(p.clone()),
-            Err(source) => errors.push(Error::Read { path: p.clone(), source }),
+            Err(source) => errors.push(Error::Read {
+                path: p.clone(),
+                source,
+            }),
         }
     }
     (files, errors)
@@ -73,7 +76,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,
             Err(source) => {
-                errors.push(Error::Read { path: d.clone(), source });
+                errors.push(Error::Read {
+                    path: d.clone(),
+                    source,
+                });
                 continue;
             }
         };
@@ -82,7 +88,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
             match entry.file_type() {
                 Ok(t) if t.is_dir() => stack.push(path),
                 Ok(_) => {
-                    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+                    let ext = path
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .map(str::to_ascii_lowercase);
                     if ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
                         found.push(path);
                     }
@@ -100,10 +109,18 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
         return Ok(buf);
     }
-    let meta = std::fs::metadata(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     if meta.len() > normalize::MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge {
             name: path.display().to_string(),
@@ -111,5 +128,8 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
             limit: normalize::MAX_DOCUMENT_BYTES,
         });
     }
-    std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }

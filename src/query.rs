@@ -20,16 +20,40 @@ use std::path::Path;
 pub const SAVED: &[(&str, &str)] = &[
     ("chain-leaders", include_str!("../queries/chain-leaders.rq")),
     ("documents", include_str!("../queries/documents.rq")),
-    ("enterprises-in-zone", include_str!("../queries/enterprises-in-zone.rq")),
-    ("entity-sources", include_str!("../queries/entity-sources.rq")),
+    (
+        "enterprises-in-zone",
+        include_str!("../queries/enterprises-in-zone.rq"),
+    ),
+    (
+        "entity-sources",
+        include_str!("../queries/entity-sources.rq"),
+    ),
     ("evidence", include_str!("../queries/evidence.rq")),
-    ("institutes-in-zone", include_str!("../queries/institutes-in-zone.rq")),
-    ("listed-enterprises", include_str!("../queries/listed-enterprises.rq")),
-    ("policies-by-zone", include_str!("../queries/policies-by-zone.rq")),
+    (
+        "institutes-in-zone",
+        include_str!("../queries/institutes-in-zone.rq"),
+    ),
+    (
+        "listed-enterprises",
+        include_str!("../queries/listed-enterprises.rq"),
+    ),
+    (
+        "policies-by-zone",
+        include_str!("../queries/policies-by-zone.rq"),
+    ),
     ("renamed-zones", include_str!("../queries/renamed-zones.rq")),
-    ("zone-statistics", include_str!("../queries/zone-statistics.rq")),
-    ("zones-leading-industries", include_str!("../queries/zones-leading-industries.rq")),
-    ("zones-sharing-industry", include_str!("../queries/zones-sharing-industry.rq")),
+    (
+        "zone-statistics",
+        include_str!("../queries/zone-statistics.rq"),
+    ),
+    (
+        "zones-leading-industries",
+        include_str!("../queries/zones-leading-industries.rq"),
+    ),
+    (
+        "zones-sharing-industry",
+        include_str!("../queries/zones-sharing-industry.rq"),
+    ),
 ];
 
 /// The first comment line of a saved query: the question it answers.
@@ -50,7 +74,10 @@ pub struct QuerySource {
 /// Turn the user's QUERY argument into query text: a saved query name, a
 /// `.rq` file, or SPARQL itself.
 pub fn resolve_query(arg: &str) -> Result<QuerySource> {
-    if let Some((name, text)) = SAVED.iter().find(|(n, _)| *n == arg || format!("{n}.rq") == arg) {
+    if let Some((name, text)) = SAVED
+        .iter()
+        .find(|(n, _)| *n == arg || format!("{n}.rq") == arg)
+    {
         return Ok(QuerySource {
             name: (*name).to_string(),
             text: (*text).to_string(),
@@ -68,7 +95,10 @@ pub fn resolve_query(arg: &str) -> Result<QuerySource> {
         });
     }
     let upper = arg.to_ascii_uppercase();
-    if ["SELECT", "CONSTRUCT", "ASK", "DESCRIBE", "PREFIX", "BASE"].iter().any(|k| upper.contains(k)) {
+    if ["SELECT", "CONSTRUCT", "ASK", "DESCRIBE", "PREFIX", "BASE"]
+        .iter()
+        .any(|k| upper.contains(k))
+    {
         return Ok(QuerySource {
             name: "(command line)".to_string(),
             text: arg.to_string(),
@@ -91,7 +121,12 @@ pub enum OutputFormat {
 }
 
 /// Run a query on the store (union default graph) and write the results.
-pub fn run(store: &Store, query: &QuerySource, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    store: &Store,
+    query: &QuerySource,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
     let syntax = |e: &dyn std::fmt::Display| Error::QuerySyntax {
         query: query.name.clone(),
         message: e.to_string(),
@@ -114,9 +149,15 @@ pub fn run(store: &Store, query: &QuerySource, format: OutputFormat, out: &mut d
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in solutions {
                     let s = s.map_err(|e| eval(&e))?;
-                    rows.push(variables.iter().map(|v| s.get(v).map(term_text).unwrap_or_default()).collect());
+                    rows.push(
+                        variables
+                            .iter()
+                            .map(|v| s.get(v).map(term_text).unwrap_or_default())
+                            .collect(),
+                    );
                 }
-                let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+                let header: Vec<String> =
+                    variables.iter().map(|v| v.as_str().to_string()).collect();
                 write_table(out, &header, &rows).map_err(io)?;
                 return Ok(());
             }
@@ -178,7 +219,11 @@ fn term_text(t: &oxigraph::model::Term) -> String {
         Term::Literal(l) => l.value().to_string(),
         Term::NamedNode(n) => {
             let s = n.as_str();
-            for (p, ns) in [("zg:", crate::vocab::ZG), ("id:", crate::vocab::ID), ("doc:", crate::vocab::DOC)] {
+            for (p, ns) in [
+                ("zg:", crate::vocab::ZG),
+                ("id:", crate::vocab::ID),
+                ("doc:", crate::vocab::DOC),
+            ] {
                 if let Some(rest) = s.strip_prefix(ns) {
                     return format!("{p}{rest}");
                 }
@@ -195,7 +240,11 @@ fn display_width(s: &str) -> usize {
         .sum()
 }
 
-fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
@@ -205,7 +254,11 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
     let line = |out: &mut dyn Write, cells: &[String]| -> std::io::Result<()> {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
-            let c: String = if display_width(c) > 60 { c.chars().take(29).chain("…".chars()).collect() } else { c.clone() };
+            let c: String = if display_width(c) > 60 {
+                c.chars().take(29).chain("…".chars()).collect()
+            } else {
+                c.clone()
+            };
             s.push_str(&c);
             if i + 1 < cells.len() {
                 s.push_str(&" ".repeat(widths[i].saturating_sub(display_width(&c)) + 2));
@@ -214,7 +267,15 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
         writeln!(out, "{}", s.trim_end())
     };
     line(out, header)?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("  ")
+    )?;
     for r in rows {
         line(out, r)?;
     }
@@ -231,7 +292,12 @@ mod tests {
         let mut files: Vec<String> = std::fs::read_dir(dir)
             .expect("queries/ exists")
             .filter_map(|e| e.ok())
-            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".rq")).map(str::to_string))
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".rq"))
+                    .map(str::to_string)
+            })
             .collect();
         files.sort();
         let saved: Vec<String> = SAVED.iter().map(|(n, _)| n.to_string()).collect();
@@ -243,15 +309,24 @@ mod tests {
 
     #[test]
     fn query_arguments_resolve() {
-        assert_eq!(resolve_query("chain-leaders").unwrap().name, "chain-leaders");
+        assert_eq!(
+            resolve_query("chain-leaders").unwrap().name,
+            "chain-leaders"
+        );
         assert!(resolve_query("SELECT * WHERE { ?s ?p ?o }").is_ok());
-        assert!(matches!(resolve_query("no-such-thing"), Err(Error::UnknownQuery(_))));
+        assert!(matches!(
+            resolve_query("no-such-thing"),
+            Err(Error::UnknownQuery(_))
+        ));
     }
 
     #[test]
     fn malformed_sparql_names_the_query() {
         let store = Store::new().unwrap();
-        let q = QuerySource { name: "bad.rq".into(), text: "SELECT WHERE {".into() };
+        let q = QuerySource {
+            name: "bad.rq".into(),
+            text: "SELECT WHERE {".into(),
+        };
         let err = run(&store, &q, OutputFormat::Json, &mut Vec::new()).unwrap_err();
         assert!(err.to_string().contains("bad.rq"), "{err}");
     }

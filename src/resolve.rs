@@ -102,7 +102,9 @@ impl UnionFind {
 
 /// A name without quotes and white space, for comparing.
 pub fn bare(name: &str) -> String {
-    name.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’《》「」·".contains(*c)).collect()
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"'‘’《》「」·".contains(*c))
+        .collect()
 }
 
 /// A zone name's core: its family (the 高新 family, else its ending) and
@@ -113,7 +115,10 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let mut core = bare(name);
     let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
     suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-    let Some(suffix) = suffixes.iter().find(|s| core.ends_with(s.as_str()) && core.len() > s.len()) else {
+    let Some(suffix) = suffixes
+        .iter()
+        .find(|s| core.ends_with(s.as_str()) && core.len() > s.len())
+    else {
         return format!("name:{core}");
     };
     core.truncate(core.len() - suffix.len());
@@ -124,8 +129,17 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     // Strip leading place names while a name of two characters or more remains.
     loop {
         let hits = gaz.find(&core);
-        let Some(h) = hits.first().filter(|h| h.start == 0 && core[h.end..].chars().count() >= 2) else { break };
-        if !h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
+        let Some(h) = hits
+            .first()
+            .filter(|h| h.start == 0 && core[h.end..].chars().count() >= 2)
+        else {
+            break;
+        };
+        if !h
+            .entries
+            .iter()
+            .any(|&e| gaz.entries[e].kind == Kind::Place)
+        {
             break;
         }
         core = core[h.end..].to_string();
@@ -148,7 +162,12 @@ fn enterprise_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let mut core = bare(name);
     // A leading place name is often dropped in later mentions (厦门快快网络 → 快快网络).
     if let Some(h) = gaz.find(&core).first() {
-        if h.start == 0 && core.len() - h.end >= 6 && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
+        if h.start == 0
+            && core.len() - h.end >= 6
+            && h.entries
+                .iter()
+                .any(|&e| gaz.entries[e].kind == Kind::Place)
+        {
             core = core[h.end..].to_string();
         }
     }
@@ -263,9 +282,15 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .filter(|(_, m)| m.kind == Kind::Institute)
         .filter_map(|(i, m)| {
             let name = bare(&m.name);
-            let ending = ["研究院", "研究所", "实验室"].iter().find(|e| name.ends_with(**e))?;
+            let ending = ["研究院", "研究所", "实验室"]
+                .iter()
+                .find(|e| name.ends_with(**e))?;
             let mut core = name.trim_end_matches(ending).to_string();
-            if let Some(h) = gaz.find(&core).first().filter(|h| h.start == 0 && core.len() - h.end >= 6) {
+            if let Some(h) = gaz
+                .find(&core)
+                .first()
+                .filter(|h| h.start == 0 && core.len() - h.end >= 6)
+            {
                 core = core[h.end..].to_string();
             }
             Some((ending.to_string(), core, i))
@@ -273,7 +298,8 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .collect();
     for (ea, a, i) in &institutes {
         for (eb, b, j) in &institutes {
-            if ea == eb && a.chars().count() >= 2 && a.len() < b.len() && b.starts_with(a.as_str()) {
+            if ea == eb && a.chars().count() >= 2 && a.len() < b.len() && b.starts_with(a.as_str())
+            {
                 uf.union(*i, *j);
             }
         }
@@ -297,7 +323,10 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     for &a in &markets {
         for &b in &markets {
             let (x, y) = (&ex.mentions[a].name, &ex.mentions[b].name);
-            if a != b && x.len() < y.len() && (y.ends_with(x.as_str()) || y.trim_end_matches("市场").ends_with(x.as_str())) {
+            if a != b
+                && x.len() < y.len()
+                && (y.ends_with(x.as_str()) || y.trim_end_matches("市场").ends_with(x.as_str()))
+            {
                 uf.union(a, b);
             }
         }
@@ -336,29 +365,52 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         };
         // English surface forms are English labels, not Chinese ones.
         let ascii = |x: &String| !x.chars().any(|c| c as u32 > 0x2e80);
-        let names: BTreeSet<String> = if names.iter().all(ascii) { names } else { names.into_iter().filter(|x| !ascii(x)).collect() };
-        let label = if ascii(&label) { names.iter().find(|x| !ascii(x)).cloned().unwrap_or(label) } else { label };
+        let names: BTreeSet<String> = if names.iter().all(ascii) {
+            names
+        } else {
+            names.into_iter().filter(|x| !ascii(x)).collect()
+        };
+        let label = if ascii(&label) {
+            names.iter().find(|x| !ascii(x)).cloned().unwrap_or(label)
+        } else {
+            label
+        };
         let mut alt: BTreeSet<String> = names.into_iter().filter(|x| *x != label).collect();
         // The bare form of a quoted name is a name too (“八八战略” → 八八战略).
         if label.contains('“') {
             alt.insert(bare(&label));
         }
         let (division_code, level, english) = match gaz_entry {
-            Some(e) => (gaz.entries[e].code.clone(), gaz.entries[e].level, gaz.entries[e].en.clone()),
+            Some(e) => (
+                gaz.entries[e].code.clone(),
+                gaz.entries[e].level,
+                gaz.entries[e].en.clone(),
+            ),
             None => (None, None, None),
         };
-        let english = english.or_else(|| if kind == Kind::Industry { gaz.industry_en.get(&label).cloned() } else { None });
+        let english = english.or_else(|| {
+            if kind == Kind::Industry {
+                gaz.industry_en.get(&label).cloned()
+            } else {
+                None
+            }
+        });
         // The reference name first, then the names the text gives, longest first.
         // The name the text uses most, then the longest.
         let mut text_english: Vec<(String, usize)> = english_names.into_iter().collect();
-        text_english.sort_by_key(|(e, n)| (std::cmp::Reverse(*n), std::cmp::Reverse(e.len()), e.clone()));
+        text_english
+            .sort_by_key(|(e, n)| (std::cmp::Reverse(*n), std::cmp::Reverse(e.len()), e.clone()));
         let text_english: Vec<String> = text_english.into_iter().map(|(e, _)| e).collect();
-        let english: Vec<String> = english.into_iter().chain(text_english).fold(Vec::new(), |mut v, e| {
-            if !v.contains(&e) {
-                v.push(e);
-            }
-            v
-        });
+        let english: Vec<String> =
+            english
+                .into_iter()
+                .chain(text_english)
+                .fold(Vec::new(), |mut v, e| {
+                    if !v.contains(&e) {
+                        v.push(e);
+                    }
+                    v
+                });
         if ascii(&label) {
             alt.retain(|a| !english.contains(a));
         }
@@ -445,7 +497,13 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .collect();
     for (zi, zone) in entities.iter().enumerate() {
         // Only zones an article is about: parks inside them are located in the zone.
-        let major = zone.level.is_some() || rules.entities.zone.major_suffixes.iter().any(|s| zone.label.ends_with(s.as_str()));
+        let major = zone.level.is_some()
+            || rules
+                .entities
+                .zone
+                .major_suffixes
+                .iter()
+                .any(|s| zone.label.ends_with(s.as_str()));
         if zone.kind != Kind::Zone || !major {
             continue;
         }
@@ -453,7 +511,12 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         for name in std::iter::once(&zone.label).chain(&zone.alt_labels) {
             codes.extend(place_prefix_codes(name, gaz));
         }
-        if let Some(&e) = zone.mentions.iter().filter_map(|&m| ex.mentions[m].entry.as_ref()).next() {
+        if let Some(&e) = zone
+            .mentions
+            .iter()
+            .filter_map(|&m| ex.mentions[m].entry.as_ref())
+            .next()
+        {
             let entry = &gaz.entries[e];
             for name in [&entry.city, &entry.province].into_iter().flatten() {
                 for &d in gaz.lookup(name) {
@@ -469,7 +532,11 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 all.insert(d.code.clone());
             }
         }
-        let sentence = zone.mentions.first().map(|&m| ex.mentions[m].sentence).unwrap_or(0);
+        let sentence = zone
+            .mentions
+            .first()
+            .map(|&m| ex.mentions[m].sentence)
+            .unwrap_or(0);
         for code in all {
             if let Some(&p) = place_by_code.get(code.as_str()) {
                 add(
@@ -487,7 +554,11 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
     }
     // A chain leader is also located in the zone.
-    let leaders: Vec<Relation> = rels.values().filter(|r| r.predicate == Predicate::ChainLeader).cloned().collect();
+    let leaders: Vec<Relation> = rels
+        .values()
+        .filter(|r| r.predicate == Predicate::ChainLeader)
+        .cloned()
+        .collect();
     for r in leaders {
         if let Object::Entity(e) = r.object {
             add(
@@ -510,15 +581,23 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .iter()
         .filter_map(|s| {
             let subject = entity_of[s.subject];
-            seen_obs.insert((subject, s.value.clone(), s.unit.clone(), s.sentence, s.start)).then(|| Observation {
-                subject,
-                value: s.value.clone(),
-                unit: s.unit.clone(),
-                metric: s.metric.clone(),
-                year: s.year,
-                qualifier: s.qualifier,
-                sentence: s.sentence,
-            })
+            seen_obs
+                .insert((
+                    subject,
+                    s.value.clone(),
+                    s.unit.clone(),
+                    s.sentence,
+                    s.start,
+                ))
+                .then(|| Observation {
+                    subject,
+                    value: s.value.clone(),
+                    unit: s.unit.clone(),
+                    metric: s.metric.clone(),
+                    year: s.year,
+                    qualifier: s.qualifier,
+                    sentence: s.sentence,
+                })
         })
         .collect();
     Resolved {
@@ -530,7 +609,9 @@ pub fn resolve(ex: &Extraction) -> Resolved {
 
 /// For `X高新区` where X is a city with exactly one national zone, that zone's official name.
 fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
-    let prefix = name.strip_suffix("国家高新区").or_else(|| name.strip_suffix("高新区"))?;
+    let prefix = name
+        .strip_suffix("国家高新区")
+        .or_else(|| name.strip_suffix("高新区"))?;
     let cities: Vec<String> = gaz
         .lookup(prefix)
         .iter()
@@ -542,7 +623,9 @@ fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
     let zones: Vec<&crate::gazetteer::Entry> = gaz
         .entries
         .iter()
-        .filter(|e| e.level == Some("national") && e.city.as_ref().is_some_and(|c| cities.contains(c)))
+        .filter(|e| {
+            e.level == Some("national") && e.city.as_ref().is_some_and(|c| cities.contains(c))
+        })
         .collect();
     match zones.as_slice() {
         [one] => Some(one.canonical.clone()),
@@ -571,7 +654,11 @@ fn industry_label(names: &BTreeSet<String>, gaz: &Gazetteer) -> String {
     stripped
         .iter()
         .find(|n| gaz.industry(n) == Some(n.as_str()))
-        .or_else(|| stripped.iter().min_by_key(|n| (n.chars().count(), (*n).clone())))
+        .or_else(|| {
+            stripped
+                .iter()
+                .min_by_key(|n| (n.chars().count(), (*n).clone()))
+        })
         .cloned()
         .unwrap_or_default()
 }
@@ -601,8 +688,12 @@ fn place_prefix_codes(name: &str, gaz: &Gazetteer) -> Vec<String> {
         }
         let mut chosen = None;
         for &e in &hit.entries {
-            let Some(code) = &gaz.entries[e].code else { continue };
-            let Some(d) = gaz.divisions.get(code) else { continue };
+            let Some(code) = &gaz.entries[e].code else {
+                continue;
+            };
+            let Some(d) = gaz.divisions.get(code) else {
+                continue;
+            };
             let fits = match &parent {
                 Some(p) => d.parent.as_deref() == Some(p.as_str()),
                 None => true,
@@ -627,12 +718,22 @@ mod tests {
 
     fn entities(text: &str) -> Vec<(Kind, String, Vec<String>)> {
         let r = resolve(&extract(&clean(text)));
-        r.entities.iter().map(|e| (e.kind, e.label.clone(), e.alt_labels.iter().cloned().collect())).collect()
+        r.entities
+            .iter()
+            .map(|e| {
+                (
+                    e.kind,
+                    e.label.clone(),
+                    e.alt_labels.iter().cloned().collect(),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn zone_short_forms_and_parenthesised_names_merge() {
-        let e = entities("青溪高新技术产业开发区(简称青溪高新区)成立于2001年。青溪高新区拥有企业。");
+        let e =
+            entities("青溪高新技术产业开发区(简称青溪高新区)成立于2001年。青溪高新区拥有企业。");
         let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
         assert_eq!(zones.len(), 1, "{e:?}");
         assert_eq!(zones[0].1, "青溪高新技术产业开发区");
@@ -640,9 +741,18 @@ mod tests {
 
     #[test]
     fn enterprise_with_and_without_legal_suffix_merge() {
-        let e = entities("远山科技股份有限公司在科创板上市。园区已集聚远山科技、蓝河材料为龙头的新材料产业链。");
-        let ents: Vec<_> = e.iter().filter(|x| x.0 == Kind::Enterprise).map(|x| x.1.clone()).collect();
-        assert!(ents.contains(&"远山科技股份有限公司".to_string()), "{ents:?}");
+        let e = entities(
+            "远山科技股份有限公司在科创板上市。园区已集聚远山科技、蓝河材料为龙头的新材料产业链。",
+        );
+        let ents: Vec<_> = e
+            .iter()
+            .filter(|x| x.0 == Kind::Enterprise)
+            .map(|x| x.1.clone())
+            .collect();
+        assert!(
+            ents.contains(&"远山科技股份有限公司".to_string()),
+            "{ents:?}"
+        );
         assert!(!ents.contains(&"远山科技".to_string()), "{ents:?}");
     }
 }

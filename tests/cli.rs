@@ -67,12 +67,17 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        command().args(args).write_stdin(stdin.to_vec()).output().expect("zonegraph runs")
+        command()
+            .args(args)
+            .write_stdin(stdin.to_vec())
+            .output()
+            .expect("zonegraph runs")
     }
 
     fn command() -> Command {
         let mut cmd = Command::cargo_bin("zonegraph").expect("the zonegraph binary is built");
-        cmd.env_remove("ZONEGRAPH_STORE").timeout(std::time::Duration::from_secs(120));
+        cmd.env_remove("ZONEGRAPH_STORE")
+            .timeout(std::time::Duration::from_secs(120));
         cmd
     }
 
@@ -100,7 +105,10 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
 
     impl TestStore {
         pub fn new() -> Self {
-            let dir = tempfile::Builder::new().prefix("zonegraph-test-").tempdir().expect("temp dir");
+            let dir = tempfile::Builder::new()
+                .prefix("zonegraph-test-")
+                .tempdir()
+                .expect("temp dir");
             let path = dir.path().join("store.db");
             TestStore { dir, path }
         }
@@ -126,7 +134,8 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
         }
 
         pub fn ingest<P: AsRef<OsStr>>(&self, paths: &[P]) -> Output {
-            let mut args: Vec<&OsStr> = vec!["ingest".as_ref(), "--store".as_ref(), self.path.as_os_str()];
+            let mut args: Vec<&OsStr> =
+                vec!["ingest".as_ref(), "--store".as_ref(), self.path.as_os_str()];
             args.extend(paths.iter().map(|p| p.as_ref()));
             zonegraph(args)
         }
@@ -145,7 +154,13 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
 
         /// The whole store as N-Quads.
         pub fn dump(&self) -> String {
-            success(&zonegraph(["dump".as_ref(), "--format".as_ref(), "nquads".as_ref(), "--store".as_ref(), self.path.as_os_str()]))
+            success(&zonegraph([
+                "dump".as_ref(),
+                "--format".as_ref(),
+                "nquads".as_ref(),
+                "--store".as_ref(),
+                self.path.as_os_str(),
+            ]))
         }
 
         /// SELECT rows (see [`sparql_json`]); [`PREFIXES`] are added.
@@ -160,7 +175,13 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
             assert!(!rows.is_empty(), "{name}: no header line");
             let header = rows.remove(0);
             rows.into_iter()
-                .map(|r| header.iter().cloned().zip(r.into_iter().chain(std::iter::repeat(String::new()))).collect())
+                .map(|r| {
+                    header
+                        .iter()
+                        .cloned()
+                        .zip(r.into_iter().chain(std::iter::repeat(String::new())))
+                        .collect()
+                })
                 .collect()
         }
 
@@ -197,14 +218,20 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
             "json".as_ref(),
             OsStr::new(&text),
         ]);
-        let json: serde_json::Value = serde_json::from_str(&success(&out)).expect("query --format json prints JSON");
-        let bindings = json["results"]["bindings"].as_array().expect("SPARQL JSON results have bindings");
+        let json: serde_json::Value =
+            serde_json::from_str(&success(&out)).expect("query --format json prints JSON");
+        let bindings = json["results"]["bindings"]
+            .as_array()
+            .expect("SPARQL JSON results have bindings");
         bindings
             .iter()
             .map(|b| {
                 let mut row = HashMap::new();
                 for (var, term) in b.as_object().expect("a binding is an object") {
-                    row.insert(var.clone(), term["value"].as_str().unwrap_or_default().to_string());
+                    row.insert(
+                        var.clone(),
+                        term["value"].as_str().unwrap_or_default().to_string(),
+                    );
                     if let Some(l) = term["xml:lang"].as_str() {
                         row.insert(format!("{var}.lang"), l.to_string());
                     }
@@ -250,7 +277,11 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
 
     /// Sorted lines of N-Quads text.
     pub fn sorted_lines(nquads: &str) -> Vec<String> {
-        let mut v: Vec<String> = nquads.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+        let mut v: Vec<String> = nquads
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
         v.sort();
         v
     }
@@ -259,9 +290,15 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
     pub fn decoded_fixture(name: &str) -> Vec<char> {
         let bytes = std::fs::read(fixture(name)).expect("fixture readable");
         let text = if name.contains("gb18030") {
-            encoding_rs::GB18030.decode_without_bom_handling(&bytes).0.into_owned()
+            encoding_rs::GB18030
+                .decode_without_bom_handling(&bytes)
+                .0
+                .into_owned()
         } else if name.contains("big5") {
-            encoding_rs::BIG5.decode_without_bom_handling(&bytes).0.into_owned()
+            encoding_rs::BIG5
+                .decode_without_bom_handling(&bytes)
+                .0
+                .into_owned()
         } else {
             String::from_utf8(bytes).expect("UTF-8 fixture")
         };
@@ -277,7 +314,11 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
             if c.is_ascii_digit() || (!current.is_empty() && matches!(c, '.' | ',')) {
                 current.push(c);
             } else if !current.is_empty() {
-                let n: String = current.trim_end_matches(['.', ',']).chars().filter(|&c| c != ',').collect();
+                let n: String = current
+                    .trim_end_matches(['.', ','])
+                    .chars()
+                    .filter(|&c| c != ',')
+                    .collect();
                 if let Ok(n) = n.parse::<f64>() {
                     numbers.push(n);
                 }
@@ -285,13 +326,18 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
             }
         }
         numbers.iter().any(|n| {
-            [1.0, 1e4, 1e7, 1e8, 1e12].iter().any(|f| (n * f - value).abs() <= 1e-6 * value.abs().max(1.0))
+            [1.0, 1e4, 1e7, 1e8, 1e12]
+                .iter()
+                .any(|f| (n * f - value).abs() <= 1e-6 * value.abs().max(1.0))
         })
     }
 
     /// Whether some row has all these column values.
     pub fn has_row(rows: &[HashMap<String, String>], want: &[(&str, &str)]) -> bool {
-        rows.iter().any(|r| want.iter().all(|(k, v)| r.get(*k).map(String::as_str) == Some(*v)))
+        rows.iter().any(|r| {
+            want.iter()
+                .all(|(k, v)| r.get(*k).map(String::as_str) == Some(*v))
+        })
     }
 
     /// Show rows in assertion messages.
@@ -300,7 +346,10 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
             .map(|r| {
                 let mut kv: Vec<_> = r.iter().filter(|(k, _)| !k.contains('.')).collect();
                 kv.sort();
-                kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("  ")
+                kv.iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join("  ")
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -320,7 +369,9 @@ mod ingest {
 
     /// The zone's IRI, asserting there is exactly one zone with that label.
     fn zone_iri(store: &TestStore, label: &str) -> String {
-        let rows = store.select(&format!("SELECT DISTINCT ?z WHERE {{ ?z a zg:Zone ; rdfs:label \"{label}\"@zh }}"));
+        let rows = store.select(&format!(
+            "SELECT DISTINCT ?z WHERE {{ ?z a zg:Zone ; rdfs:label \"{label}\"@zh }}"
+        ));
         assert_eq!(rows.len(), 1, "one zone labelled {label}:\n{}", show(&rows));
         rows[0]["z"].clone()
     }
@@ -336,7 +387,11 @@ mod ingest {
             .collect();
         assert!(alt.contains("青溪高新区"), "简称 as skos:altLabel: {alt:?}");
         let rows = store.select(&format!("SELECT ?f ?d WHERE {{ <{z}> zg:formerName ?f . OPTIONAL {{ <{z}> zg:renamedOn ?d }} }}"));
-        assert!(has_row(&rows, &[("f", "青溪经济开发区"), ("d", "2019")]), "former name and year:\n{}", show(&rows));
+        assert!(
+            has_row(&rows, &[("f", "青溪经济开发区"), ("d", "2019")]),
+            "former name and year:\n{}",
+            show(&rows)
+        );
     }
 
     #[test]
@@ -360,7 +415,11 @@ mod ingest {
                ?e a zg:Enterprise ; rdfs:label ?el . FILTER(lang(?el) = \"zh\")
              }}"
         ));
-        assert!(rows.iter().all(|r| r["il"] == "新材料"), "only the 新材料 chain:\n{}", show(&rows));
+        assert!(
+            rows.iter().all(|r| r["il"] == "新材料"),
+            "only the 新材料 chain:\n{}",
+            show(&rows)
+        );
         let leaders: BTreeSet<String> = rows.into_iter().map(|r| r["el"].clone()).collect();
         assert_eq!(leaders, set(&["蓝河材料", "远山科技股份有限公司"]));
     }
@@ -375,7 +434,14 @@ mod ingest {
                ?st rdf:subject ?e ; rdf:predicate zg:listedOn ; rdf:object ?m ; zg:date ?date .
              }",
         );
-        assert!(has_row(&rows, &[("ml", "上海证券交易所科创板"), ("date", "2021-09")]), "{}", show(&rows));
+        assert!(
+            has_row(
+                &rows,
+                &[("ml", "上海证券交易所科创板"), ("date", "2021-09")]
+            ),
+            "{}",
+            show(&rows)
+        );
     }
 
     #[test]
@@ -385,8 +451,28 @@ mod ingest {
             "SELECT ?xl ?class WHERE {{ ?x zg:locatedIn ?z ; a ?class ; rdfs:label ?xl . ?z rdfs:label \"{ZONE}\"@zh . FILTER(lang(?xl) = \"zh\") }}"
         ));
         let zg = "https://w3id.org/zonegraph/ontology#";
-        assert!(has_row(&rows, &[("xl", "星桥半导体有限公司"), ("class", &format!("{zg}Enterprise"))]), "{}", show(&rows));
-        assert!(has_row(&rows, &[("xl", "青溪新材料研究院"), ("class", &format!("{zg}Institute"))]), "{}", show(&rows));
+        assert!(
+            has_row(
+                &rows,
+                &[
+                    ("xl", "星桥半导体有限公司"),
+                    ("class", &format!("{zg}Enterprise"))
+                ]
+            ),
+            "{}",
+            show(&rows)
+        );
+        assert!(
+            has_row(
+                &rows,
+                &[
+                    ("xl", "青溪新材料研究院"),
+                    ("class", &format!("{zg}Institute"))
+                ]
+            ),
+            "{}",
+            show(&rows)
+        );
     }
 
     #[test]
@@ -406,7 +492,10 @@ mod ingest {
             "SELECT ?pl WHERE {{ ?z rdfs:label \"{ZONE}\"@zh ; zg:implements ?p . ?p a zg:Policy ; rdfs:label|skos:altLabel ?pl }}"
         ));
         let got: BTreeSet<String> = rows.into_iter().map(|r| r["pl"].clone()).collect();
-        assert!(got.contains("青溪高新区高层次人才引育办法"), "《》 policy without the marks: {got:?}");
+        assert!(
+            got.contains("青溪高新区高层次人才引育办法"),
+            "《》 policy without the marks: {got:?}"
+        );
         assert!(got.contains("青苗人才计划"), "quoted plan: {got:?}");
     }
 
@@ -416,7 +505,10 @@ mod ingest {
         let store = TestStore::with(&["qingxi.txt"]);
         let labels = store.labels("Policy");
         assert!(labels.contains("青苗人才计划"), "{labels:?}");
-        assert!(labels.iter().all(|l| !l.contains(['“', '”', '"'])), "{labels:?}");
+        assert!(
+            labels.iter().all(|l| !l.contains(['“', '”', '"'])),
+            "{labels:?}"
+        );
     }
 
     #[test]
@@ -435,9 +527,16 @@ mod ingest {
                                        ?z rdfs:label \"{ZONE}\"@zh }}"
         ));
         for (v, u) in [("51230000000", "CNY"), ("186", "count"), ("9.2", "percent")] {
-            assert!(has_row(&rows, &[("v", v), ("u", u), ("y", "2023")]), "{v} {u} in 2023:\n{}", show(&rows));
+            assert!(
+                has_row(&rows, &[("v", v), ("u", u), ("y", "2023")]),
+                "{v} {u} in 2023:\n{}",
+                show(&rows)
+            );
         }
-        assert!(rows.iter().all(|r| r["v.datatype"] == XSD_DECIMAL), "values are xsd:decimal:\n{rows:?}");
+        assert!(
+            rows.iter().all(|r| r["v.datatype"] == XSD_DECIMAL),
+            "values are xsd:decimal:\n{rows:?}"
+        );
     }
 
     #[test]
@@ -447,7 +546,9 @@ mod ingest {
         let rows = store.select("SELECT ?o ?v ?q ?m WHERE { ?o zg:value ?v . FILTER(?v = 9.2) OPTIONAL { ?o zg:qualifier ?q } OPTIONAL { ?o zg:metric ?m } }");
         assert!(!rows.is_empty(), "the 9.2% is an observation");
         assert!(
-            rows.iter().any(|r| r.get("q").map(String::as_str) == Some("growth") || r.get("m").is_some_and(|m| m.contains("增长"))),
+            rows.iter()
+                .any(|r| r.get("q").map(String::as_str) == Some("growth")
+                    || r.get("m").is_some_and(|m| m.contains("增长"))),
             "{}",
             show(&rows)
         );
@@ -458,7 +559,12 @@ mod ingest {
     /// number written in that span.
     #[test]
     fn every_observation_has_evidence_pointing_at_its_number() {
-        let files = ["qingxi.txt", "qingxi-gb18030.txt", "qingxi-big5.txt", "fenglin-pdf.txt"];
+        let files = [
+            "qingxi.txt",
+            "qingxi-gb18030.txt",
+            "qingxi-big5.txt",
+            "fenglin-pdf.txt",
+        ];
         let store = TestStore::with(&files);
         let rows = store.select(
             "SELECT ?o ?value ?ev ?start ?end ?path WHERE {
@@ -467,23 +573,52 @@ mod ingest {
                           OPTIONAL { ?ev zg:charStart ?start ; zg:charEnd ?end ; zg:inDocument ?d . ?d zg:sourcePath ?path } }
              }",
         );
-        assert!(rows.len() >= 10, "observations from four articles:\n{}", show(&rows));
+        assert!(
+            rows.len() >= 10,
+            "observations from four articles:\n{}",
+            show(&rows)
+        );
         let mut seen_files = BTreeSet::new();
         for r in &rows {
-            assert!(r.contains_key("ev"), "observation {} has no zg:evidence", r["o"]);
-            assert!(r.contains_key("start"), "evidence {} lacks offsets or document", r["ev"]);
+            assert!(
+                r.contains_key("ev"),
+                "observation {} has no zg:evidence",
+                r["o"]
+            );
+            assert!(
+                r.contains_key("start"),
+                "evidence {} lacks offsets or document",
+                r["ev"]
+            );
             assert_eq!(r["start.datatype"], XSD_INTEGER);
             assert_eq!(r["end.datatype"], XSD_INTEGER);
-            let name = std::path::Path::new(&r["path"]).file_name().unwrap().to_str().unwrap().to_string();
+            let name = std::path::Path::new(&r["path"])
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string();
             let text = decoded_fixture(&name);
-            let (start, end): (usize, usize) = (r["start"].parse().unwrap(), r["end"].parse().unwrap());
-            assert!(start < end && end <= text.len(), "{name}: span {start}..{end} outside 0..{}", text.len());
+            let (start, end): (usize, usize) =
+                (r["start"].parse().unwrap(), r["end"].parse().unwrap());
+            assert!(
+                start < end && end <= text.len(),
+                "{name}: span {start}..{end} outside 0..{}",
+                text.len()
+            );
             let span: String = text[start..end].iter().collect();
             let value: f64 = r["value"].parse().unwrap();
-            assert!(writes_value(&span, value), "{name}: {start}..{end} = {span:?} does not write {value}");
+            assert!(
+                writes_value(&span, value),
+                "{name}: {start}..{end} = {span:?} does not write {value}"
+            );
             seen_files.insert(name);
         }
-        assert_eq!(seen_files.len(), files.len(), "observations from every file: {seen_files:?}");
+        assert_eq!(
+            seen_files.len(),
+            files.len(),
+            "observations from every file: {seen_files:?}"
+        );
     }
 
     #[test]
@@ -496,9 +631,14 @@ mod ingest {
                ?x zg:evidence ?ev . ?ev a zg:Evidence ; zg:text ?text ; zg:charStart ?start ; zg:charEnd ?end .
              }",
         );
-        assert!(rows.len() >= 8, "evidence for most sentences:\n{}", show(&rows));
+        assert!(
+            rows.len() >= 8,
+            "evidence for most sentences:\n{}",
+            show(&rows)
+        );
         for r in &rows {
-            let (start, end): (usize, usize) = (r["start"].parse().unwrap(), r["end"].parse().unwrap());
+            let (start, end): (usize, usize) =
+                (r["start"].parse().unwrap(), r["end"].parse().unwrap());
             let span: String = text[start..end.min(text.len())].iter().collect();
             assert_eq!(span, r["text"], "{} at {start}..{end}", r["ev"]);
         }
@@ -514,7 +654,11 @@ mod ingest {
                FILTER NOT EXISTS { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zg:evidence ?ev . ?ev zg:charStart ?b }
              }",
         );
-        assert!(rows.is_empty(), "relations without a reified statement and evidence:\n{}", show(&rows));
+        assert!(
+            rows.is_empty(),
+            "relations without a reified statement and evidence:\n{}",
+            show(&rows)
+        );
     }
 
     #[test]
@@ -523,7 +667,11 @@ mod ingest {
         let first = store.dump();
         success(&store.ingest(&[fixture("qingxi.txt")]));
         let second = store.dump();
-        assert_eq!(first.lines().count(), second.lines().count(), "quad count after re-ingest");
+        assert_eq!(
+            first.lines().count(),
+            second.lines().count(),
+            "quad count after re-ingest"
+        );
         assert_eq!(sorted_lines(&first), sorted_lines(&second));
     }
 
@@ -534,7 +682,9 @@ mod ingest {
         let original = std::fs::read_to_string(fixture("qingxi.txt")).unwrap();
         std::fs::write(&path, &original).unwrap();
         success(&store.ingest(&[&path]));
-        assert!(!store.select("SELECT ?o WHERE { ?o zg:value ?v . FILTER(?v = 51230000000) }").is_empty());
+        assert!(!store
+            .select("SELECT ?o WHERE { ?o zg:value ?v . FILTER(?v = 51230000000) }")
+            .is_empty());
 
         // A corrected figure, and the listing sentence withdrawn.
         let changed: String = original
@@ -547,10 +697,29 @@ mod ingest {
         std::fs::write(&path, &changed).unwrap();
         success(&store.ingest(&[&path]));
 
-        assert!(store.select("SELECT ?o WHERE { ?o zg:value ?v . FILTER(?v = 51230000000) }").is_empty(), "old figure gone");
-        assert!(!store.select("SELECT ?o WHERE { ?o zg:value ?v . FILTER(?v = 53080000000) }").is_empty(), "new figure in");
-        assert!(store.select("SELECT ?e WHERE { ?e zg:listedOn ?m }").is_empty(), "withdrawn listing gone");
-        assert_eq!(store.select("SELECT ?d WHERE { ?d a zg:Document }").len(), 1, "still one document");
+        assert!(
+            store
+                .select("SELECT ?o WHERE { ?o zg:value ?v . FILTER(?v = 51230000000) }")
+                .is_empty(),
+            "old figure gone"
+        );
+        assert!(
+            !store
+                .select("SELECT ?o WHERE { ?o zg:value ?v . FILTER(?v = 53080000000) }")
+                .is_empty(),
+            "new figure in"
+        );
+        assert!(
+            store
+                .select("SELECT ?e WHERE { ?e zg:listedOn ?m }")
+                .is_empty(),
+            "withdrawn listing gone"
+        );
+        assert_eq!(
+            store.select("SELECT ?d WHERE { ?d a zg:Document }").len(),
+            1,
+            "still one document"
+        );
         // The store now holds exactly what extract makes of the new version.
         let extracted = success(&zonegraph(["extract".as_ref(), path.as_os_str()]));
         assert_eq!(sorted_lines(&store.dump()), sorted_lines(&extracted));
@@ -562,24 +731,55 @@ mod ingest {
         let rows = store.saved_csv("documents");
         let names: BTreeSet<String> = rows
             .iter()
-            .map(|r| std::path::Path::new(&r["path"]).file_name().unwrap().to_string_lossy().into_owned())
+            .map(|r| {
+                std::path::Path::new(&r["path"])
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         assert_eq!(
             names,
-            set(&["fenglin-pdf.txt", "qingxi-big5.txt", "qingxi-gb18030.txt", "qingxi.txt", "songling.html"])
+            set(&[
+                "fenglin-pdf.txt",
+                "qingxi-big5.txt",
+                "qingxi-gb18030.txt",
+                "qingxi.txt",
+                "songling.html"
+            ])
         );
-        assert!(has_row(&rows, &[("title", "青溪高新区全力打造新材料产业高地"), ("published", "2024-03-08")]), "{}", show(&rows));
+        assert!(
+            has_row(
+                &rows,
+                &[
+                    ("title", "青溪高新区全力打造新材料产业高地"),
+                    ("published", "2024-03-08")
+                ]
+            ),
+            "{}",
+            show(&rows)
+        );
     }
 
     #[test]
     fn standard_input_is_a_document_named_by_its_content() {
         let store = TestStore::new();
         let bytes = std::fs::read(fixture("qingxi.txt")).unwrap();
-        let args = ["ingest".as_ref(), "--store".as_ref(), store.path.as_os_str(), "-".as_ref()];
+        let args = [
+            "ingest".as_ref(),
+            "--store".as_ref(),
+            store.path.as_os_str(),
+            "-".as_ref(),
+        ];
         success(&zonegraph_stdin(args, &bytes));
         let once = store.dump();
         success(&zonegraph_stdin(args, &bytes));
-        assert_eq!(sorted_lines(&once), sorted_lines(&store.dump()), "the same standard input twice is one document");
+        assert_eq!(
+            sorted_lines(&once),
+            sorted_lines(&store.dump()),
+            "the same standard input twice is one document"
+        );
         let rows = store.select("SELECT ?p WHERE { ?d a zg:Document ; zg:sourcePath ?p }");
         assert!(has_row(&rows, &[("p", "-")]), "{}", show(&rows));
         assert!(store.labels("Zone").contains(ZONE));
@@ -592,7 +792,12 @@ mod extract {
     use std::ffi::OsStr;
 
     fn extract(path: &std::path::Path, format: &str) -> Vec<u8> {
-        let out = zonegraph(["extract".as_ref(), path.as_os_str(), "--format".as_ref(), OsStr::new(format)]);
+        let out = zonegraph([
+            "extract".as_ref(),
+            path.as_os_str(),
+            "--format".as_ref(),
+            OsStr::new(format),
+        ]);
         success(&out);
         out.stdout
     }
@@ -612,7 +817,13 @@ mod extract {
 
     #[test]
     fn extract_gives_exactly_the_quads_ingest_stores() {
-        for name in ["qingxi.txt", "qingxi-big5.txt", "qingxi-gb18030.txt", "songling.html", "fenglin-pdf.txt"] {
+        for name in [
+            "qingxi.txt",
+            "qingxi-big5.txt",
+            "qingxi-gb18030.txt",
+            "songling.html",
+            "fenglin-pdf.txt",
+        ] {
             let path = fixture(name);
             let extracted = String::from_utf8(extract(&path, "nquads")).unwrap();
             let store = TestStore::new();
@@ -621,11 +832,27 @@ mod extract {
             let doc = store.select("SELECT ?d WHERE { ?d a zg:Document }");
             assert_eq!(doc.len(), 1);
             let graph = format!("<{}> .", doc[0]["d"]);
-            let in_graph = |text: &str| sorted_lines(text).into_iter().filter(|l| l.ends_with(&graph)).collect::<Vec<_>>();
-            assert!(!in_graph(&extracted).is_empty(), "{name}: extract writes the document graph");
-            assert_eq!(in_graph(&extracted), in_graph(&dumped), "{name}: document graph");
+            let in_graph = |text: &str| {
+                sorted_lines(text)
+                    .into_iter()
+                    .filter(|l| l.ends_with(&graph))
+                    .collect::<Vec<_>>()
+            };
+            assert!(
+                !in_graph(&extracted).is_empty(),
+                "{name}: extract writes the document graph"
+            );
+            assert_eq!(
+                in_graph(&extracted),
+                in_graph(&dumped),
+                "{name}: document graph"
+            );
             // Also the shared reference graph: a fresh store holds nothing else.
-            assert_eq!(sorted_lines(&extracted), sorted_lines(&dumped), "{name}: whole store");
+            assert_eq!(
+                sorted_lines(&extracted),
+                sorted_lines(&dumped),
+                "{name}: whole store"
+            );
         }
     }
 
@@ -650,12 +877,17 @@ mod encodings {
         let text = success(&zonegraph(["extract".as_ref(), path.as_os_str()]));
         let doc = "<https://w3id.org/zonegraph/doc/";
         let start = text.find(doc).expect("a document IRI") + doc.len();
-        let key: String = text[start..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+        let key: String = text[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .collect();
         assert!(key.len() >= 8, "document key {key:?}");
         sorted_lines(
             &text
                 .lines()
-                .filter(|l| !l.contains("ontology#sourcePath>") && !l.contains("ontology#contentHash>"))
+                .filter(|l| {
+                    !l.contains("ontology#sourcePath>") && !l.contains("ontology#contentHash>")
+                })
                 .map(|l| l.replace(&key, "DOC") + "\n")
                 .collect::<String>(),
         )
@@ -670,7 +902,9 @@ mod encodings {
     }
 
     /// Characters of the Big5 article that simplified Chinese writes otherwise.
-    const TRADITIONAL: [char; 14] = ['區', '術', '產', '業', '開', '發', '醫', '藥', '鷺', '學', '製', '裝', '備', '興'];
+    const TRADITIONAL: [char; 14] = [
+        '區', '術', '產', '業', '開', '發', '醫', '藥', '鷺', '學', '製', '裝', '備', '興',
+    ];
 
     #[test]
     fn big5_gives_simplified_labels_and_keeps_the_traditional_forms() {
@@ -678,15 +912,27 @@ mod encodings {
         let rows = store.select(
             "SELECT ?a WHERE { ?z a zg:Zone ; rdfs:label \"青溪高新技术产业开发区\"@zh ; skos:altLabel ?a . FILTER(lang(?a) = \"zh-Hant\") }",
         );
-        assert!(has_row(&rows, &[("a", "青溪高新技術產業開發區")]), "traditional full name as @zh-Hant:\n{}", show(&rows));
+        assert!(
+            has_row(&rows, &[("a", "青溪高新技術產業開發區")]),
+            "traditional full name as @zh-Hant:\n{}",
+            show(&rows)
+        );
         let zh = store.select("SELECT DISTINCT ?l WHERE { ?x rdfs:label|skos:altLabel ?l . FILTER(lang(?l) = \"zh\") }");
         for r in &zh {
-            assert!(!r["l"].contains(TRADITIONAL), "a traditional form labelled @zh: {}", r["l"]);
+            assert!(
+                !r["l"].contains(TRADITIONAL),
+                "a traditional form labelled @zh: {}",
+                r["l"]
+            );
         }
         let enterprises = store.labels("Enterprise");
         assert!(enterprises.contains("白鹭医药有限公司"), "{enterprises:?}");
         let title = store.select("SELECT ?t WHERE { ?d a zg:Document ; zg:title ?t }");
-        assert!(has_row(&title, &[("t", "青溪高新区深化产学研协同创新")]), "{}", show(&title));
+        assert!(
+            has_row(&title, &[("t", "青溪高新区深化产学研协同创新")]),
+            "{}",
+            show(&title)
+        );
     }
 
     #[test]
@@ -700,7 +946,10 @@ mod encodings {
         let industries = store.select(
             "SELECT ?z (COUNT(DISTINCT ?i) AS ?n) WHERE { ?z rdfs:label \"青溪高新技术产业开发区\"@zh ; zg:leadingIndustry ?i } GROUP BY ?z",
         );
-        assert_eq!(industries[0]["n"], "3", "the Big5 article names the same three industries");
+        assert_eq!(
+            industries[0]["n"], "3",
+            "the Big5 article names the same three industries"
+        );
     }
 }
 
@@ -710,41 +959,95 @@ mod html {
 
     /// Names that appear only in the page's script, style, nav, header,
     /// aside and footer.
-    const JUNK: &[&str] = &["红枫", "绿野", "紫云", "金穗", "橙湖", "翠峰", "银杏湾", "白石", "玉泉", "石门", "ICP"];
+    const JUNK: &[&str] = &[
+        "红枫",
+        "绿野",
+        "紫云",
+        "金穗",
+        "橙湖",
+        "翠峰",
+        "银杏湾",
+        "白石",
+        "玉泉",
+        "石门",
+        "ICP",
+    ];
 
     #[test]
     fn script_navigation_and_footer_text_make_no_entity() {
         let store = TestStore::with(&["songling.html"]);
         let labels = store.all_labels();
-        assert!(labels.contains("松岭高新技术产业开发区"), "the article's zone is found: {labels:?}");
+        assert!(
+            labels.contains("松岭高新技术产业开发区"),
+            "the article's zone is found: {labels:?}"
+        );
         for junk in JUNK {
-            assert!(labels.iter().all(|l| !l.contains(junk)), "{junk} from page furniture became an entity: {labels:?}");
+            assert!(
+                labels.iter().all(|l| !l.contains(junk)),
+                "{junk} from page furniture became an entity: {labels:?}"
+            );
         }
         let sentences = store.select("SELECT ?t WHERE { ?e a zg:Evidence ; zg:text ?t }");
         assert!(!sentences.is_empty());
         for r in &sentences {
-            assert!(JUNK.iter().all(|j| !r["t"].contains(j)), "evidence from page furniture: {}", r["t"]);
-            assert!(!r["t"].contains('<') && !r["t"].contains("var "), "markup or script in evidence: {}", r["t"]);
+            assert!(
+                JUNK.iter().all(|j| !r["t"].contains(j)),
+                "evidence from page furniture: {}",
+                r["t"]
+            );
+            assert!(
+                !r["t"].contains('<') && !r["t"].contains("var "),
+                "markup or script in evidence: {}",
+                r["t"]
+            );
         }
     }
 
     #[test]
     fn page_title_date_and_statistics_come_from_the_article() {
         let store = TestStore::with(&["songling.html"]);
-        let doc = store.select("SELECT ?t ?p WHERE { ?d a zg:Document ; zg:title ?t ; zg:published ?p }");
-        assert!(has_row(&doc, &[("t", "松岭高新区集成电路产业加快集聚"), ("p", "2024-04-12")]), "{}", show(&doc));
+        let doc =
+            store.select("SELECT ?t ?p WHERE { ?d a zg:Document ; zg:title ?t ; zg:published ?p }");
+        assert!(
+            has_row(
+                &doc,
+                &[("t", "松岭高新区集成电路产业加快集聚"), ("p", "2024-04-12")]
+            ),
+            "{}",
+            show(&doc)
+        );
         let obs = store.select(
             "SELECT ?v ?u ?text WHERE { ?o zg:subject ?z ; zg:value ?v ; zg:unit ?u ; zg:evidence ?e . ?e zg:text ?text .
                                         ?z rdfs:label \"松岭高新技术产业开发区\"@zh }",
         );
-        assert!(has_row(&obs, &[("v", "86000000000"), ("u", "CNY")]), "{}", show(&obs));
-        assert!(has_row(&obs, &[("v", "312"), ("u", "count")]), "{}", show(&obs));
+        assert!(
+            has_row(&obs, &[("v", "86000000000"), ("u", "CNY")]),
+            "{}",
+            show(&obs)
+        );
+        assert!(
+            has_row(&obs, &[("v", "312"), ("u", "count")]),
+            "{}",
+            show(&obs)
+        );
         for r in &obs {
-            assert!(writes_value(&r["text"], r["v"].parse().unwrap()), "evidence {:?} does not write {}", r["text"], r["v"]);
+            assert!(
+                writes_value(&r["text"], r["v"].parse().unwrap()),
+                "evidence {:?} does not write {}",
+                r["text"],
+                r["v"]
+            );
         }
         let renamed = store.saved_csv("renamed-zones");
         assert!(
-            has_row(&renamed, &[("zone", "松岭高新技术产业开发区"), ("formerName", "松岭工业园区"), ("date", "2016")]),
+            has_row(
+                &renamed,
+                &[
+                    ("zone", "松岭高新技术产业开发区"),
+                    ("formerName", "松岭工业园区"),
+                    ("date", "2016")
+                ]
+            ),
             "{}",
             show(&renamed)
         );
@@ -756,15 +1059,32 @@ mod html {
         let store = TestStore::with(&["songling.html"]);
         let industries = store.saved_csv("zones-leading-industries");
         for i in ["集成电路", "新能源汽车"] {
-            assert!(has_row(&industries, &[("zone", "松岭高新技术产业开发区"), ("industry", i)]), "{}", show(&industries));
+            assert!(
+                has_row(
+                    &industries,
+                    &[("zone", "松岭高新技术产业开发区"), ("industry", i)]
+                ),
+                "{}",
+                show(&industries)
+            );
         }
         let leaders = store.saved_csv("chain-leaders");
         assert!(
-            has_row(&leaders, &[("zone", "松岭高新技术产业开发区"), ("industry", "集成电路"), ("leader", "晶河微电子股份有限公司")]),
+            has_row(
+                &leaders,
+                &[
+                    ("zone", "松岭高新技术产业开发区"),
+                    ("industry", "集成电路"),
+                    ("leader", "晶河微电子股份有限公司")
+                ]
+            ),
             "{}",
             show(&leaders)
         );
-        assert!(!store.labels("Zone").contains("松岭工业园区"), "the former name is no zone of its own");
+        assert!(
+            !store.labels("Zone").contains("松岭工业园区"),
+            "the former name is no zone of its own"
+        );
     }
 }
 
@@ -785,19 +1105,40 @@ mod pdf_text {
             .filter(|r| r["zone"] == ZONE)
             .map(|r| r["industry"].clone())
             .collect();
-        let want: BTreeSet<String> = ["人工智能", "新能源汽车", "集成电路"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(industries, want, "人工/智能 and 新能/源汽车 are broken across lines");
+        let want: BTreeSet<String> = ["人工智能", "新能源汽车", "集成电路"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            industries, want,
+            "人工/智能 and 新能/源汽车 are broken across lines"
+        );
         let leaders = store.saved_csv("chain-leaders");
         assert!(
-            has_row(&leaders, &[("zone", ZONE), ("industry", "新能源汽车"), ("leader", "华辰智驾科技股份有限公司")]),
+            has_row(
+                &leaders,
+                &[
+                    ("zone", ZONE),
+                    ("industry", "新能源汽车"),
+                    ("leader", "华辰智驾科技股份有限公司")
+                ]
+            ),
             "{}",
             show(&leaders)
         );
         let title = store.select("SELECT ?t WHERE { ?d a zg:Document ; zg:title ?t }");
-        assert!(has_row(&title, &[("t", "枫林高新区创新发展报告(摘要)")]), "pinyin left in the title: {}", show(&title));
+        assert!(
+            has_row(&title, &[("t", "枫林高新区创新发展报告(摘要)")]),
+            "pinyin left in the title: {}",
+            show(&title)
+        );
         let texts = store.select("SELECT ?t WHERE { { ?x rdfs:label|skos:altLabel ?t } UNION { ?e a zg:Evidence ; zg:text ?t } }");
         for r in &texts {
-            assert!(!r["t"].contains("chuàng") && !r["t"].contains("chǎn"), "pinyin kept: {}", r["t"]);
+            assert!(
+                !r["t"].contains("chuàng") && !r["t"].contains("chǎn"),
+                "pinyin kept: {}",
+                r["t"]
+            );
         }
     }
 
@@ -806,18 +1147,40 @@ mod pdf_text {
         let store = TestStore::with(&["fenglin-pdf.txt"]);
         let stats = store.saved_csv("zone-statistics");
         assert!(
-            has_row(&stats, &[("zone", ZONE), ("value", "128650000000"), ("unit", "CNY"), ("year", "2023")]),
+            has_row(
+                &stats,
+                &[
+                    ("zone", ZONE),
+                    ("value", "128650000000"),
+                    ("unit", "CNY"),
+                    ("year", "2023")
+                ]
+            ),
             "1,286.5亿元:\n{}",
             show(&stats)
         );
         let listed = store.saved_csv("listed-enterprises");
         assert!(
-            has_row(&listed, &[("market", "深圳证券交易所创业板"), ("enterprise", "华辰智驾科技股份有限公司"), ("date", "2020-08")]),
+            has_row(
+                &listed,
+                &[
+                    ("market", "深圳证券交易所创业板"),
+                    ("enterprise", "华辰智驾科技股份有限公司"),
+                    ("date", "2020-08")
+                ]
+            ),
             "{}",
             show(&listed)
         );
         let institutes = store.saved_csv("institutes-in-zone");
-        assert!(has_row(&institutes, &[("zone", ZONE), ("institute", "枫林人工智能研究院")]), "{}", show(&institutes));
+        assert!(
+            has_row(
+                &institutes,
+                &[("zone", ZONE), ("institute", "枫林人工智能研究院")]
+            ),
+            "{}",
+            show(&institutes)
+        );
     }
 
     #[test]
@@ -826,11 +1189,26 @@ mod pdf_text {
         let store = TestStore::with(&["fenglin-pdf.txt"]);
         let stats = store.saved_csv("zone-statistics");
         assert!(
-            stats.iter().any(|r| r["zone"] == ZONE && r["value"] == "427" && r["year"] == "2023" && r["metric"].contains("高新技术企业")),
+            stats.iter().any(|r| r["zone"] == ZONE
+                && r["value"] == "427"
+                && r["year"] == "2023"
+                && r["metric"].contains("高新技术企业")),
             "{}",
             show(&stats)
         );
-        assert!(has_row(&stats, &[("zone", ZONE), ("value", "6.8"), ("unit", "percent"), ("year", "2023")]), "{}", show(&stats));
+        assert!(
+            has_row(
+                &stats,
+                &[
+                    ("zone", ZONE),
+                    ("value", "6.8"),
+                    ("unit", "percent"),
+                    ("year", "2023")
+                ]
+            ),
+            "{}",
+            show(&stats)
+        );
     }
 }
 
@@ -840,7 +1218,11 @@ mod queries {
 
     fn saved_names() -> Vec<String> {
         let out = success(&zonegraph(["query", "--list"]));
-        let names: Vec<String> = out.lines().filter_map(|l| l.split_whitespace().next()).map(str::to_string).collect();
+        let names: Vec<String> = out
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .map(str::to_string)
+            .collect();
         assert!(names.len() >= 10, "saved queries: {names:?}");
         names
     }
@@ -852,10 +1234,19 @@ mod queries {
             let mut parts = line.splitn(2, char::is_whitespace);
             let name = parts.next().unwrap();
             let question = parts.next().unwrap_or("").trim();
-            assert!(question.ends_with('?'), "{name}: the description is the question it answers: {question:?}");
+            assert!(
+                question.ends_with('?'),
+                "{name}: the description is the question it answers: {question:?}"
+            );
         }
         let names = saved_names();
-        for n in ["zones-leading-industries", "chain-leaders", "listed-enterprises", "renamed-zones", "zone-statistics"] {
+        for n in [
+            "zones-leading-industries",
+            "chain-leaders",
+            "listed-enterprises",
+            "renamed-zones",
+            "zone-statistics",
+        ] {
             assert!(names.iter().any(|x| x == n), "{n} is a saved query");
         }
     }
@@ -866,23 +1257,41 @@ mod queries {
         for name in saved_names() {
             let csv = success(&store.query(&name, "csv"));
             let rows = parse_csv(&csv);
-            let header = rows.first().unwrap_or_else(|| panic!("{name}: empty CSV output"));
+            let header = rows
+                .first()
+                .unwrap_or_else(|| panic!("{name}: empty CSV output"));
             assert!(
-                !header.is_empty() && header.iter().all(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')),
+                !header.is_empty()
+                    && header.iter().all(|h| !h.is_empty()
+                        && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')),
                 "{name}: CSV header is variable names: {header:?}"
             );
             assert!(rows.len() > 1, "{name}: no rows on the fixture store");
-            assert!(rows.iter().all(|r| r.len() == header.len()), "{name}: ragged CSV");
+            assert!(
+                rows.iter().all(|r| r.len() == header.len()),
+                "{name}: ragged CSV"
+            );
 
             let table = success(&store.query(&name, "table"));
             let first = table.lines().next().unwrap_or_default();
             for h in header {
-                assert!(first.contains(h.as_str()), "{name}: table header {first:?} lacks {h}");
+                assert!(
+                    first.contains(h.as_str()),
+                    "{name}: table header {first:?} lacks {h}"
+                );
             }
-            assert!(table.trim_end().ends_with("rows)"), "{name}: table ends with a row count");
+            assert!(
+                table.trim_end().ends_with("rows)"),
+                "{name}: table ends with a row count"
+            );
 
-            let json: serde_json::Value = serde_json::from_str(&success(&store.query(&name, "json"))).unwrap();
-            assert_eq!(json["head"]["vars"].as_array().map(Vec::len), Some(header.len()), "{name}: JSON head");
+            let json: serde_json::Value =
+                serde_json::from_str(&success(&store.query(&name, "json"))).unwrap();
+            assert_eq!(
+                json["head"]["vars"].as_array().map(Vec::len),
+                Some(header.len()),
+                "{name}: JSON head"
+            );
         }
     }
 
@@ -891,13 +1300,30 @@ mod queries {
         let store = TestStore::with_all();
         let rows = store.saved_csv("zones-leading-industries");
         for i in ["新材料", "生物医药", "智能装备"] {
-            assert!(has_row(&rows, &[("zone", "青溪高新技术产业开发区"), ("industry", i)]), "{i}:\n{}", show(&rows));
+            assert!(
+                has_row(
+                    &rows,
+                    &[("zone", "青溪高新技术产业开发区"), ("industry", i)]
+                ),
+                "{i}:\n{}",
+                show(&rows)
+            );
         }
         for i in ["人工智能", "新能源汽车", "集成电路"] {
-            assert!(has_row(&rows, &[("zone", "枫林高新技术产业开发区"), ("industry", i)]), "{i}:\n{}", show(&rows));
+            assert!(
+                has_row(
+                    &rows,
+                    &[("zone", "枫林高新技术产业开发区"), ("industry", i)]
+                ),
+                "{i}:\n{}",
+                show(&rows)
+            );
         }
         // One row per zone and industry whatever the number of documents.
-        let n = rows.iter().filter(|r| r["zone"] == "青溪高新技术产业开发区" && r["industry"] == "新材料").count();
+        let n = rows
+            .iter()
+            .filter(|r| r["zone"] == "青溪高新技术产业开发区" && r["industry"] == "新材料")
+            .count();
         assert_eq!(n, 1, "three documents state it, one row");
     }
 
@@ -907,7 +1333,14 @@ mod queries {
         let rows = store.saved_csv("chain-leaders");
         for leader in ["蓝河材料", "远山科技股份有限公司"] {
             assert!(
-                has_row(&rows, &[("zone", "青溪高新技术产业开发区"), ("industry", "新材料"), ("leader", leader)]),
+                has_row(
+                    &rows,
+                    &[
+                        ("zone", "青溪高新技术产业开发区"),
+                        ("industry", "新材料"),
+                        ("leader", leader)
+                    ]
+                ),
                 "{leader}:\n{}",
                 show(&rows)
             );
@@ -920,11 +1353,22 @@ mod queries {
         let rows = store.saved_csv("listed-enterprises");
         for (market, enterprise, date) in [
             ("上海证券交易所科创板", "远山科技股份有限公司", "2021-09"),
-            ("深圳证券交易所创业板", "华辰智驾科技股份有限公司", "2020-08"),
+            (
+                "深圳证券交易所创业板",
+                "华辰智驾科技股份有限公司",
+                "2020-08",
+            ),
             ("深圳证券交易所创业板", "晶河微电子股份有限公司", "2022"),
         ] {
             assert!(
-                has_row(&rows, &[("market", market), ("enterprise", enterprise), ("date", date)]),
+                has_row(
+                    &rows,
+                    &[
+                        ("market", market),
+                        ("enterprise", enterprise),
+                        ("date", date)
+                    ]
+                ),
                 "{enterprise}:\n{}",
                 show(&rows)
             );
@@ -936,12 +1380,26 @@ mod queries {
         let store = TestStore::with_all();
         let rows = store.saved_csv("renamed-zones");
         assert!(
-            has_row(&rows, &[("zone", "青溪高新技术产业开发区"), ("formerName", "青溪经济开发区"), ("date", "2019")]),
+            has_row(
+                &rows,
+                &[
+                    ("zone", "青溪高新技术产业开发区"),
+                    ("formerName", "青溪经济开发区"),
+                    ("date", "2019")
+                ]
+            ),
             "{}",
             show(&rows)
         );
         assert!(
-            has_row(&rows, &[("zone", "松岭高新技术产业开发区"), ("formerName", "松岭工业园区"), ("date", "2016")]),
+            has_row(
+                &rows,
+                &[
+                    ("zone", "松岭高新技术产业开发区"),
+                    ("formerName", "松岭工业园区"),
+                    ("date", "2016")
+                ]
+            ),
             "{}",
             show(&rows)
         );
@@ -959,7 +1417,19 @@ mod queries {
             ("松岭高新技术产业开发区", "86000000000", "CNY"),
             ("枫林高新技术产业开发区", "128650000000", "CNY"),
         ] {
-            assert!(has_row(&rows, &[("zone", zone), ("value", value), ("unit", unit), ("year", "2023")]), "{zone} {value}:\n{}", show(&rows));
+            assert!(
+                has_row(
+                    &rows,
+                    &[
+                        ("zone", zone),
+                        ("value", value),
+                        ("unit", unit),
+                        ("year", "2023")
+                    ]
+                ),
+                "{zone} {value}:\n{}",
+                show(&rows)
+            );
         }
         // qingxi.txt and its GB18030 copy state the same figure: one row.
         let n = rows.iter().filter(|r| r["value"] == "51230000000").count();
@@ -970,16 +1440,40 @@ mod queries {
     fn enterprises_institutes_and_policies_by_zone() {
         let store = TestStore::with_all();
         let rows = store.saved_csv("enterprises-in-zone");
-        for e in ["星桥半导体有限公司", "白鹭医药有限公司", "远山科技股份有限公司"] {
-            assert!(has_row(&rows, &[("zone", "青溪高新技术产业开发区"), ("enterprise", e)]), "{e}:\n{}", show(&rows));
+        for e in [
+            "星桥半导体有限公司",
+            "白鹭医药有限公司",
+            "远山科技股份有限公司",
+        ] {
+            assert!(
+                has_row(
+                    &rows,
+                    &[("zone", "青溪高新技术产业开发区"), ("enterprise", e)]
+                ),
+                "{e}:\n{}",
+                show(&rows)
+            );
         }
         let rows = store.saved_csv("institutes-in-zone");
         for i in ["青溪新材料研究院", "青溪智能制造创新中心"] {
-            assert!(has_row(&rows, &[("zone", "青溪高新技术产业开发区"), ("institute", i)]), "{i}:\n{}", show(&rows));
+            assert!(
+                has_row(
+                    &rows,
+                    &[("zone", "青溪高新技术产业开发区"), ("institute", i)]
+                ),
+                "{i}:\n{}",
+                show(&rows)
+            );
         }
         let rows = store.saved_csv("policies-by-zone");
         assert!(
-            has_row(&rows, &[("zone", "青溪高新技术产业开发区"), ("policy", "青溪高新区高层次人才引育办法")]),
+            has_row(
+                &rows,
+                &[
+                    ("zone", "青溪高新技术产业开发区"),
+                    ("policy", "青溪高新区高层次人才引育办法")
+                ]
+            ),
             "{}",
             show(&rows)
         );
@@ -989,7 +1483,10 @@ mod queries {
     fn evidence_and_entity_sources_point_at_sentences() {
         let store = TestStore::with(&["qingxi.txt"]);
         let rows = store.saved_csv("evidence");
-        let row = rows.iter().find(|r| r["value"] == "51230000000").unwrap_or_else(|| panic!("{}", show(&rows)));
+        let row = rows
+            .iter()
+            .find(|r| r["value"] == "51230000000")
+            .unwrap_or_else(|| panic!("{}", show(&rows)));
         assert!(row["sentence"].contains("512.3亿元"), "{}", row["sentence"]);
         assert!(row["path"].ends_with("qingxi.txt"));
         let rows = store.saved_csv("entity-sources");
@@ -999,7 +1496,11 @@ mod queries {
             .unwrap_or_else(|| panic!("{}", show(&rows)));
         assert_eq!(row["object"], "上海证券交易所科创板");
         assert_eq!(row["date"], "2021-09");
-        assert!(row["sentence"].contains("科创板上市"), "{}", row["sentence"]);
+        assert!(
+            row["sentence"].contains("科创板上市"),
+            "{}",
+            row["sentence"]
+        );
     }
 
     #[test]
@@ -1010,12 +1511,20 @@ mod queries {
         let rq = rq.to_str().unwrap();
         for format in ["table", "json", "xml", "csv", "tsv"] {
             let out = success(&store.query(rq, format));
-            assert!(out.contains("青溪高新技术产业开发区"), "--format {format}:\n{out}");
+            assert!(
+                out.contains("青溪高新技术产业开发区"),
+                "--format {format}:\n{out}"
+            );
         }
-        let construct = format!("{PREFIXES}CONSTRUCT {{ ?z rdfs:label ?l }} WHERE {{ ?z a zg:Zone ; rdfs:label ?l }}");
+        let construct = format!(
+            "{PREFIXES}CONSTRUCT {{ ?z rdfs:label ?l }} WHERE {{ ?z a zg:Zone ; rdfs:label ?l }}"
+        );
         for format in ["turtle", "ntriples", "nquads"] {
             let out = success(&store.query(&construct, format));
-            assert!(out.contains("青溪高新技术产业开发区"), "CONSTRUCT --format {format}:\n{out}");
+            assert!(
+                out.contains("青溪高新技术产业开发区"),
+                "CONSTRUCT --format {format}:\n{out}"
+            );
         }
         let ask = format!("{PREFIXES}ASK {{ ?z a zg:Zone }}");
         assert_eq!(success(&store.query(&ask, "table")).trim(), "true");
@@ -1040,10 +1549,27 @@ mod errors {
     fn refused(store: &TestStore, before: &str, bad: &PathBuf, what: &[&str]) {
         let out = store.ingest(&[bad]);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{}: exit code; stderr:\n{err}", bad.display());
-        assert!(err.contains(&bad.display().to_string()), "stderr names {}:\n{err}", bad.display());
-        assert!(what.iter().any(|w| err.contains(w)), "stderr says one of {what:?}:\n{err}");
-        assert_eq!(sorted_lines(before), sorted_lines(&store.dump()), "{}: store changed", bad.display());
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}: exit code; stderr:\n{err}",
+            bad.display()
+        );
+        assert!(
+            err.contains(&bad.display().to_string()),
+            "stderr names {}:\n{err}",
+            bad.display()
+        );
+        assert!(
+            what.iter().any(|w| err.contains(w)),
+            "stderr says one of {what:?}:\n{err}"
+        );
+        assert_eq!(
+            sorted_lines(before),
+            sorted_lines(&store.dump()),
+            "{}: store changed",
+            bad.display()
+        );
     }
 
     #[test]
@@ -1109,7 +1635,10 @@ mod errors {
         let out = store.ingest(&[&good, &bad, &missing]);
         assert_eq!(out.status.code(), Some(1));
         let err = stderr(&out);
-        assert!(err.contains("bad.bin") && err.contains("missing.txt"), "{err}");
+        assert!(
+            err.contains("bad.bin") && err.contains("missing.txt"),
+            "{err}"
+        );
         assert_eq!(store.saved_csv("documents").len(), 1);
     }
 
@@ -1118,7 +1647,11 @@ mod errors {
         let dir = tempfile::tempdir().unwrap();
         let bad = dir.path().join("bad.bin");
         std::fs::write(&bad, b"\x00\x00\x00\x00").unwrap();
-        let out = zonegraph(["extract".as_ref(), bad.as_os_str(), fixture("qingxi.txt").as_os_str()]);
+        let out = zonegraph([
+            "extract".as_ref(),
+            bad.as_os_str(),
+            fixture("qingxi.txt").as_os_str(),
+        ]);
         assert_eq!(out.status.code(), Some(1));
         assert!(stderr(&out).contains("bad.bin"), "{}", stderr(&out));
         assert!(String::from_utf8_lossy(&out.stdout).contains("青溪高新技术产业开发区"));
@@ -1137,11 +1670,19 @@ mod errors {
 
         let out = store.query("SELECT WHERE {", "json");
         assert_eq!(out.status.code(), Some(2));
-        assert!(stderr(&out).contains("query (command line)"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("query (command line)"),
+            "{}",
+            stderr(&out)
+        );
 
         let out = store.query("no-such-saved-query", "table");
         assert_eq!(out.status.code(), Some(2));
-        assert!(stderr(&out).contains("no-such-saved-query"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("no-such-saved-query"),
+            "{}",
+            stderr(&out)
+        );
 
         assert_eq!(sorted_lines(&before), sorted_lines(&store.dump()));
     }
@@ -1151,14 +1692,23 @@ mod errors {
         let store = TestStore::new();
         let path = store.path.as_os_str();
         let runs: [Vec<&std::ffi::OsStr>; 3] = [
-            vec!["query".as_ref(), "--store".as_ref(), path, "documents".as_ref()],
+            vec![
+                "query".as_ref(),
+                "--store".as_ref(),
+                path,
+                "documents".as_ref(),
+            ],
             vec!["dump".as_ref(), "--store".as_ref(), path],
             vec!["export".as_ref(), "dot".as_ref(), "--store".as_ref(), path],
         ];
         for args in runs {
             let out = zonegraph(&args);
             assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-            assert!(stderr(&out).contains(&store.path.display().to_string()), "{args:?} names the store: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains(&store.path.display().to_string()),
+                "{args:?} names the store: {}",
+                stderr(&out)
+            );
             assert!(!store.path.exists(), "{args:?} created a store");
         }
     }
@@ -1176,11 +1726,26 @@ mod help {
 
     #[test]
     fn every_command_shows_an_example() {
-        let commands: &[&[&str]] = &[&[], &["ingest"], &["extract"], &["query"], &["dump"], &["export", "dot"], &["export", "graph"]];
+        let commands: &[&[&str]] = &[
+            &[],
+            &["ingest"],
+            &["extract"],
+            &["query"],
+            &["dump"],
+            &["export", "dot"],
+            &["export", "graph"],
+        ];
         for args in commands {
             let text = help(args);
-            assert!(text.contains("Example"), "zonegraph {} --help shows no example:\n{text}", args.join(" "));
-            assert!(text.contains("zonegraph "), "the example is a command line:\n{text}");
+            assert!(
+                text.contains("Example"),
+                "zonegraph {} --help shows no example:\n{text}",
+                args.join(" ")
+            );
+            assert!(
+                text.contains("zonegraph "),
+                "the example is a command line:\n{text}"
+            );
         }
     }
 
@@ -1208,7 +1773,12 @@ mod export {
     use std::process::{Command, Stdio};
 
     fn dot(store: &TestStore, extra: &[&str]) -> String {
-        let mut args: Vec<&std::ffi::OsStr> = vec!["export".as_ref(), "dot".as_ref(), "--store".as_ref(), store.path.as_os_str()];
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "export".as_ref(),
+            "dot".as_ref(),
+            "--store".as_ref(),
+            store.path.as_os_str(),
+        ];
         args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
         success(&zonegraph(args))
     }
@@ -1220,9 +1790,17 @@ mod export {
         let a = dot(&store, &[]);
         let b = dot(&store, &[]);
         assert_eq!(a, b, "export dot differs between runs");
-        assert!(a.trim_start().starts_with("digraph") || a.trim_start().starts_with("strict digraph"), "{a}");
+        assert!(
+            a.trim_start().starts_with("digraph") || a.trim_start().starts_with("strict digraph"),
+            "{a}"
+        );
         assert!(a.contains("cluster"), "one cluster per chain:\n{a}");
-        for label in ["远山科技股份有限公司", "蓝河材料", "新材料", "华辰智驾科技股份有限公司"] {
+        for label in [
+            "远山科技股份有限公司",
+            "蓝河材料",
+            "新材料",
+            "华辰智驾科技股份有限公司",
+        ] {
             assert!(a.contains(label), "{label} missing from:\n{a}");
         }
 
@@ -1233,10 +1811,17 @@ mod export {
 
         // Filters.
         let only = dot(&store, &["--zone", "枫林"]);
-        assert!(only.contains("华辰智驾科技股份有限公司") && !only.contains("远山科技股份有限公司"), "{only}");
+        assert!(
+            only.contains("华辰智驾科技股份有限公司") && !only.contains("远山科技股份有限公司"),
+            "{only}"
+        );
 
         // GraphViz accepts it, when installed.
-        let has_dot = Command::new("dot").arg("-V").stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+        let has_dot = Command::new("dot")
+            .arg("-V")
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
         if has_dot {
             let mut child = Command::new("dot")
                 .arg("-Tsvg")
@@ -1247,7 +1832,11 @@ mod export {
                 .unwrap();
             child.stdin.take().unwrap().write_all(a.as_bytes()).unwrap();
             let out = child.wait_with_output().unwrap();
-            assert!(out.status.success(), "dot -Tsvg rejects the diagram: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "dot -Tsvg rejects the diagram: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
         }
     }

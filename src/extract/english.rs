@@ -11,14 +11,66 @@ use pinyin::ToPinyin;
 
 /// Words in English zone and company names that are not the proper part.
 const GENERIC: &[&str] = &[
-    "National", "High-Tech", "Hi-Tech", "Hi-tech", "High-tech", "High", "Tech", "Industrial", "Industry", "Development", "Zone",
-    "Park", "Science", "Technology", "Innovation", "Corridor", "Economic", "and", "of", "the", "The", "New", "Area", "District",
-    "City", "Project", "Co.,", "Ltd.", "Co.", "Ltd", "Group", "Electronic", "Electronics", "Semiconductor", "Materials", "Headquarters",
-    "China", "Chinese", "Intelligent", "Production", "Base", "Manufacturing", "Power", "Devices", "Products",
+    "National",
+    "High-Tech",
+    "Hi-Tech",
+    "Hi-tech",
+    "High-tech",
+    "High",
+    "Tech",
+    "Industrial",
+    "Industry",
+    "Development",
+    "Zone",
+    "Park",
+    "Science",
+    "Technology",
+    "Innovation",
+    "Corridor",
+    "Economic",
+    "and",
+    "of",
+    "the",
+    "The",
+    "New",
+    "Area",
+    "District",
+    "City",
+    "Project",
+    "Co.,",
+    "Ltd.",
+    "Co.",
+    "Ltd",
+    "Group",
+    "Electronic",
+    "Electronics",
+    "Semiconductor",
+    "Materials",
+    "Headquarters",
+    "China",
+    "Chinese",
+    "Intelligent",
+    "Production",
+    "Base",
+    "Manufacturing",
+    "Power",
+    "Devices",
+    "Products",
 ];
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Endings of English names and the kind they make.
@@ -39,7 +91,10 @@ fn is_english(s: &str) -> bool {
 
 /// Toneless pinyin syllables of a Chinese name (non-Chinese characters dropped).
 fn syllables(name: &str) -> Vec<String> {
-    name.to_pinyin().flatten().map(|p| p.plain().to_string()).collect()
+    name.to_pinyin()
+        .flatten()
+        .map(|p| p.plain().to_string())
+        .collect()
 }
 
 /// A token of an English sentence: its text and byte range.
@@ -57,14 +112,22 @@ fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
-                out.push(Token { text: &s[st..i], start: base + st, end: base + i });
+                out.push(Token {
+                    text: &s[st..i],
+                    start: base + st,
+                    end: base + i,
+                });
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(st) = start {
-        out.push(Token { text: &s[st..], start: base + st, end: base + s.len() });
+        out.push(Token {
+            text: &s[st..],
+            start: base + st,
+            end: base + s.len(),
+        });
     }
     // A trailing full stop is not part of a word, except in Co., Ltd.
     for t in &mut out {
@@ -77,7 +140,9 @@ fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
 }
 
 fn capitalized(t: &str) -> bool {
-    t.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 pub(super) fn find_english(text: &str, ex: &mut Extraction) {
@@ -93,7 +158,13 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             let mut found = Vec::new();
             while p > 0 && found.is_empty() && sentence.paragraph - p < 3 {
                 p -= 1;
-                found = ex.mentions.iter().enumerate().filter(|(_, m)| ex.sentences[m.sentence].paragraph == p).map(|(i, _)| i).collect();
+                found = ex
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| ex.sentences[m.sentence].paragraph == p)
+                    .map(|(i, _)| i)
+                    .collect();
             }
             found
         };
@@ -102,8 +173,11 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
         let mut used_ends = Vec::new();
         let mut order: std::collections::HashMap<Kind, usize> = std::collections::HashMap::new();
         for (k, t) in toks.iter().enumerate() {
-            let Some(&(_, kind)) = ENDINGS.iter().find(|(e, _)| *e == t.text) else { continue };
-            if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.") {
+            let Some(&(_, kind)) = ENDINGS.iter().find(|(e, _)| *e == t.text) else {
+                continue;
+            };
+            if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.")
+            {
                 continue;
             }
             // Extend left over capitalized words and joining words, within the clause.
@@ -111,10 +185,18 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             while b > 0 {
                 let w = toks[b - 1].text;
                 let gap = &text[toks[b - 1].end..toks[b].start];
-                if !gap.chars().all(|c| matches!(c, ' ' | '"' | '“' | '”') || (c == ',' && w == "Co.")) {
+                if !gap
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '"' | '“' | '”') || (c == ',' && w == "Co."))
+                {
                     break;
                 }
-                if capitalized(w) || (matches!(w, "and" | "of" | "for" | "&") && b >= 2 && capitalized(toks[b - 2].text)) || w.starts_with('"') {
+                if capitalized(w)
+                    || (matches!(w, "and" | "of" | "for" | "&")
+                        && b >= 2
+                        && capitalized(toks[b - 2].text))
+                    || w.starts_with('"')
+                {
                     b -= 1;
                 } else {
                     break;
@@ -122,8 +204,25 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             }
             // Function words, dates and months are not part of a name.
             while b < k
-                && (matches!(toks[b].text, "and" | "of" | "for" | "The" | "the" | "A" | "An" | "In" | "On" | "At" | "By" | "As" | "For" | "Of" | "From" | "To")
-                    || toks[b].text.chars().all(|c| c.is_ascii_digit())
+                && (matches!(
+                    toks[b].text,
+                    "and"
+                        | "of"
+                        | "for"
+                        | "The"
+                        | "the"
+                        | "A"
+                        | "An"
+                        | "In"
+                        | "On"
+                        | "At"
+                        | "By"
+                        | "As"
+                        | "For"
+                        | "Of"
+                        | "From"
+                        | "To"
+                ) || toks[b].text.chars().all(|c| c.is_ascii_digit())
                     || MONTHS.contains(&toks[b].text))
             {
                 b += 1;
@@ -132,12 +231,29 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 continue;
             }
             let phrase = &text[toks[b].start..t.end];
-            let proper: Vec<&str> = toks[b..k].iter().map(|t| t.text).take_while(|w| !GENERIC.contains(w)).collect();
-            let target = align(ex, &paired, &all, kind, &proper, order.get(&kind).copied().unwrap_or(0));
+            let proper: Vec<&str> = toks[b..k]
+                .iter()
+                .map(|t| t.text)
+                .take_while(|w| !GENERIC.contains(w))
+                .collect();
+            let target = align(
+                ex,
+                &paired,
+                &all,
+                kind,
+                &proper,
+                order.get(&kind).copied().unwrap_or(0),
+            );
             *order.entry(kind).or_default() += 1;
             used_ends.push(t.end);
             match target {
-                Some(m) => new_mentions.push(english_mention(&ex.mentions[m], phrase, toks[b].start, t.end, si)),
+                Some(m) => new_mentions.push(english_mention(
+                    &ex.mentions[m],
+                    phrase,
+                    toks[b].start,
+                    t.end,
+                    si,
+                )),
                 None if kind == Kind::Zone && !proper.is_empty() => new_mentions.push(Mention {
                     kind,
                     name: phrase.to_string(),
@@ -164,13 +280,25 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 continue;
             }
             let brand = format!("{}{}", syl[0], syl[1]);
-            if let Some(k) = toks.iter().position(|t| t.text.to_ascii_lowercase() == brand) {
+            if let Some(k) = toks
+                .iter()
+                .position(|t| t.text.to_ascii_lowercase() == brand)
+            {
                 let mut e = k + 1;
-                while e < toks.len() && capitalized(toks[e].text) && !used_ends.contains(&toks[e].end) {
+                while e < toks.len()
+                    && capitalized(toks[e].text)
+                    && !used_ends.contains(&toks[e].end)
+                {
                     e += 1;
                 }
                 let phrase = &text[toks[k].start..toks[e - 1].end];
-                new_mentions.push(english_mention(cm, phrase, toks[k].start, toks[e - 1].end, si));
+                new_mentions.push(english_mention(
+                    cm,
+                    phrase,
+                    toks[k].start,
+                    toks[e - 1].end,
+                    si,
+                ));
             }
         }
     }
@@ -178,7 +306,13 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
 }
 
 /// A mention of the Chinese entity `of`, written in English here.
-fn english_mention(of: &Mention, phrase: &str, start: usize, end: usize, sentence: usize) -> Mention {
+fn english_mention(
+    of: &Mention,
+    phrase: &str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+) -> Mention {
     Mention {
         kind: of.kind,
         name: of.name.clone(),
@@ -197,8 +331,18 @@ fn english_mention(of: &Mention, phrase: &str, start: usize, end: usize, sentenc
 /// whose proper part (without zone ending, 国家) has the same pinyin as the
 /// English proper words, in the paired paragraph first, then anywhere; else
 /// the `nth` mention of that kind in the paired paragraph.
-fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &[&str], nth: usize) -> Option<usize> {
-    let wanted: String = proper.iter().map(|w| w.to_ascii_lowercase().replace(['-', '\''], "")).collect();
+fn align(
+    ex: &Extraction,
+    paired: &[usize],
+    all: &[usize],
+    kind: Kind,
+    proper: &[&str],
+    nth: usize,
+) -> Option<usize> {
+    let wanted: String = proper
+        .iter()
+        .map(|w| w.to_ascii_lowercase().replace(['-', '\''], ""))
+        .collect();
     if !wanted.is_empty() {
         for pool in [paired, all] {
             let hit = pool.iter().copied().find(|&i| {
@@ -206,28 +350,36 @@ fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &
                 if m.kind != kind || m.english.is_some() {
                     return false;
                 }
-                [Some(m.name.as_str()), m.canonical.as_deref()].into_iter().flatten().chain(m.aliases.iter().map(String::as_str)).any(|name| {
-                    let syl = syllables(name);
-                    // The proper part must be a whole run of leading syllables.
-                    let mut acc = String::new();
-                    for s in &syl {
-                        acc.push_str(s);
-                        if acc == wanted {
-                            return kind != Kind::Zone || proper_part_len(name) == acc.len();
+                [Some(m.name.as_str()), m.canonical.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .chain(m.aliases.iter().map(String::as_str))
+                    .any(|name| {
+                        let syl = syllables(name);
+                        // The proper part must be a whole run of leading syllables.
+                        let mut acc = String::new();
+                        for s in &syl {
+                            acc.push_str(s);
+                            if acc == wanted {
+                                return kind != Kind::Zone || proper_part_len(name) == acc.len();
+                            }
+                            if acc.len() >= wanted.len() {
+                                break;
+                            }
                         }
-                        if acc.len() >= wanted.len() {
-                            break;
-                        }
-                    }
-                    false
-                })
+                        false
+                    })
             });
             if hit.is_some() {
                 return hit;
             }
         }
     }
-    let same: Vec<usize> = paired.iter().copied().filter(|&i| ex.mentions[i].kind == kind && ex.mentions[i].english.is_none()).collect();
+    let same: Vec<usize> = paired
+        .iter()
+        .copied()
+        .filter(|&i| ex.mentions[i].kind == kind && ex.mentions[i].english.is_none())
+        .collect();
     if kind != Kind::Zone {
         return same.get(nth).copied();
     }
@@ -261,12 +413,22 @@ mod tests {
             .iter()
             .filter_map(|m| m.english.clone().map(|e| (m.kind, m.name.clone(), e)))
             .collect();
-        assert!(english.contains(&(Kind::Zone, "青溪高新区".into(), "Qingxi High-Tech Zone".into())), "{english:?}");
+        assert!(
+            english.contains(&(
+                Kind::Zone,
+                "青溪高新区".into(),
+                "Qingxi High-Tech Zone".into()
+            )),
+            "{english:?}"
+        );
     }
 
     #[test]
     fn zones_named_only_in_english_are_kept() {
-        let ex = extract(&clean("Qingxi lies in the Baishan Science and Technology Innovation Corridor of the region."));
-        assert!(ex.mentions.iter().any(|m| m.kind == Kind::Zone && m.name == "Baishan Science and Technology Innovation Corridor"));
+        let ex = extract(&clean(
+            "Qingxi lies in the Baishan Science and Technology Innovation Corridor of the region.",
+        ));
+        assert!(ex.mentions.iter().any(|m| m.kind == Kind::Zone
+            && m.name == "Baishan Science and Technology Innovation Corridor"));
     }
 }

@@ -23,33 +23,227 @@ struct Cand {
 
 /// Endings of complete organisation names: 与 after one of these joins two names.
 const ORG_ENDINGS: &[&str] = &[
-    "政府", "大学", "学院", "公司", "集团", "研究院", "研究所", "实验室", "中心", "高新区", "园区", "开发区", "管委会",
-    "省", "市", "区", "县", "银行", "协会", "部", "委", "局", "厅",
+    "政府",
+    "大学",
+    "学院",
+    "公司",
+    "集团",
+    "研究院",
+    "研究所",
+    "实验室",
+    "中心",
+    "高新区",
+    "园区",
+    "开发区",
+    "管委会",
+    "省",
+    "市",
+    "区",
+    "县",
+    "银行",
+    "协会",
+    "部",
+    "委",
+    "局",
+    "厅",
 ];
 
 /// Words that make a zone name a description (世界一流科技园区).
-const ZONE_DESCRIPTIONS: &[&str] = &["一流", "领先", "先进", "最具", "十大", "示范性", "循环化", "合理布局", "绿色低碳", "投资价值", "生态工业"];
+const ZONE_DESCRIPTIONS: &[&str] = &[
+    "一流",
+    "领先",
+    "先进",
+    "最具",
+    "十大",
+    "示范性",
+    "循环化",
+    "合理布局",
+    "绿色低碳",
+    "投资价值",
+    "生态工业",
+];
 
 /// Agency endings that need a place or zone in front (浙江省人民政府, 淄博高新区党工委).
-const PLACE_BOUND_AGENCY: &[&str] = &["人民政府", "政府", "党工委", "管委会", "党委", "管理委员会", "委员会", "指挥部", "政研室"];
+const PLACE_BOUND_AGENCY: &[&str] = &[
+    "人民政府",
+    "政府",
+    "党工委",
+    "管委会",
+    "党委",
+    "管理委员会",
+    "委员会",
+    "指挥部",
+    "政研室",
+];
 
 /// Words that make a project description rather than a project's name.
 const PROJECT_GENERIC: &[&str] = &[
-    "备案", "以上", "优质", "配套", "重大", "重点", "人才", "创业", "入孵", "招大", "大抓", "抓大", "上下游",
-    "投资", "内资", "外资", "用地", "基础设施", "安置房", "长租公寓", "超", "一批", "各类", "合作", "改造",
-    "土建", "装修", "试点", "示范", "孵化", "初创", "产业化项目", "引进", "具体", "工业", "新建", "工作",
+    "备案",
+    "以上",
+    "优质",
+    "配套",
+    "重大",
+    "重点",
+    "人才",
+    "创业",
+    "入孵",
+    "招大",
+    "大抓",
+    "抓大",
+    "上下游",
+    "投资",
+    "内资",
+    "外资",
+    "用地",
+    "基础设施",
+    "安置房",
+    "长租公寓",
+    "超",
+    "一批",
+    "各类",
+    "合作",
+    "改造",
+    "土建",
+    "装修",
+    "试点",
+    "示范",
+    "孵化",
+    "初创",
+    "产业化项目",
+    "引进",
+    "具体",
+    "工业",
+    "新建",
+    "工作",
 ];
 
 /// Prefixes that leave a name generic (重大项目, 该园区, 省级高新区).
 const GENERIC: &[&str] = &[
-    "", "重大", "重点", "该", "这些", "一批", "各类", "多个", "相关", "新", "大", "首批", "省级", "国家级",
-    "市级", "国家", "省", "市", "区", "县", "全", "本", "各", "其", "此", "主", "新型", "特色", "现代",
-    "高端", "优质", "一流", "一般", "专业", "综合", "园区", "产业", "上述", "以上", "国际", "全国", "全省",
-    "全市", "这个", "科技", "科创", "创新", "研发", "孵化", "高新", "中国", "国内", "我国", "世界",
-    "国家重点", "工业", "企业", "公司", "龙头", "上市", "民营", "国有", "外资", "合资", "中小", "科技型",
-    "高新技术", "本地", "当地", "我们", "他们", "地方", "各地", "两", "三", "四", "五", "两大", "三大",
-    "一", "个", "家", "所", "在建", "已建", "建设", "开发", "示范", "试点", "城市", "未来", "智慧",
-    "数字", "绿色", "生态", "人才", "青年", "创业", "双创", "产业化", "制造", "服务", "省级重点", "备案", "创建类", "九年一贯制", "国家备案", "基本养老", "基本医疗", "第三方", "国资", "专业科技", "重点企业", "高新技术企业", "科技企业", "院士专家", "博士后科研", "研究型", "综合性国家", "国际科技创新", "类", "研究院", "国家(重点)", "省级重点企业", "新型研发",
+    "",
+    "重大",
+    "重点",
+    "该",
+    "这些",
+    "一批",
+    "各类",
+    "多个",
+    "相关",
+    "新",
+    "大",
+    "首批",
+    "省级",
+    "国家级",
+    "市级",
+    "国家",
+    "省",
+    "市",
+    "区",
+    "县",
+    "全",
+    "本",
+    "各",
+    "其",
+    "此",
+    "主",
+    "新型",
+    "特色",
+    "现代",
+    "高端",
+    "优质",
+    "一流",
+    "一般",
+    "专业",
+    "综合",
+    "园区",
+    "产业",
+    "上述",
+    "以上",
+    "国际",
+    "全国",
+    "全省",
+    "全市",
+    "这个",
+    "科技",
+    "科创",
+    "创新",
+    "研发",
+    "孵化",
+    "高新",
+    "中国",
+    "国内",
+    "我国",
+    "世界",
+    "国家重点",
+    "工业",
+    "企业",
+    "公司",
+    "龙头",
+    "上市",
+    "民营",
+    "国有",
+    "外资",
+    "合资",
+    "中小",
+    "科技型",
+    "高新技术",
+    "本地",
+    "当地",
+    "我们",
+    "他们",
+    "地方",
+    "各地",
+    "两",
+    "三",
+    "四",
+    "五",
+    "两大",
+    "三大",
+    "一",
+    "个",
+    "家",
+    "所",
+    "在建",
+    "已建",
+    "建设",
+    "开发",
+    "示范",
+    "试点",
+    "城市",
+    "未来",
+    "智慧",
+    "数字",
+    "绿色",
+    "生态",
+    "人才",
+    "青年",
+    "创业",
+    "双创",
+    "产业化",
+    "制造",
+    "服务",
+    "省级重点",
+    "备案",
+    "创建类",
+    "九年一贯制",
+    "国家备案",
+    "基本养老",
+    "基本医疗",
+    "第三方",
+    "国资",
+    "专业科技",
+    "重点企业",
+    "高新技术企业",
+    "科技企业",
+    "院士专家",
+    "博士后科研",
+    "研究型",
+    "综合性国家",
+    "国际科技创新",
+    "类",
+    "研究院",
+    "国家(重点)",
+    "省级重点企业",
+    "新型研发",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -113,7 +307,9 @@ impl DocContext {
         let mut named_codes = HashSet::new();
         for hit in gaz.find(text) {
             for &e in &hit.entries {
-                let Some(code) = &gaz.entries[e].code else { continue };
+                let Some(code) = &gaz.entries[e].code else {
+                    continue;
+                };
                 let level = gaz.divisions.get(code).map(|d| d.level);
                 if !hit.short || level != Some(Level::County) {
                     named_codes.insert(code.clone());
@@ -124,7 +320,13 @@ impl DocContext {
     }
 }
 
-fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocContext, out: &mut Vec<Cand>) {
+fn gazetteer_candidates(
+    s: &str,
+    chars: &[char],
+    gaz: &Gazetteer,
+    ctx: &DocContext,
+    out: &mut Vec<Cand>,
+) {
     for hit in gaz.find(s) {
         let start = s[..hit.start].chars().count();
         let end = start + s[hit.start..hit.end].chars().count();
@@ -134,9 +336,14 @@ fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocConte
             let entry = &gaz.entries[e];
             let mut score = 0;
             if let Some(code) = &entry.code {
-                let Some(div) = gaz.divisions.get(code) else { continue };
+                let Some(div) = gaz.divisions.get(code) else {
+                    continue;
+                };
                 if div.level == Level::County {
-                    let parent_named = div.parent.as_ref().is_some_and(|p| ctx.named_codes.contains(p));
+                    let parent_named = div
+                        .parent
+                        .as_ref()
+                        .is_some_and(|p| ctx.named_codes.contains(p));
                     if !parent_named {
                         continue;
                     }
@@ -147,7 +354,11 @@ fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocConte
                     Level::City => 2,
                     Level::County => 1,
                 };
-                if div.parent.as_ref().is_some_and(|p| ctx.named_codes.contains(p)) {
+                if div
+                    .parent
+                    .as_ref()
+                    .is_some_and(|p| ctx.named_codes.contains(p))
+                {
                     score += 4;
                 }
             } else {
@@ -161,7 +372,12 @@ fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocConte
         let entry = &gaz.entries[e];
         // A short place name glued to a following name character is usually
         // part of another word (南湖柔性…): keep only clean ones.
-        if hit.short && entry.kind == Kind::Place && chars.get(end).is_some_and(|&c| "市区县江河湖山路街道村镇桥港湾岛".contains(c)) {
+        if hit.short
+            && entry.kind == Kind::Place
+            && chars
+                .get(end)
+                .is_some_and(|&c| "市区县江河湖山路街道村镇桥港湾岛".contains(c))
+        {
             continue;
         }
         let surface: String = chars[start..end].iter().collect();
@@ -199,7 +415,13 @@ struct Edge {
     through_and: bool,
 }
 
-fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules, edge: Edge) -> usize {
+fn left_edge_with(
+    chars: &[char],
+    suffix_start: usize,
+    max_len: usize,
+    rules: &Rules,
+    edge: Edge,
+) -> usize {
     let mut b = suffix_start;
     while b > 0 && suffix_start - b < max_len {
         let c = chars[b - 1];
@@ -207,7 +429,12 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             let open = if c == ')' { '(' } else { '“' };
             let lo = b.saturating_sub(14);
             match (lo..b - 1).rev().find(|&k| chars[k] == open) {
-                Some(k) if chars[k + 1..b - 1].iter().all(|&x| is_name_char(x) || x == ',') && k + 1 < b - 1 => {
+                Some(k)
+                    if chars[k + 1..b - 1]
+                        .iter()
+                        .all(|&x| is_name_char(x) || x == ',')
+                        && k + 1 < b - 1 =>
+                {
                     b = k;
                     continue;
                 }
@@ -217,7 +444,12 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         if !is_name_char(c) {
             break;
         }
-        if edge.through_and && matches!(chars[b - 1], '与' | '及') && b - 1 > 0 && is_cjk(chars[b - 2]) && suffix_start - b <= 6 {
+        if edge.through_and
+            && matches!(chars[b - 1], '与' | '及')
+            && b - 1 > 0
+            && is_cjk(chars[b - 2])
+            && suffix_start - b <= 6
+        {
             let before: String = chars[b.saturating_sub(6)..b - 1].iter().collect();
             let org_before = ORG_ENDINGS.iter().any(|e| before.ends_with(e));
             if !org_before {
@@ -226,7 +458,8 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             }
         }
         // 以 in 以色列 is a name, not the preposition.
-        let israel = chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
+        let israel =
+            chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
         if let (false, Some(n)) = (israel, rules.stop_word_before(chars, b, edge.hard)) {
             // A one-character word right after 、 or a clause start, in front
             // of a one-character rest, belongs to the name (、和剂药业).
@@ -268,7 +501,10 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
 }
 
 fn generic(prefix: &str) -> bool {
-    GENERIC.contains(&prefix) || prefix.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万第".contains(c))
+    GENERIC.contains(&prefix)
+        || prefix
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万第".contains(c))
 }
 
 fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
@@ -302,7 +538,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         };
         let edge = Edge {
             through_quotes: matches!(kind, SuffixKind::Project),
-            hard: matches!(kind, SuffixKind::LegalEnterprise | SuffixKind::Institute | SuffixKind::Agency | SuffixKind::Project),
+            hard: matches!(
+                kind,
+                SuffixKind::LegalEnterprise
+                    | SuffixKind::Institute
+                    | SuffixKind::Agency
+                    | SuffixKind::Project
+            ),
             through_and: matches!(kind, SuffixKind::Institute | SuffixKind::Project),
         };
         let mut b = left_edge_with(chars, ss, max_len, rules, edge);
@@ -310,10 +552,18 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         // national prefix (中国, 中) stands before it: 书写贵阳高新区 → 贵阳高新区.
         if matches!(kind, SuffixKind::Zone | SuffixKind::Agency) && b < ss {
             let span: String = chars[b..ss].iter().collect();
-            if let Some(h) = gaz.find(&span).into_iter().find(|h| h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place)) {
+            if let Some(h) = gaz.find(&span).into_iter().find(|h| {
+                h.entries
+                    .iter()
+                    .any(|&e| gaz.entries[e].kind == Kind::Place)
+            }) {
                 let p = span[..h.start].chars().count();
                 let head: String = span[..h.start].to_string();
-                if p > 0 && !head.starts_with("中国") && !head.starts_with('中') && !head.contains('(') {
+                if p > 0
+                    && !head.starts_with("中国")
+                    && !head.starts_with('中')
+                    && !head.contains('(')
+                {
                     b += p;
                 }
             }
@@ -321,12 +571,19 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         // A park named after its zone starts after the zone (成都高新区交子金融商务区).
         if kind == &SuffixKind::Zone && b < ss {
             let span: String = chars[b..ss].iter().collect();
-            if let Some(p) = ["高新区", "开发区", "园区"].iter().filter_map(|z| span.rfind(z).map(|i| i + z.len())).max() {
+            if let Some(p) = ["高新区", "开发区", "园区"]
+                .iter()
+                .filter_map(|z| span.rfind(z).map(|i| i + z.len()))
+                .max()
+            {
                 b += span[..p].chars().count();
             }
         }
         // Counted phrases are not names (173个国家高新区管委会, 首批4家…工作站).
-        if chars[b..se].windows(2).any(|w| w[0].is_ascii_digit() && "家个名所项批".contains(w[1])) {
+        if chars[b..se]
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && "家个名所项批".contains(w[1]))
+        {
             continue;
         }
         if !seen.insert((b, se)) {
@@ -344,10 +601,20 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 // after an enterprise word, or at a clause edge followed by
                 // what companies do (成功登陆, 上市, 入围, 研制 …).
                 let n = prefix.chars().count();
-                let after_enterprise_word = ["企业", "公司", "龙头"].iter().any(|w| ends_with(chars, b, w));
-                let at_edge = b == 0 || is_delim(chars[b - 1]);
-                let acts = rules.entities.boundary.enterprise_verbs.iter().any(|v| starts_with(chars, se, v));
-                if !(2..=4).contains(&n) || !(after_enterprise_word || at_edge || acts) || !(acts || after_enterprise_word) || gaz.industry(&name).is_some() || generic(&prefix) {
+                let after_enterprise_word = ["企业", "公司", "龙头"]
+                    .iter()
+                    .any(|w| ends_with(chars, b, w));
+                let acts = rules
+                    .entities
+                    .boundary
+                    .enterprise_verbs
+                    .iter()
+                    .any(|v| starts_with(chars, se, v));
+                if !(2..=4).contains(&n)
+                    || !after_enterprise_word && !acts
+                    || gaz.industry(&name).is_some()
+                    || generic(&prefix)
+                {
                     continue;
                 }
                 if prefix.chars().any(|c| !is_cjk(c)) {
@@ -360,34 +627,68 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     continue;
                 }
                 // 战略性…, 战略引擎: the ending runs on into another word.
-                if chars.get(se).is_some_and(|&c| is_cjk(c)) && !rules.stop_word_after(chars, se) && !starts_with(chars, se, "实施") {
+                if chars.get(se).is_some_and(|&c| is_cjk(c))
+                    && !rules.stop_word_after(chars, se)
+                    && !starts_with(chars, se, "实施")
+                {
                     continue;
                 }
                 // Only after a policy verb or at a clause edge.
-                let after_verb = rules.entities.policy.verbs.iter().any(|v| ends_with(chars, b, v));
+                let after_verb = rules
+                    .entities
+                    .policy
+                    .verbs
+                    .iter()
+                    .any(|v| ends_with(chars, b, v));
                 if !(after_verb || b == 0 || is_delim(chars[b - 1]) || ends_with(chars, b, "和")) {
                     continue;
                 }
             }
             SuffixKind::Zone => {
-                if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str()) {
+                if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str())
+                {
                     continue;
                 }
                 if ZONE_DESCRIPTIONS.iter().any(|d| prefix.contains(d)) {
                     continue;
                 }
                 // Zones with a generic ending are named after their place (武进高新区).
-                let generic_ending = ["高新区", "国家高新区", "开发区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "高新技术产业园区", "高新技术产业园", "工业园区"].contains(&suffix.as_str());
-                let starts_with_place = gaz.find(&prefix).first().is_some_and(|h| h.start == 0 && h.entries.iter().any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone)));
+                let generic_ending = [
+                    "高新区",
+                    "国家高新区",
+                    "开发区",
+                    "经济开发区",
+                    "经济技术开发区",
+                    "高新技术产业开发区",
+                    "高新技术产业园区",
+                    "高新技术产业园",
+                    "工业园区",
+                ]
+                .contains(&suffix.as_str());
+                let starts_with_place = gaz.find(&prefix).first().is_some_and(|h| {
+                    h.start == 0
+                        && h.entries
+                            .iter()
+                            .any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone))
+                });
                 // A short name of its own is fine too (青溪高新区); long unplaced
                 // prefixes are phrases (逐步覆盖…高新区).
-                let short_own_name = (2..=4).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
-                if generic_ending && !starts_with_place && !short_own_name && !prefix.starts_with("中国") {
+                let short_own_name =
+                    (2..=4).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
+                if generic_ending
+                    && !starts_with_place
+                    && !short_own_name
+                    && !prefix.starts_with("中国")
+                {
                     continue;
                 }
                 // 浙江省高新区 means the province's zones, not one zone.
                 let province = gaz.lookup(&prefix).iter().any(|&e| {
-                    gaz.entries[e].code.as_ref().and_then(|c| gaz.divisions.get(c)).is_some_and(|d| d.level == Level::Province)
+                    gaz.entries[e]
+                        .code
+                        .as_ref()
+                        .and_then(|c| gaz.divisions.get(c))
+                        .is_some_and(|d| d.level == Level::Province)
                 });
                 if province && generic_ending {
                     continue;
@@ -395,20 +696,39 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             }
             SuffixKind::Agency if PLACE_BOUND_AGENCY.contains(&suffix.as_str()) => {
                 // Village and street committees are below what the graph tracks.
-                if prefix.ends_with('村') || prefix.ends_with("街道") || prefix.ends_with("社区") {
+                if prefix.ends_with('村') || prefix.ends_with("街道") || prefix.ends_with("社区")
+                {
                     continue;
                 }
-                let placed = gaz.find(&prefix).iter().any(|h| h.end == prefix.len() && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
-                    || ["高新区", "园区", "开发区", "省", "市", "区", "县", "镇", "街道", "村"].iter().any(|z| prefix.ends_with(z));
+                let placed = gaz.find(&prefix).iter().any(|h| {
+                    h.end == prefix.len()
+                        && h.entries
+                            .iter()
+                            .any(|&e| gaz.entries[e].kind == Kind::Place)
+                }) || [
+                    "高新区",
+                    "园区",
+                    "开发区",
+                    "省",
+                    "市",
+                    "区",
+                    "县",
+                    "镇",
+                    "街道",
+                    "村",
+                ]
+                .iter()
+                .any(|z| prefix.ends_with(z));
                 if !placed {
                     continue;
                 }
             }
-            SuffixKind::Project => {
-                // Named projects carry a name of their own, not a description.
-                if prefix.chars().count() < 4 || PROJECT_GENERIC.iter().any(|g| prefix.contains(g)) {
-                    continue;
-                }
+            // Named projects carry a name of their own, not a description.
+            SuffixKind::Project
+                if prefix.chars().count() < 4
+                    || PROJECT_GENERIC.iter().any(|g| prefix.contains(g)) =>
+            {
+                continue
             }
             _ => {}
         }
@@ -422,7 +742,11 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 }
             }
         }
-        let name_full: String = if end > se { chars[b..end].iter().collect() } else { name };
+        let name_full: String = if end > se {
+            chars[b..end].iter().collect()
+        } else {
+            name
+        };
         out.push(Cand {
             start: b,
             end,
@@ -457,19 +781,25 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             continue;
         };
         let inner: String = chars[i + 1..j].iter().collect();
-        let sentence_like = inner.contains(['。', '!', '?', '‘', ':']) || inner.contains(',') && inner.chars().count() > 16;
+        let sentence_like = inner.contains(['。', '!', '?', '‘', ':'])
+            || inner.contains(',') && inner.chars().count() > 16;
         if inner.chars().count() < 2 || sentence_like {
             i = j + 1;
             continue;
         }
         if open == '《' {
-            if !["报", "日报", "晚报", "杂志", "网", "周刊", "导报"].iter().any(|m| inner.ends_with(m)) {
+            if !["报", "日报", "晚报", "杂志", "网", "周刊", "导报"]
+                .iter()
+                .any(|m| inner.ends_with(m))
+            {
                 // A short name in parentheses right after the title (7号文).
                 let mut aliases = Vec::new();
                 if chars.get(j + 1) == Some(&'(') {
-                    if let Some(close) = (j + 2..chars.len().min(j + 12)).find(|&x| chars[x] == ')') {
+                    if let Some(close) = (j + 2..chars.len().min(j + 12)).find(|&x| chars[x] == ')')
+                    {
                         let short: String = chars[j + 2..close].iter().collect();
-                        if short.ends_with('文') || short.ends_with('号') || short.ends_with("意见") {
+                        if short.ends_with('文') || short.ends_with('号') || short.ends_with("意见")
+                        {
                             aliases.push(short);
                         }
                     }
@@ -494,12 +824,17 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         // (“三湖一坝”(黑沙湖、…)项目).
         let mut after_start = j + 1;
         if chars.get(after_start) == Some(&'(') {
-            if let Some(close) = (after_start..chars.len().min(after_start + 40)).find(|&x| chars[x] == ')') {
+            if let Some(close) =
+                (after_start..chars.len().min(after_start + 40)).find(|&x| chars[x] == ')')
+            {
                 after_start = close + 1;
             }
         }
         let mut k = after_start;
-        while k < chars.len() && k < after_start + 12 && (is_name_char(chars[k]) || matches!(chars[k], '(' | ')')) {
+        while k < chars.len()
+            && k < after_start + 12
+            && (is_name_char(chars[k]) || matches!(chars[k], '(' | ')'))
+        {
             k += 1;
         }
         let after: String = chars[after_start..k].iter().collect();
@@ -511,7 +846,14 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             .heads
             .iter()
             .map(|h| (h, Kind::Policy))
-            .chain(rules.entities.institute.suffixes.iter().map(|h| (h, Kind::Institute)))
+            .chain(
+                rules
+                    .entities
+                    .institute
+                    .suffixes
+                    .iter()
+                    .map(|h| (h, Kind::Institute)),
+            )
             .chain(rules.entities.zone.suffixes.iter().map(|h| (h, Kind::Zone)))
             .chain(std::iter::once((&project_head, Kind::Project)))
             .collect::<Vec<_>>();
@@ -523,8 +865,13 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                 if after_chars[e - hn..e].iter().copied().eq(h.chars()) && e > best_end {
                     // The text between the quote and the ending must not hold a stop word.
                     let between: String = after_chars[..e - hn].iter().collect();
-                    let de_ok = *kd == Kind::Policy && between.chars().count() <= 6 && between.starts_with('的');
-                    if (between.contains('的') && !de_ok) || between.contains('等') || between.chars().count() > 7 {
+                    let de_ok = *kd == Kind::Policy
+                        && between.chars().count() <= 6
+                        && between.starts_with('的');
+                    if (between.contains('的') && !de_ok)
+                        || between.contains('等')
+                        || between.chars().count() > 7
+                    {
                         continue;
                     }
                     best_end = e;
@@ -536,7 +883,14 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             end = after_start + best_end;
         } else if pr.heads.iter().any(|h| inner.ends_with(h.as_str())) {
             kind = Some(Kind::Policy);
-        } else if rules.entities.zone.quoted_suffixes.iter().chain(&rules.entities.zone.suffixes).any(|h| inner.ends_with(h.as_str())) {
+        } else if rules
+            .entities
+            .zone
+            .quoted_suffixes
+            .iter()
+            .chain(&rules.entities.zone.suffixes)
+            .any(|h| inner.ends_with(h.as_str()))
+        {
             kind = Some(Kind::Zone);
         } else if is_formula(&inner) && pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
             kind = Some(Kind::Policy);
@@ -547,7 +901,9 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         };
         if kind == Kind::Zone {
             let whole: String = chars[i..end].iter().collect();
-            let generic_end = ["高新区", "开发区", "园区"].iter().any(|g| after.starts_with(g));
+            let generic_end = ["高新区", "开发区", "园区"]
+                .iter()
+                .any(|g| after.starts_with(g));
             if generic_end || ZONE_DESCRIPTIONS.iter().any(|d| whole.contains(d)) {
                 i = j + 1;
                 continue;
@@ -560,24 +916,48 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         // A short noun phrase right before the quote belongs to the name
         // (科技型企业“双倍增”行动, 江苏省“双创计划”).
         let mut start = i;
-        let b = left_edge_with(chars, i, 8, rules, Edge { hard: true, ..Edge::default() });
+        let b = left_edge_with(
+            chars,
+            i,
+            8,
+            rules,
+            Edge {
+                hard: true,
+                ..Edge::default()
+            },
+        );
         let mut b = b;
         while b < i && matches!(chars[b], '年' | '月' | '日' | '度') {
             b += 1;
         }
-        if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
+        if b < i
+            && chars[b..i].iter().all(|&c| is_cjk(c))
+            && !pr.verbs.iter().any(|v| ends_with(chars, i, v))
+        {
             start = b;
         }
         // The name without a parenthetical gloss after the quote.
-        let name: String = chars[start..j + 1].iter().chain(chars[after_start.min(end)..end].iter()).collect();
+        let name: String = chars[start..j + 1]
+            .iter()
+            .chain(chars[after_start.min(end)..end].iter())
+            .collect();
         let mut aliases = Vec::new();
-        let quoted: String = chars[i..j + 1].iter().chain(chars[after_start.min(end)..end].iter()).collect();
+        let quoted: String = chars[i..j + 1]
+            .iter()
+            .chain(chars[after_start.min(end)..end].iter())
+            .collect();
         if quoted != name {
             aliases.push(quoted);
         }
         let bare: String = chars[i..j + 1].iter().collect();
         let joined_by_de = chars.get(after_start) == Some(&'的');
-        let bare_is_name = pr.heads.iter().chain(&rules.entities.zone.suffixes).any(|h| inner.ends_with(h.as_str())) || is_formula(&inner) || joined_by_de;
+        let bare_is_name = pr
+            .heads
+            .iter()
+            .chain(&rules.entities.zone.suffixes)
+            .any(|h| inner.ends_with(h.as_str()))
+            || is_formula(&inner)
+            || joined_by_de;
         if bare_is_name && !aliases.contains(&bare) && bare != name {
             aliases.push(bare);
         }
@@ -599,7 +979,12 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
 /// A short formula of numerals and single characters (四送一服, 一院一策, 5910, 6+1).
 fn is_formula(s: &str) -> bool {
     let n = s.chars().count();
-    let numerals = s.chars().filter(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万双两".contains(*c) || *c == '+').count();
+    let numerals = s
+        .chars()
+        .filter(|c| {
+            c.is_ascii_digit() || "一二三四五六七八九十百千万双两".contains(*c) || *c == '+'
+        })
+        .count();
     (2..=8).contains(&n) && numerals * 2 >= n
 }
 
@@ -616,8 +1001,16 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             let last = g[g.len() - 1];
             let between = &chars[last + 1..p];
             let text: String = between.iter().collect();
-            let clean = !text.contains('的') && !["为龙头", "为领军", "为头雁", "为链主", "产业链和", "等"].iter().any(|w| text.contains(w));
-            if between.len() <= 16 && clean && between.iter().all(|&c| is_name_char(c) || matches!(c, '“' | '”' | '(' | ')')) {
+            let clean = !text.contains('的')
+                && !["为龙头", "为领军", "为头雁", "为链主", "产业链和", "等"]
+                    .iter()
+                    .any(|w| text.contains(w));
+            if between.len() <= 16
+                && clean
+                && between
+                    .iter()
+                    .all(|&c| is_name_char(c) || matches!(c, '“' | '”' | '(' | ')'))
+            {
                 g.push(p);
                 continue;
             }
@@ -637,23 +1030,41 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         let mut le = ls;
         while le < chars.len() && is_name_char(chars[le]) && le - ls < 22 {
             // A legal ending belongs to the item (远山科技股份有限公司为龙头).
-            if let Some(legal) = rules.entities.enterprise.legal_suffixes.iter().filter(|l| starts_with(chars, le, l)).max_by_key(|l| l.len()) {
+            if let Some(legal) = rules
+                .entities
+                .enterprise
+                .legal_suffixes
+                .iter()
+                .filter(|l| starts_with(chars, le, l))
+                .max_by_key(|l| l.len())
+            {
                 le += legal.chars().count();
                 continue;
             }
-            if le > ls + 1 && (terminator_at(chars, le) || (rules.stop_word_after(chars, le) && !starts_with(chars, le, "和"))) {
+            if le > ls + 1
+                && (terminator_at(chars, le)
+                    || (rules.stop_word_after(chars, le) && !starts_with(chars, le, "和")))
+            {
                 break;
             }
-            if le > ls + 1 && starts_with(chars, le, "和") || starts_with(chars, le, "及") || starts_with(chars, le, "与") {
+            if le > ls + 1 && starts_with(chars, le, "和")
+                || starts_with(chars, le, "及")
+                || starts_with(chars, le, "与")
+            {
                 // A final conjunction: A、B和C.
                 if le > ls {
                     items.push((ls, le));
                 }
-                let conj = if starts_with(chars, le, "以及") { 2 } else { 1 };
+                let conj = if starts_with(chars, le, "以及") {
+                    2
+                } else {
+                    1
+                };
                 let ns = le + conj;
                 let mut ne = ns;
                 while ne < chars.len() && is_name_char(chars[ne]) && ne - ns < 22 {
-                    if ne > ns + 1 && (terminator_at(chars, ne) || rules.stop_word_after(chars, ne)) {
+                    if ne > ns + 1 && (terminator_at(chars, ne) || rules.stop_word_after(chars, ne))
+                    {
                         break;
                     }
                     ne += 1;
@@ -667,14 +1078,24 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         if le != usize::MAX {
             items.push((ls, le));
         }
-        let items: Vec<(usize, usize)> = items.into_iter().filter(|(a, b)| b > a && b - a >= 2).collect();
+        let items: Vec<(usize, usize)> = items
+            .into_iter()
+            .filter(|(a, b)| b > a && b - a >= 2)
+            .collect();
         if items.len() < 2 {
             continue;
         }
         let tail_start = items.last().map(|x| x.1).unwrap_or(0);
         let mut head = list_head(chars, items[0].0, tail_start, gaz);
         // Parks of a zone: 主园区、鲤城园、石狮园.
-        let park = |a: usize, b: usize| chars[b - 1] == '园' && b - a >= 3 && gaz.find(&chars[a..b].iter().collect::<String>()).first().is_some_and(|h| h.start == 0);
+        let park = |a: usize, b: usize| {
+            chars[b - 1] == '园'
+                && b - a >= 3
+                && gaz
+                    .find(&chars[a..b].iter().collect::<String>())
+                    .first()
+                    .is_some_and(|h| h.start == 0)
+        };
         if head.is_none() && items.iter().filter(|&&(a, b)| park(a, b)).count() >= 2 {
             head = Some((Kind::Zone, ""));
         }
@@ -682,18 +1103,34 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             continue;
         };
         // An industry list must name at least one industry the taxonomy knows.
-        if kind == Kind::Industry && !items.iter().any(|&(a, b)| gaz.industry(&strip_industry(&chars[a..b].iter().collect::<String>())).is_some()) {
+        if kind == Kind::Industry
+            && !items.iter().any(|&(a, b)| {
+                gaz.industry(&strip_industry(&chars[a..b].iter().collect::<String>()))
+                    .is_some()
+            })
+        {
             continue;
         }
         for (a, b) in items {
-            if chars[a..b].iter().any(|&c| c.is_ascii_digit() || c == '“' || c == '”') && kind == Kind::Enterprise {
+            if chars[a..b]
+                .iter()
+                .any(|&c| c.is_ascii_digit() || c == '“' || c == '”')
+                && kind == Kind::Enterprise
+            {
                 continue;
             }
             if kind == Kind::Zone && add_suffix.is_empty() && !park(a, b) {
                 continue;
             }
             let item: String = chars[a..b].iter().collect();
-            if kind == Kind::Project && rules.entities.project.not_project.iter().any(|w| item.contains(w.as_str())) {
+            if kind == Kind::Project
+                && rules
+                    .entities
+                    .project
+                    .not_project
+                    .iter()
+                    .any(|w| item.contains(w.as_str()))
+            {
                 continue;
             }
             let surface: String = chars[a..b].iter().collect();
@@ -705,9 +1142,14 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                     if gaz.industry(&stripped).is_none() {
                         // 无锡高新区物联网 → 物联网: the longest known industry it ends with.
                         let cs: Vec<char> = stripped.chars().collect();
-                        if let Some(k) = (1..cs.len().saturating_sub(1)).find(|&k| gaz.industry(&cs[k..].iter().collect::<String>()).is_some()) {
+                        if let Some(k) = (1..cs.len().saturating_sub(1))
+                            .find(|&k| gaz.industry(&cs[k..].iter().collect::<String>()).is_some())
+                        {
                             let head: String = cs[..k].iter().collect();
-                            if gaz.find(&head).iter().any(|h| h.start == 0) || head.ends_with("高新区") || head.ends_with('区') {
+                            if gaz.find(&head).iter().any(|h| h.start == 0)
+                                || head.ends_with("高新区")
+                                || head.ends_with('区')
+                            {
                                 stripped = cs[k..].iter().collect();
                             }
                         }
@@ -720,11 +1162,17 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                     }
                     name = stripped;
                 }
-                Kind::Zone if !add_suffix.is_empty() => {
-                    if !rules.entities.zone.suffixes.iter().any(|s| name.ends_with(s.as_str())) {
-                        aliases.push(name.clone());
-                        name = format!("{name}{add_suffix}");
-                    }
+                Kind::Zone
+                    if !add_suffix.is_empty()
+                        && !rules
+                            .entities
+                            .zone
+                            .suffixes
+                            .iter()
+                            .any(|s| name.ends_with(s.as_str())) =>
+                {
+                    aliases.push(name.clone());
+                    name = format!("{name}{add_suffix}");
                 }
                 _ => {}
             }
@@ -732,7 +1180,9 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 continue;
             }
             let canonical = if kind == Kind::Industry {
-                gaz.industry(&name).filter(|p| *p != name).map(str::to_string)
+                gaz.industry(&name)
+                    .filter(|p| *p != name)
+                    .map(str::to_string)
             } else {
                 None
             };
@@ -754,8 +1204,15 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
 impl Rules {
     /// Whether a stop word starts at `at`.
     fn stop_word_after(&self, chars: &[char], at: usize) -> bool {
-        self.entities.boundary.stop_words.iter().any(|w| w.chars().count() >= 2 && starts_with(chars, at, w))
-            || matches!(chars.get(at), Some('等' | '为' | '的' | '在' | '已' | '均' | '都' | '分'))
+        self.entities
+            .boundary
+            .stop_words
+            .iter()
+            .any(|w| w.chars().count() >= 2 && starts_with(chars, at, w))
+            || matches!(
+                chars.get(at),
+                Some('等' | '为' | '的' | '在' | '已' | '均' | '都' | '分')
+            )
     }
 }
 
@@ -768,45 +1225,145 @@ fn terminator_at(chars: &[char], at: usize) -> bool {
     if "两三四五六七八九十".contains(c) && chars.get(at + 1) == Some(&'大') {
         return true;
     }
-    if ["产业园", "产业平台", "产业基地", "产业项目", "产业示范"].iter().any(|w| starts_with(chars, at, w)) {
+    if ["产业园", "产业平台", "产业基地", "产业项目", "产业示范"]
+        .iter()
+        .any(|w| starts_with(chars, at, w))
+    {
         return false;
     }
-    ["产业", "等", "为龙头", "为领军", "为头雁", "为链主", "行业", "领域", "集群"].iter().any(|w| starts_with(chars, at, w))
+    [
+        "产业",
+        "等",
+        "为龙头",
+        "为领军",
+        "为头雁",
+        "为链主",
+        "行业",
+        "领域",
+        "集群",
+    ]
+    .iter()
+    .any(|w| starts_with(chars, at, w))
 }
 
 /// What an enumeration is, from the words after it (and a few before).
-fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Option<(Kind, &'static str)> {
+fn list_head(
+    chars: &[char],
+    start: usize,
+    tail: usize,
+    gaz: &Gazetteer,
+) -> Option<(Kind, &'static str)> {
     let after: String = chars[tail..chars.len().min(tail + 16)].iter().collect();
     let _ = (start, gaz);
     let has_deng = after.starts_with('等');
     let after = after.trim_start_matches('等');
     // 以A、B为三大主导产业: 为 introduces what the list is.
-    let after = after.strip_prefix("作为").or_else(|| after.strip_prefix('为').filter(|r| !r.starts_with("龙头") && !r.starts_with("领军") && !r.starts_with("头雁") && !r.starts_with("链主"))).unwrap_or(after);
-    let after_digits = after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
+    let after = after
+        .strip_prefix("作为")
+        .or_else(|| {
+            after.strip_prefix('为').filter(|r| {
+                !r.starts_with("龙头")
+                    && !r.starts_with("领军")
+                    && !r.starts_with("头雁")
+                    && !r.starts_with("链主")
+            })
+        })
+        .unwrap_or(after);
+    let after_digits = after.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c)
+    });
     let counted = after_digits.len() < after.len();
-    let a = if counted { after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批']) } else { after_digits };
+    let a = if counted {
+        after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批'])
+    } else {
+        after_digits
+    };
     if a.starts_with("国家高新区") || a.starts_with("高新区") {
         return Some((Kind::Zone, "高新区"));
     }
-    if ["为龙头", "为领军", "为头雁", "为链主"].iter().any(|w| after.starts_with(w)) {
+    if ["为龙头", "为领军", "为头雁", "为链主"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
         return Some((Kind::Enterprise, ""));
     }
-    let enterprise_words = ["企业", "公司", "一批重点龙头企业", "龙头企业", "重点龙头企业", "行业巨头", "行业龙头", "创业企业", "上市公司"];
+    let enterprise_words = [
+        "企业",
+        "公司",
+        "一批重点龙头企业",
+        "龙头企业",
+        "重点龙头企业",
+        "行业巨头",
+        "行业龙头",
+        "创业企业",
+        "上市公司",
+    ];
     if (has_deng || counted) && enterprise_words.iter().any(|w| a.starts_with(w))
         || a.starts_with("一批") && after.contains("企业")
         || has_deng && a.starts_with("享誉") && after.contains("品牌")
     {
         return Some((Kind::Enterprise, ""));
     }
-    if ["重大项目", "项目", "重点项目", "一批项目", "一批重点项目", "一批重大项目"].iter().any(|w| a.starts_with(w)) {
+    if [
+        "重大项目",
+        "项目",
+        "重点项目",
+        "一批项目",
+        "一批重点项目",
+        "一批重大项目",
+    ]
+    .iter()
+    .any(|w| a.starts_with(w))
+    {
         return Some((Kind::Project, ""));
     }
-    let industry_words = ["产业", "主导产业", "首位产业", "重点产业", "支柱产业", "战略性新兴产业", "新兴产业", "先进产业", "行业", "产业链", "产业集群", "地标性先进产业", "特色产业", "优势产业"];
-    let not_industry = ["产业园", "产业平台", "产业基地", "产业项目", "产业示范", "行业巨头", "行业龙头"];
-    if (industry_words.iter().any(|w| a.starts_with(w)) || after.starts_with("产业")) && !not_industry.iter().any(|w| a.starts_with(w) || after.starts_with(w)) {
+    let industry_words = [
+        "产业",
+        "主导产业",
+        "首位产业",
+        "重点产业",
+        "支柱产业",
+        "战略性新兴产业",
+        "新兴产业",
+        "先进产业",
+        "行业",
+        "产业链",
+        "产业集群",
+        "地标性先进产业",
+        "特色产业",
+        "优势产业",
+    ];
+    let not_industry = [
+        "产业园",
+        "产业平台",
+        "产业基地",
+        "产业项目",
+        "产业示范",
+        "行业巨头",
+        "行业龙头",
+    ];
+    if (industry_words.iter().any(|w| a.starts_with(w)) || after.starts_with("产业"))
+        && !not_industry
+            .iter()
+            .any(|w| a.starts_with(w) || after.starts_with(w))
+    {
         return Some((Kind::Industry, ""));
     }
-    if has_deng && ["科创载体", "创新载体", "新型研发机构", "研究院", "创新平台", "特色创新平台", "科技创新平台", "高校", "创新主体"].iter().any(|w| a.starts_with(w)) {
+    if has_deng
+        && [
+            "科创载体",
+            "创新载体",
+            "新型研发机构",
+            "研究院",
+            "创新平台",
+            "特色创新平台",
+            "科技创新平台",
+            "高校",
+            "创新主体",
+        ]
+        .iter()
+        .any(|w| a.starts_with(w))
+    {
         return Some((Kind::Institute, ""));
     }
     None
@@ -829,7 +1386,19 @@ fn strip_industry(name: &str) -> String {
 /// Industries named as such: a taxonomy label right before 产业 / 产业链 /
 /// 行业 / 集群 (skipping 首位 / 主导 / 支柱 … in between).
 fn industry_candidates(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    const MODIFIERS: &[&str] = &["首位", "主导", "支柱", "重点", "特色", "优势", "新兴", "先进", "核心", "战略性新兴", ""];
+    const MODIFIERS: &[&str] = &[
+        "首位",
+        "主导",
+        "支柱",
+        "重点",
+        "特色",
+        "优势",
+        "新兴",
+        "先进",
+        "核心",
+        "战略性新兴",
+        "",
+    ];
     for i in 0..chars.len() {
         let is_head = ["产业", "行业"].iter().any(|w| starts_with(chars, i, w));
         if !is_head {
@@ -881,7 +1450,10 @@ fn industry_candidates(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
 /// at a clause edge or after a place or zone (由桥村, 白马街道, 泾河村).
 fn village_candidates(chars: &[char], out: &mut Vec<Cand>) {
     const ENDINGS: &[&str] = &["街道", "村", "镇", "乡"];
-    const NOT: &[&str] = &["行政", "乡村", "农村", "美丽", "全村", "各村", "城乡", "小城", "特色", "集镇", "城镇", "名村", "古村", "新村"];
+    const NOT: &[&str] = &[
+        "行政", "乡村", "农村", "美丽", "全村", "各村", "城乡", "小城", "特色", "集镇", "城镇",
+        "名村", "古村", "新村",
+    ];
     for i in 2..chars.len() {
         for e in ENDINGS {
             if !starts_with(chars, i, e) {
@@ -892,7 +1464,11 @@ fn village_candidates(chars: &[char], out: &mut Vec<Cand>) {
             if !chars[name_start..i].iter().all(|&c| is_cjk(c)) || NOT.contains(&prefix.as_str()) {
                 continue;
             }
-            let edge = name_start == 0 || is_delim(chars[name_start - 1]) || ["区", "县", "市", "镇", "是", "在", "了", "到"].iter().any(|w| ends_with(chars, name_start, w));
+            let edge = name_start == 0
+                || is_delim(chars[name_start - 1])
+                || ["区", "县", "市", "镇", "是", "在", "了", "到"]
+                    .iter()
+                    .any(|w| ends_with(chars, name_start, w));
             let end = i + e.chars().count();
             // Not the start of a longer word (村民, 镇政府 are fine; 村庄 too).
             if !edge {
@@ -937,21 +1513,38 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
 /// Titles and their issuers: 国务院《关于…》 gives the title the alias
 /// 国务院关于…; 《国务院关于…》 names its issuer inside, which becomes a
 /// mention of its own (for the issued-by relation).
-fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &mut Vec<Mention>, first: usize) {
+fn link_title_issuers(
+    text: &str,
+    gaz: &Gazetteer,
+    sentence: usize,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+) {
     let mut extra = Vec::new();
     for i in first..mentions.len() {
         if mentions[i].via != Via::Title {
             continue;
         }
         let title_start = mentions[i].start + '《'.len_utf8();
-        if i > first && mentions[i - 1].kind == Kind::Agency && mentions[i - 1].end == mentions[i].start {
+        if i > first
+            && mentions[i - 1].kind == Kind::Agency
+            && mentions[i - 1].end == mentions[i].start
+        {
             let full = format!("{}{}", mentions[i - 1].name, mentions[i].name);
             mentions[i].aliases.push(full);
             continue;
         }
         let name = mentions[i].name.clone();
-        let Some(hit) = gaz.find(&name).into_iter().next().filter(|h| h.start == 0) else { continue };
-        let Some(&e) = hit.entries.iter().find(|&&e| gaz.entries[e].kind == Kind::Agency) else { continue };
+        let Some(hit) = gaz.find(&name).into_iter().next().filter(|h| h.start == 0) else {
+            continue;
+        };
+        let Some(&e) = hit
+            .entries
+            .iter()
+            .find(|&&e| gaz.entries[e].kind == Kind::Agency)
+        else {
+            continue;
+        };
         if !name[hit.end..].starts_with("关于") {
             continue;
         }
@@ -980,8 +1573,15 @@ fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
         for j in i + 1..mentions.len().min(i + 3) {
             let between = &text[mentions[i].end..mentions[j].start];
             let closes = text[mentions[j].end..].starts_with(')');
-            let is_paren = between == "(" || between == "(简称" || between == "(以下简称" || between == ",简称" || between == "(又称";
-            if is_paren && (closes || between.starts_with(',')) && mentions[i].kind == mentions[j].kind {
+            let is_paren = between == "("
+                || between == "(简称"
+                || between == "(以下简称"
+                || between == ",简称"
+                || between == "(又称";
+            if is_paren
+                && (closes || between.starts_with(','))
+                && mentions[i].kind == mentions[j].kind
+            {
                 let alias = mentions[j].name.clone();
                 mentions[i].aliases.push(alias);
                 let main = mentions[i].name.clone();
@@ -999,23 +1599,36 @@ mod tests {
     fn names(text: &str, kind: Kind) -> Vec<String> {
         let doc = clean(text);
         let ex = extract(&doc);
-        ex.mentions.iter().filter(|m| m.kind == kind).map(|m| m.name.clone()).collect()
+        ex.mentions
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.name.clone())
+            .collect()
     }
 
     #[test]
     fn zone_names_stop_at_verbs() {
-        assert_eq!(names("国务院批复同意青溪高新技术产业开发区更名。", Kind::Zone), vec!["青溪高新技术产业开发区"]);
+        assert_eq!(
+            names("国务院批复同意青溪高新技术产业开发区更名。", Kind::Zone),
+            vec!["青溪高新技术产业开发区"]
+        );
     }
 
     #[test]
     fn enterprise_lists_with_leader_words() {
-        let n = names("园区已集聚蓝河材料、远山科技、和光药业为龙头的新材料产业链。", Kind::Enterprise);
+        let n = names(
+            "园区已集聚蓝河材料、远山科技、和光药业为龙头的新材料产业链。",
+            Kind::Enterprise,
+        );
         assert_eq!(n, vec!["蓝河材料", "远山科技", "和光药业"]);
     }
 
     #[test]
     fn industry_lists_before_leading_industry() {
-        let n = names("青溪高新区重点培育新材料、生物医药、高端装备三大主导产业。", Kind::Industry);
+        let n = names(
+            "青溪高新区重点培育新材料、生物医药、高端装备三大主导产业。",
+            Kind::Industry,
+        );
         assert_eq!(n, vec!["新材料", "生物医药", "高端装备"]);
     }
 
@@ -1027,8 +1640,14 @@ mod tests {
 
     #[test]
     fn quoted_policies() {
-        let n = names("园区深入实施“青苗人才计划”,开展科技型企业“双倍增”行动,推行“三送一服”。", Kind::Policy);
-        assert_eq!(n, vec!["“青苗人才计划”", "科技型企业“双倍增”行动", "“三送一服”"]);
+        let n = names(
+            "园区深入实施“青苗人才计划”,开展科技型企业“双倍增”行动,推行“三送一服”。",
+            Kind::Policy,
+        );
+        assert_eq!(
+            n,
+            vec!["“青苗人才计划”", "科技型企业“双倍增”行动", "“三送一服”"]
+        );
     }
 
     #[test]

@@ -17,7 +17,10 @@ impl Decimal {
             Some((i, f)) => (i, f),
             None => (s.as_str(), ""),
         };
-        if int.is_empty() || int.len() + frac.len() > 30 || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+        if int.is_empty()
+            || int.len() + frac.len() > 30
+            || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        {
             return None;
         }
         let digits = format!("{int}{frac}");
@@ -29,15 +32,15 @@ impl Decimal {
 
     /// Multiply by an integer factor (a unit's multiplier).
     pub fn times(self, factor: u64) -> Option<Decimal> {
-        Some(Decimal {
+        let scaled = Decimal {
             mantissa: self.mantissa.checked_mul(factor as u128)?,
             scale: self.scale,
-        })
-        .map(Decimal::reduced)
+        };
+        Some(scaled.reduced())
     }
 
     fn reduced(mut self) -> Decimal {
-        while self.scale > 0 && self.mantissa % 10 == 0 {
+        while self.scale > 0 && self.mantissa.is_multiple_of(10) {
             self.mantissa /= 10;
             self.scale -= 1;
         }
@@ -52,7 +55,11 @@ impl Decimal {
             return digits;
         }
         let scale = d.scale as usize;
-        let padded = if digits.len() <= scale { format!("{}{}", "0".repeat(scale - digits.len() + 1), digits) } else { digits };
+        let padded = if digits.len() <= scale {
+            format!("{}{}", "0".repeat(scale - digits.len() + 1), digits)
+        } else {
+            digits
+        };
         let (i, f) = padded.split_at(padded.len() - scale);
         format!("{i}.{f}")
     }
@@ -60,7 +67,12 @@ impl Decimal {
 
 /// The value of a Chinese numeral (一百二十 = 120, 两千 = 2000, 十 = 10, 百 = 100).
 pub fn parse_chinese(s: &str) -> Option<u64> {
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u64).or(if c == '两' { Some(2) } else { None });
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u64)
+            .or(if c == '两' { Some(2) } else { None })
+    };
     let mut total: u64 = 0;
     let mut section: u64 = 0;
     let mut number: u64 = 0;
@@ -101,11 +113,31 @@ mod tests {
 
     #[test]
     fn scaling_is_exact() {
-        let d = Decimal::parse_arabic("634.21").unwrap().times(100_000_000).unwrap();
+        let d = Decimal::parse_arabic("634.21")
+            .unwrap()
+            .times(100_000_000)
+            .unwrap();
         assert_eq!(d.to_lexical(), "63421000000");
-        assert_eq!(Decimal::parse_arabic("4.08").unwrap().times(10_000).unwrap().to_lexical(), "40800");
-        assert_eq!(Decimal::parse_arabic("98.7").unwrap().times(1).unwrap().to_lexical(), "98.7");
-        assert_eq!(Decimal::parse_arabic("0.074").unwrap().to_lexical(), "0.074");
+        assert_eq!(
+            Decimal::parse_arabic("4.08")
+                .unwrap()
+                .times(10_000)
+                .unwrap()
+                .to_lexical(),
+            "40800"
+        );
+        assert_eq!(
+            Decimal::parse_arabic("98.7")
+                .unwrap()
+                .times(1)
+                .unwrap()
+                .to_lexical(),
+            "98.7"
+        );
+        assert_eq!(
+            Decimal::parse_arabic("0.074").unwrap().to_lexical(),
+            "0.074"
+        );
         assert_eq!(Decimal::parse_arabic("1,540").unwrap().to_lexical(), "1540");
     }
 

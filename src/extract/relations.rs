@@ -10,8 +10,15 @@ use crate::gazetteer::Gazetteer;
 /// Whether a zone mention names a zone an article can be about.
 pub(super) fn is_major_zone(m: &Mention, rules: &Rules, gaz: &Gazetteer) -> bool {
     m.kind == Kind::Zone
-        && (m.entry.is_some_and(|e| gaz.entries[e].level == Some("national"))
-            || rules.entities.zone.major_suffixes.iter().any(|s| m.name.ends_with(s.as_str())))
+        && (m
+            .entry
+            .is_some_and(|e| gaz.entries[e].level == Some("national"))
+            || rules
+                .entities
+                .zone
+                .major_suffixes
+                .iter()
+                .any(|s| m.name.ends_with(s.as_str())))
 }
 
 pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
@@ -26,15 +33,28 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut total = 0;
     for m in ex.mentions.iter().filter(|m| is_major_zone(m, rules, gaz)) {
-        *counts.entry(m.canonical.as_deref().unwrap_or(&m.name)).or_default() += 1;
+        *counts
+            .entry(m.canonical.as_deref().unwrap_or(&m.name))
+            .or_default() += 1;
         total += 1;
     }
-    let dominant_name = counts.iter().max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n))).filter(|(_, c)| **c * 2 > total && **c >= 2).map(|(n, _)| n.to_string());
-    let dominant = dominant_name.and_then(|d| ex.mentions.iter().position(|m| is_major_zone(m, rules, gaz) && m.canonical.as_deref().unwrap_or(&m.name) == d));
+    let dominant_name = counts
+        .iter()
+        .max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n)))
+        .filter(|(_, c)| **c * 2 > total && **c >= 2)
+        .map(|(n, _)| n.to_string());
+    let dominant = dominant_name.and_then(|d| {
+        ex.mentions.iter().position(|m| {
+            is_major_zone(m, rules, gaz) && m.canonical.as_deref().unwrap_or(&m.name) == d
+        })
+    });
     let mut topic = Vec::with_capacity(ex.sentences.len());
     for (si, sentence) in ex.sentences.iter().enumerate() {
         // A heading (a short line of its own) starts a section: its zone, or none.
-        let line_alone = ex.sentences.get(si + 1).is_none_or(|n| n.paragraph != sentence.paragraph)
+        let line_alone = ex
+            .sentences
+            .get(si + 1)
+            .is_none_or(|n| n.paragraph != sentence.paragraph)
             && (si == 0 || ex.sentences[si - 1].paragraph != sentence.paragraph);
         let s = text[sentence.start..sentence.end].trim();
         if line_alone && s.chars().count() < 30 && !s.ends_with('。') {
@@ -47,7 +67,13 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             }
             let before = &text[..m.start];
             let in_list = text[m.end..].starts_with('、') || before.ends_with('、');
-            !in_list && !rules.relations.located_in.not_topic_before.iter().any(|w| before.ends_with(w.as_str()))
+            !in_list
+                && !rules
+                    .relations
+                    .located_in
+                    .not_topic_before
+                    .iter()
+                    .any(|w| before.ends_with(w.as_str()))
         });
         if subject.is_some() {
             current = subject;
@@ -62,7 +88,9 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
 fn visited_list(text: &str, m: &Mention, sentence_start: usize) -> bool {
     let before = &text[sentence_start..m.start];
     let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
-    ["赴", "到", "前往", "考察", "学习", "对标"].iter().any(|w| clause.contains(w))
+    ["赴", "到", "前往", "考察", "学习", "对标"]
+        .iter()
+        .any(|w| clause.contains(w))
 }
 
 /// The year, month and day a sentence gives before `pos` (ISO 8601 prefix).
@@ -70,7 +98,8 @@ fn date_in(s: &str) -> Option<String> {
     use std::sync::OnceLock;
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?").expect("valid date pattern")
+        regex::Regex::new(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
+            .expect("valid date pattern")
     });
     let c = re.captures(s)?;
     let mut out = c[1].to_string();
@@ -108,8 +137,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         let ms = &by_sentence[si];
         let zone = ex.topic[si];
         let m = |i: usize| &ex.mentions[i];
-        let coref = rules.entities.zone.coreference.iter().any(|w| s.contains(w.as_str()));
-        let names_zone = zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
+        let coref = rules
+            .entities
+            .zone
+            .coreference
+            .iter()
+            .any(|w| s.contains(w.as_str()));
+        let names_zone =
+            zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
 
         // Located in the sentence's zone.
         if let Some(z) = zone {
@@ -121,22 +156,41 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         continue;
                     }
                     match e.kind {
-                        Kind::Enterprise | Kind::Project => out.push(rel(Predicate::LocatedIn, i, z, si)),
+                        Kind::Enterprise | Kind::Project => {
+                            out.push(rel(Predicate::LocatedIn, i, z, si))
+                        }
                         Kind::Institute => {
                             // Universities are partners of a zone, not in it.
-                            let partner = rules.entities.institute.partner_suffixes.iter().any(|p| e.name.ends_with(p.as_str()));
+                            let partner = rules
+                                .entities
+                                .institute
+                                .partner_suffixes
+                                .iter()
+                                .any(|p| e.name.ends_with(p.as_str()));
                             if !partner {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Zone if !is_major_zone(e, rules, gaz) && !visited_list(text, e, sentence.start) => {
-                            if rules.entities.zone.container_suffixes.iter().any(|c| e.name.ends_with(c.as_str())) {
+                        Kind::Zone
+                            if !is_major_zone(e, rules, gaz)
+                                && !visited_list(text, e, sentence.start) =>
+                        {
+                            if rules
+                                .entities
+                                .zone
+                                .container_suffixes
+                                .iter()
+                                .any(|c| e.name.ends_with(c.as_str()))
+                            {
                                 out.push(rel(Predicate::LocatedIn, z, i, si));
                             } else {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Place if ["位于", "地处", "坐落于"].iter().any(|c| s.contains(c)) && names_zone => {
+                        Kind::Place
+                            if ["位于", "地处", "坐落于"].iter().any(|c| s.contains(c))
+                                && names_zone =>
+                        {
                             out.push(rel(Predicate::LocatedIn, z, i, si));
                         }
                         _ => {}
@@ -146,13 +200,20 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
         // Institutes and enterprises settled in a named place (落户嘉兴南湖).
         for &i in ms {
-            if !matches!(m(i).kind, Kind::Institute | Kind::Enterprise | Kind::Project) {
+            if !matches!(
+                m(i).kind,
+                Kind::Institute | Kind::Enterprise | Kind::Project
+            ) {
                 continue;
             }
             for &j in ms {
                 if m(j).kind == Kind::Place && m(j).start > m(i).end {
                     let between = &text[m(i).end..m(j).start];
-                    if between.chars().count() <= 8 && ["落户", "位于", "坐落于"].iter().any(|c| between.ends_with(c)) {
+                    if between.chars().count() <= 8
+                        && ["落户", "位于", "坐落于"]
+                            .iter()
+                            .any(|c| between.ends_with(c))
+                    {
                         out.push(rel(Predicate::LocatedIn, i, j, si));
                     }
                 }
@@ -161,7 +222,13 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
 
         // Leading industries.
         if let Some(z) = zone {
-            if let Some(cue_pos) = rr.leading_industry.cues.iter().filter_map(|c| s.rfind(c.as_str())).max() {
+            if let Some(cue_pos) = rr
+                .leading_industry
+                .cues
+                .iter()
+                .filter_map(|c| s.rfind(c.as_str()))
+                .max()
+            {
                 for &i in ms {
                     if m(i).kind == Kind::Industry && m(i).start - sentence.start < cue_pos + 12 {
                         out.push(rel(Predicate::LeadingIndustry, z, i, si));
@@ -182,8 +249,16 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             cues.sort_unstable();
             cues.dedup();
             for cue in cues {
-                let leaders: Vec<usize> = ms.iter().copied().filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue).collect();
-                let industry = ms.iter().copied().find(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60);
+                let leaders: Vec<usize> = ms
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue
+                    })
+                    .collect();
+                let industry = ms.iter().copied().find(|&i| {
+                    m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60
+                });
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
                     for l in leaders {
                         let mut r = rel(Predicate::ChainLeader, z, l, si);
@@ -200,18 +275,43 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if m(i).kind != Kind::Market {
                 continue;
             }
-            let clause_start = s[..m(i).start - sentence.start].rfind([';', '。']).map(|p| sentence.start + p).unwrap_or(sentence.start);
+            let clause_start = s[..m(i).start - sentence.start]
+                .rfind([';', '。'])
+                .map(|p| sentence.start + p)
+                .unwrap_or(sentence.start);
             let after = &text[m(i).end..sentence.end];
-            let listed = rr.listed_on.cues.iter().any(|c| after.starts_with(c.as_str()) || after.get(..after.char_indices().nth(6).map(|x| x.0).unwrap_or(after.len())).is_some_and(|a| a.contains(c.as_str())))
-                || ["登陆", "在"].iter().any(|c| text[clause_start..m(i).start].contains(c));
+            let listed = rr.listed_on.cues.iter().any(|c| {
+                after.starts_with(c.as_str())
+                    || after
+                        .get(
+                            ..after
+                                .char_indices()
+                                .nth(6)
+                                .map(|x| x.0)
+                                .unwrap_or(after.len()),
+                        )
+                        .is_some_and(|a| a.contains(c.as_str()))
+            }) || ["登陆", "在"]
+                .iter()
+                .any(|c| text[clause_start..m(i).start].contains(c));
             if !listed {
                 continue;
             }
-            let Some(&e) = ms.iter().rev().find(|&&j| m(j).kind == Kind::Enterprise && m(j).end <= m(i).start && m(j).start >= clause_start) else {
+            let Some(&e) = ms.iter().rev().find(|&&j| {
+                m(j).kind == Kind::Enterprise
+                    && m(j).end <= m(i).start
+                    && m(j).start >= clause_start
+            }) else {
                 continue;
             };
             let between = &text[m(e).end..m(i).start];
-            if rr.listed_on.not_fact.iter().any(|w| between.contains(w.as_str())) || text[clause_start..m(e).start].contains("力争") {
+            if rr
+                .listed_on
+                .not_fact
+                .iter()
+                .any(|w| between.contains(w.as_str()))
+                || text[clause_start..m(e).start].contains("力争")
+            {
                 continue;
             }
             let mut r = rel(Predicate::ListedOn, e, i, si);
@@ -221,13 +321,30 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
 
         // Renamings: A更名为B; 由A更名而来.
         for cue in &rr.renamed.cues {
-            let Some(p) = s.find(cue.as_str()) else { continue };
+            let Some(p) = s.find(cue.as_str()) else {
+                continue;
+            };
             let cue_at = sentence.start + p;
-            let before: Vec<usize> = ms.iter().copied().filter(|&i| m(i).kind == Kind::Zone && m(i).end <= cue_at).collect();
-            let after: Vec<usize> = ms.iter().copied().filter(|&i| m(i).kind == Kind::Zone && m(i).start >= cue_at + cue.len()).collect();
+            let before: Vec<usize> = ms
+                .iter()
+                .copied()
+                .filter(|&i| m(i).kind == Kind::Zone && m(i).end <= cue_at)
+                .collect();
+            let after: Vec<usize> = ms
+                .iter()
+                .copied()
+                .filter(|&i| m(i).kind == Kind::Zone && m(i).start >= cue_at + cue.len())
+                .collect();
             let (new, old) = match cue.as_str() {
                 "更名为" | "改名为" => (after.first().copied(), before.last().copied()),
-                "更名而来" => (before.first().copied().filter(|_| before.len() >= 2).or(zone), before.last().copied()),
+                "更名而来" => (
+                    before
+                        .first()
+                        .copied()
+                        .filter(|_| before.len() >= 2)
+                        .or(zone),
+                    before.last().copied(),
+                ),
                 _ => (before.last().copied().or(zone), after.first().copied()),
             };
             if let (Some(n), Some(o)) = (new, old) {
@@ -254,17 +371,35 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if let Some(z) = zone {
                 out.push(rel(Predicate::Implements, z, i, si));
             }
-            let inside = |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
-            if let Some(&a) = ms.iter().find(|&&j| m(j).kind == Kind::Agency && (inside(j) || m(j).end <= m(i).start && text[m(j).end..m(i).start].chars().count() <= 1)) {
+            let inside =
+                |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
+            if let Some(&a) = ms.iter().find(|&&j| {
+                m(j).kind == Kind::Agency
+                    && (inside(j)
+                        || m(j).end <= m(i).start
+                            && text[m(j).end..m(i).start].chars().count() <= 1)
+            }) {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
         }
 
         // Co-operation: A与B…共建/合作/签约.
-        let has_cue = rr.cooperates_with.cues.iter().any(|c| s.contains(c.as_str()));
+        let has_cue = rr
+            .cooperates_with
+            .cues
+            .iter()
+            .any(|c| s.contains(c.as_str()));
         if has_cue {
-            let orgs = |k: Kind| matches!(k, Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone | Kind::Place);
-            for (p, conj) in s.match_indices(['与', '同']).map(|(p, c)| (sentence.start + p, c)) {
+            let orgs = |k: Kind| {
+                matches!(
+                    k,
+                    Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone | Kind::Place
+                )
+            };
+            for (p, conj) in s
+                .match_indices(['与', '同'])
+                .map(|(p, c)| (sentence.start + p, c))
+            {
                 // Partners: the mentions right after the conjunction (a list).
                 let mut partners = Vec::new();
                 let mut pos = p + conj.len();
@@ -280,9 +415,23 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 // 与园区共建: the partner is the sentence's zone.
                 if partners.is_empty() {
                     if let Some(z) = zone {
-                        if rules.entities.zone.coreference.iter().any(|w| text[pos..].starts_with(w.as_str())) {
+                        if rules
+                            .entities
+                            .zone
+                            .coreference
+                            .iter()
+                            .any(|w| text[pos..].starts_with(w.as_str()))
+                        {
                             partners.push(z);
-                            pos += rules.entities.zone.coreference.iter().filter(|w| text[pos..].starts_with(w.as_str())).map(|w| w.len()).max().unwrap_or(0);
+                            pos += rules
+                                .entities
+                                .zone
+                                .coreference
+                                .iter()
+                                .filter(|w| text[pos..].starts_with(w.as_str()))
+                                .map(|w| w.len())
+                                .max()
+                                .unwrap_or(0);
                         }
                     }
                 }
@@ -290,16 +439,24 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     continue;
                 }
                 let rest = &text[pos..sentence.end];
-                let cue_near = rr.cooperates_with.cues.iter().any(|c| rest.find(c.as_str()).is_some_and(|q| rest[..q].chars().count() <= 8));
+                let cue_near = rr.cooperates_with.cues.iter().any(|c| {
+                    rest.find(c.as_str())
+                        .is_some_and(|q| rest[..q].chars().count() <= 8)
+                });
                 if !cue_near {
                     continue;
                 }
-                let left = ms.iter().copied().rev().find(|&j| orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].trim().is_empty());
+                let left = ms.iter().copied().rev().find(|&j| {
+                    orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].trim().is_empty()
+                });
                 let subject = left.or(zone);
                 if let Some(a) = subject {
                     for &b in &partners {
                         // A place co-operates only with a zone or another place (友好城区).
-                        let place_ok = |x: usize, y: usize| m(x).kind != Kind::Place || matches!(m(y).kind, Kind::Zone | Kind::Place);
+                        let place_ok = |x: usize, y: usize| {
+                            m(x).kind != Kind::Place
+                                || matches!(m(y).kind, Kind::Zone | Kind::Place)
+                        };
                         if a != b && place_ok(a, b) && place_ok(b, a) {
                             out.push(rel(Predicate::CooperatesWith, a, b, si));
                         }
@@ -309,7 +466,16 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             // 联合A、B开展…: the partners co-operate with each other.
             if let Some(p) = s.find("联合") {
                 let at = sentence.start + p + "联合".len();
-                let listed: Vec<usize> = ms.iter().copied().filter(|&j| m(j).start >= at && m(j).start < at + 60 && matches!(m(j).kind, Kind::Institute | Kind::Enterprise)).take(4).collect();
+                let listed: Vec<usize> = ms
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        m(j).start >= at
+                            && m(j).start < at + 60
+                            && matches!(m(j).kind, Kind::Institute | Kind::Enterprise)
+                    })
+                    .take(4)
+                    .collect();
                 for w in listed.windows(2) {
                     out.push(rel(Predicate::CooperatesWith, w[0], w[1], si));
                 }

@@ -10,8 +10,9 @@ use std::sync::OnceLock;
 
 /// Verbs and fillers trimmed from the front of a metric.
 const METRIC_TRIM: &[&str] = &[
-    "实现", "达到", "达", "为", "共计", "合计", "累计", "共", "有", "拥有", "完成", "引进", "约", "超过", "超", "突破",
-    "逾", "近", "已", "预计", "全年", "其中", "以及", "和", "及", "等", "的", "了", "新增", "同比", "增长",
+    "实现", "达到", "达", "为", "共计", "合计", "累计", "共", "有", "拥有", "完成", "引进", "约",
+    "超过", "超", "突破", "逾", "近", "已", "预计", "全年", "其中", "以及", "和", "及", "等", "的",
+    "了", "新增", "同比", "增长",
 ];
 
 fn year_re() -> &'static regex::Regex {
@@ -34,7 +35,11 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         }
         let s = &text[sentence.start..sentence.end];
         let chars: Vec<char> = s.chars().collect();
-        let byte_of: Vec<usize> = s.char_indices().map(|(b, _)| sentence.start + b).chain([sentence.end]).collect();
+        let byte_of: Vec<usize> = s
+            .char_indices()
+            .map(|(b, _)| sentence.start + b)
+            .chain([sentence.end])
+            .collect();
         let mut i = 0;
         while i < chars.len() {
             let Some((value, num_end)) = number_at(&chars, i) else {
@@ -55,13 +60,22 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                     break;
                 }
             }
-            let Some((word, unit, factor)) = rules.units.iter().find(|(w, _, _)| starts_with(&chars, j, w)) else {
+            let Some((word, unit, factor)) = rules
+                .units
+                .iter()
+                .find(|(w, _, _)| starts_with(&chars, j, w))
+            else {
                 i = num_end;
                 continue;
             };
             let unit_end = j + word.chars().count();
             let unit = unit.as_str();
-            if unit == "count" && sr.not_after.iter().any(|w| starts_with(&chars, unit_end, w)) {
+            if unit == "count"
+                && sr
+                    .not_after
+                    .iter()
+                    .any(|w| starts_with(&chars, unit_end, w))
+            {
                 i = unit_end;
                 continue;
             }
@@ -75,19 +89,39 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 i = unit_end;
                 continue;
             };
-            if sr.at_least.iter().any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w)) {
+            if sr
+                .at_least
+                .iter()
+                .any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w))
+            {
                 qualifier = Some("atLeast");
-            } else if sr.at_most.iter().any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w)) {
+            } else if sr
+                .at_most
+                .iter()
+                .any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w))
+            {
                 qualifier = Some("atMost");
             }
-            let clause_start = (0..i).rev().find(|&k| matches!(chars[k], ';' | '。' | '!' | '?')).map(|k| k + 1).unwrap_or(0);
+            let clause_start = (0..i)
+                .rev()
+                .find(|&k| matches!(chars[k], ';' | '。' | '!' | '?'))
+                .map(|k| k + 1)
+                .unwrap_or(0);
             let clause: String = chars[clause_start..i].iter().collect();
             if sr.target_words.iter().any(|w| clause.contains(w.as_str())) && qualifier.is_none() {
                 qualifier = Some("target");
             }
             let start_byte = byte_of[i];
             let end_byte = byte_of[unit_end];
-            let subject = subject_for(text, ex, &by_sentence[si], si, byte_of[clause_start], start_byte, end_byte);
+            let subject = subject_for(
+                text,
+                ex,
+                &by_sentence[si],
+                si,
+                byte_of[clause_start],
+                start_byte,
+                end_byte,
+            );
             let Some(subject) = subject else {
                 i = unit_end;
                 continue;
@@ -113,7 +147,11 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             });
             i = unit_end;
         }
-        if let Some(y) = year_re().captures_iter(s).last().and_then(|c| c[1].parse().ok()) {
+        if let Some(y) = year_re()
+            .captures_iter(s)
+            .last()
+            .and_then(|c| c[1].parse().ok())
+        {
             paragraph_year.1 = Some(y);
         }
     }
@@ -126,7 +164,14 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
     let c = chars[i];
     if c.is_ascii_digit() {
         let mut j = i;
-        while j < chars.len() && (chars[j].is_ascii_digit() || (matches!(chars[j], '.' | ',') && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit()) && (chars[j] == '.' || j + 3 < chars.len() && chars[j + 1..j + 4].iter().all(|d| d.is_ascii_digit())))) {
+        while j < chars.len()
+            && (chars[j].is_ascii_digit()
+                || (matches!(chars[j], '.' | ',')
+                    && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit())
+                    && (chars[j] == '.'
+                        || j + 3 < chars.len()
+                            && chars[j + 1..j + 4].iter().all(|d| d.is_ascii_digit()))))
+        {
             j += 1;
         }
         let s: String = chars[i..j].iter().collect();
@@ -138,7 +183,8 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
             return None;
         }
         let mut j = i;
-        while j < chars.len() && "一二两三四五六七八九十百千万零".contains(chars[j]) && j - i < 8 {
+        while j < chars.len() && "一二两三四五六七八九十百千万零".contains(chars[j]) && j - i < 8
+        {
             j += 1;
         }
         let s: String = chars[i..j].iter().collect();
@@ -150,7 +196,15 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
         if !matches!(next, '余' | '多' | '家' | '个' | '名' | '项') {
             return None;
         }
-        return parse_chinese(&s).map(|v| (Decimal { mantissa: v as u128, scale: 0 }, j));
+        return parse_chinese(&s).map(|v| {
+            (
+                Decimal {
+                    mantissa: v as u128,
+                    scale: 0,
+                },
+                j,
+            )
+        });
     }
     None
 }
@@ -158,11 +212,22 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
 /// The subject of a statistic: the entity right after 总投资N的, else the
 /// nearest entity before the number in the clause that is not a member of
 /// what is counted, else the sentence's zone.
-fn subject_for(text: &str, ex: &Extraction, ms: &[usize], si: usize, clause_start: usize, start: usize, end: usize) -> Option<usize> {
+fn subject_for(
+    text: &str,
+    ex: &Extraction,
+    ms: &[usize],
+    si: usize,
+    clause_start: usize,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
     let after = &text[end..];
     if after.starts_with('的') {
         let at = end + '的'.len_utf8();
-        if let Some(&m) = ms.iter().find(|&&m| ex.mentions[m].start == at && matches!(ex.mentions[m].kind, Kind::Project | Kind::Enterprise)) {
+        if let Some(&m) = ms.iter().find(|&&m| {
+            ex.mentions[m].start == at
+                && matches!(ex.mentions[m].kind, Kind::Project | Kind::Enterprise)
+        }) {
             return Some(m);
         }
     }
@@ -172,7 +237,10 @@ fn subject_for(text: &str, ex: &Extraction, ms: &[usize], si: usize, clause_star
             return false;
         }
         let follow = &text[e.end..];
-        let listed = follow.starts_with('、') || follow.starts_with('等') || text[..e.start].ends_with('、') || follow.starts_with('和');
+        let listed = follow.starts_with('、')
+            || follow.starts_with('等')
+            || text[..e.start].ends_with('、')
+            || follow.starts_with('和');
         match e.kind {
             Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Zone => !listed,
             Kind::Place => !listed && text[e.end..start].chars().count() <= 1,
@@ -184,7 +252,11 @@ fn subject_for(text: &str, ex: &Extraction, ms: &[usize], si: usize, clause_star
 
 fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: usize) -> String {
     // Words before the number back to a comma or clause start.
-    let from = (clause_start..num_start).rev().find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')')).map(|k| k + 1).unwrap_or(clause_start);
+    let from = (clause_start..num_start)
+        .rev()
+        .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
+        .map(|k| k + 1)
+        .unwrap_or(clause_start);
     let mut before: String = chars[from..num_start].iter().collect();
     let mut changed = true;
     while changed {
@@ -225,12 +297,23 @@ mod tests {
     fn stats(text: &str) -> Vec<(String, String, String)> {
         let doc = clean(text);
         let ex = extract(&doc);
-        ex.statistics.iter().map(|s| (ex.mentions[s.subject].name.clone(), s.value.clone(), s.unit.clone())).collect()
+        ex.statistics
+            .iter()
+            .map(|s| {
+                (
+                    ex.mentions[s.subject].name.clone(),
+                    s.value.clone(),
+                    s.unit.clone(),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn money_counts_and_percentages() {
-        let s = stats("2023年,青溪高新区规上工业产值达512.3亿元,拥有高新技术企业186家,研发投入占比3.5%。");
+        let s = stats(
+            "2023年,青溪高新区规上工业产值达512.3亿元,拥有高新技术企业186家,研发投入占比3.5%。",
+        );
         assert_eq!(
             s,
             vec![
@@ -249,6 +332,9 @@ mod tests {
     #[test]
     fn investment_belongs_to_the_project() {
         let s = stats("青溪高新区签约总投资2.5亿元的蓝河新材料项目。");
-        assert_eq!(s, vec![("蓝河新材料项目".into(), "250000000".into(), "CNY".into())]);
+        assert_eq!(
+            s,
+            vec![("蓝河新材料项目".into(), "250000000".into(), "CNY".into())]
+        );
     }
 }
