@@ -98,6 +98,8 @@ pub struct StatisticRules {
     pub unit: Vec<UnitRule>,
     pub not_after: Vec<String>,
     pub not_before: Vec<String>,
+    pub threshold_after: Vec<String>,
+    pub group_nouns: Vec<String>,
     pub target_words: Vec<String>,
     pub approx_after: Vec<String>,
     pub at_least: Vec<String>,

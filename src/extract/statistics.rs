@@ -83,6 +83,26 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 i = unit_end;
                 continue;
             }
+            // The first number of a range (1至2家) is not a figure either.
+            if ["至", "~", "—"]
+                .iter()
+                .any(|w| starts_with(&chars, num_end, w))
+            {
+                i = unit_end;
+                continue;
+            }
+            // Thresholds (超10亿元项目), counts of zones as a group, numbers in quoted names (“1%工作法”).
+            let money = matches!(unit, "CNY" | "USD");
+            if money
+                && sr
+                    .threshold_after
+                    .iter()
+                    .any(|w| starts_with(&chars, unit_end, w))
+                || inside_quotes(&chars, i)
+            {
+                i = unit_end;
+                continue;
+            }
             // Counts of time (20天) are not in the unit list; counts of
             // people met at an event are still counts. Years (2022年) never match a unit.
             let Some(value) = value.times(*factor) else {
@@ -126,6 +146,17 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 i = unit_end;
                 continue;
             };
+            // A count of zones as a group (与会21家国家高新区) is no figure of one zone.
+            if unit == "count"
+                && ex.mentions[subject].kind == Kind::Zone
+                && sr
+                    .group_nouns
+                    .iter()
+                    .any(|w| starts_with(&chars, unit_end, w))
+            {
+                i = unit_end;
+                continue;
+            }
             // The year: the nearest year before the number in the sentence, else the paragraph's.
             let before_text = &text[sentence.start..start_byte];
             let year = year_re()
@@ -156,6 +187,17 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         }
     }
     ex.statistics = out;
+}
+
+/// Whether position `i` is inside “…”.
+fn inside_quotes(chars: &[char], i: usize) -> bool {
+    let open = chars[..i].iter().rposition(|&c| c == '“');
+    let close = chars[..i].iter().rposition(|&c| c == '”');
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// A number starting at `i`: Arabic (with decimals and thousands commas) or
@@ -193,7 +235,10 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
             return None;
         }
         let next = chars.get(j).copied().unwrap_or(' ');
-        if !matches!(next, '余' | '多' | '家' | '个' | '名' | '项') {
+        let money = chars
+            .get(j..j + 2)
+            .is_some_and(|w| w == ['亿', '元'] || w == ['万', '元']);
+        if !matches!(next, '余' | '多' | '家' | '个' | '名' | '项') && !money {
             return None;
         }
         return parse_chinese(&s).map(|v| {
@@ -231,10 +276,26 @@ fn subject_for(
             return Some(m);
         }
     }
+    // The segment (between commas) that holds the number.
+    let segment_start = text[clause_start..start]
+        .rfind([',', ':'])
+        .map(|p| clause_start + p + 1)
+        .unwrap_or(clause_start);
     let candidate = ms.iter().copied().rev().find(|&m| {
         let e = &ex.mentions[m];
         if e.end > start || e.start < clause_start {
             return false;
+        }
+        // Outside the number's segment, only a segment's subject (at its start) counts.
+        if e.start < segment_start {
+            let seg = text[clause_start..e.start]
+                .rfind([',', ':'])
+                .map(|p| clause_start + p + 1)
+                .unwrap_or(clause_start);
+            let lead = &text[seg..e.start];
+            if !lead.trim().is_empty() && !year_re().is_match(lead) {
+                return false;
+            }
         }
         let follow = &text[e.end..];
         let listed = follow.starts_with('、')
