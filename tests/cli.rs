@@ -1784,7 +1784,6 @@ mod export {
     }
 
     #[test]
-    #[ignore = "export module pending"]
     fn chain_diagram_is_deterministic_names_leaders_and_renders() {
         let store = TestStore::with_all();
         let a = dot(&store, &[]);
@@ -1839,5 +1838,31 @@ mod export {
             );
             assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
         }
+    }
+    #[test]
+    fn svg_is_rendered_without_graphviz() {
+        let store = TestStore::with(&["qingxi.txt"]);
+        let svg = dot(&store, &["--format", "svg"]);
+        assert!(svg.contains("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
+        assert!(svg.contains("远山科技股份有限公司"), "the leader's label is in the SVG");
+        assert_eq!(svg, dot(&store, &["--format", "svg"]), "SVG differs between runs");
+    }
+
+    #[test]
+    fn entity_graph_in_every_format() {
+        let store = TestStore::with(&["qingxi.txt"]);
+        let graph = |format: &str| {
+            success(&zonegraph(["export".as_ref(), "graph".as_ref(), "--store".as_ref(), store.path.as_os_str(), "--format".as_ref(), format.as_ref()]))
+        };
+        for format in ["graphml", "json", "dot"] {
+            let text = graph(format);
+            assert_eq!(text, graph(format), "export graph --format {format} differs between runs");
+            for label in ["青溪高新技术产业开发区", "远山科技股份有限公司", "上海证券交易所科创板"] {
+                assert!(text.contains(label), "{format}: {label} missing");
+            }
+        }
+        let json: serde_json::Value = serde_json::from_str(&graph("json")).expect("export graph --format json is JSON");
+        assert!(json.is_object() || json.is_array());
+        assert!(graph("graphml").trim_start().starts_with("<?xml"));
     }
 }
