@@ -14,7 +14,7 @@
 //! - `errors`: bad inputs and bad queries fail, name the culprit and leave the
 //!   store as it was;
 //! - `help`: every help text shows an example;
-//! - `export`: the GraphViz chain diagram.
+//! - `export`: the GraphViz chain diagram, its SVG, the entity graph files.
 //!
 //! Run with `cargo test --release --test cli` (a debug build recompiles
 //! RocksDB). Tests marked `#[ignore = "..."]` state behaviour the program
@@ -1766,7 +1766,7 @@ mod help {
     }
 }
 
-/// `export dot`: industry chains as a GraphViz diagram.
+/// `export`: industry chains as a GraphViz diagram, and the entity graph.
 mod export {
     use super::util::*;
     use std::io::Write;

@@ -3,6 +3,7 @@
 use crate::data;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 #[derive(Debug, Deserialize)]
@@ -124,6 +125,10 @@ pub struct Rules {
     pub suffix_kinds: Vec<(String, SuffixKind)>,
     /// Unit words, longest first.
     pub units: Vec<(String, String, u64)>,
+    /// Stop words as character sequences, for lookups by the text around a position.
+    stop_set: HashSet<Vec<char>>,
+    hard_stop_set: HashSet<Vec<char>>,
+    longest_stop: usize,
 }
 
 /// What a name ending makes.
@@ -210,6 +215,10 @@ impl Rules {
             })
             .collect();
         units.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
+        let to_set = |list: &[String]| -> HashSet<Vec<char>> { list.iter().map(|w| w.chars().collect()).collect() };
+        let stop_set = to_set(&entities.boundary.stop_words);
+        let hard_stop_set = to_set(&entities.boundary.hard_stop_words);
+        let longest_stop = stop_set.iter().chain(&hard_stop_set).map(Vec::len).max().unwrap_or(0);
         Ok(Rules {
             entities,
             relations,
@@ -217,36 +226,30 @@ impl Rules {
             suffix_matcher,
             suffix_kinds,
             units,
+            stop_set,
+            hard_stop_set,
+            longest_stop,
         })
     }
 
-    /// The stop word (if any) that `chars[..end]` ends with, longest first.
+    /// The length of the longest stop word that `chars[..end]` ends with.
     /// `hard` uses the short list for long official names.
     pub fn stop_word_before(&self, chars: &[char], end: usize, hard: bool) -> Option<usize> {
-        let mut best: Option<usize> = None;
-        let list = if hard {
-            &self.entities.boundary.hard_stop_words
-        } else {
-            &self.entities.boundary.stop_words
-        };
-        for w in list {
-            let n = w.chars().count();
-            if n <= end
-                && n > best.unwrap_or(0)
-                && chars[end - n..end].iter().copied().eq(w.chars())
-            {
-                // Measure words stop a name only after a number (3家, 十个), not in 国家.
-                let measure = n == 1 && "个家名项座批所".contains(chars[end - 1]);
-                let after_number = end >= 2
-                    && (chars[end - 2].is_ascii_digit()
-                        || "一二两三四五六七八九十百千万多余".contains(chars[end - 2]));
-                if measure && !after_number {
-                    continue;
-                }
-                best = Some(n);
+        let set = if hard { &self.hard_stop_set } else { &self.stop_set };
+        (1..=self.longest_stop.min(end)).rev().find(|&n| {
+            if !set.contains(&chars[end - n..end]) {
+                return false;
             }
-        }
-        best
+            // Measure words stop a name only after a number (3家, 十个), not in 国家.
+            let measure = n == 1 && "个家名项座批所".contains(chars[end - 1]);
+            let after_number = end >= 2 && (chars[end - 2].is_ascii_digit() || "一二两三四五六七八九十百千万多余".contains(chars[end - 2]));
+            !measure || after_number
+        })
+    }
+
+    /// Whether a stop word of two or more characters starts at `at`.
+    pub fn long_stop_word_at(&self, chars: &[char], at: usize) -> bool {
+        (2..=self.longest_stop.min(chars.len().saturating_sub(at))).any(|n| self.stop_set.contains(&chars[at..at + n]))
     }
 }
 
