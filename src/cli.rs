@@ -31,9 +31,7 @@ pub enum Command {
     /// Files (.txt, .md, .html, .htm) or folders (read recursively), or `-`
     /// for standard input. Each document is stored in one transaction; a
     /// document ingested again replaces its earlier version.
-    #[command(
-        after_help = "Example:\n  zonegraph ingest --store zonegraph.db examples/ news/2024-03.txt"
-    )]
+    #[command(after_help = "Example:\n  zonegraph ingest --store zonegraph.db examples/ news/2024-03.txt")]
     Ingest {
         #[command(flatten)]
         store: StoreArg,
@@ -45,9 +43,7 @@ pub enum Command {
     ///
     /// The output is a pure function of the input: the same file gives the
     /// same quads, so extraction can run in any batch system.
-    #[command(
-        after_help = "Example:\n  zonegraph extract article.txt --format trig > article.trig"
-    )]
+    #[command(after_help = "Example:\n  zonegraph extract article.txt --format trig > article.trig")]
     Extract {
         /// Files, folders, or `-` for standard input.
         #[arg(required = true)]
@@ -77,7 +73,10 @@ pub enum Command {
         query: Option<String>,
     },
     /// Export diagrams and graphs.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  zonegraph export dot -o chains.dot && dot -Tsvg chains.dot -o chains.svg\n  zonegraph export graph --format graphml -o zones.graphml"
+    )]
     Export(ExportCommand),
     /// Write the whole store as RDF to standard output.
     #[command(after_help = "Example:\n  zonegraph dump --format trig > backup.trig")]

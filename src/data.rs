@@ -27,9 +27,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// The rows of a TSV file with a header: each row as (header → field) pairs,
 /// comment lines skipped.
 pub fn tsv_rows(text: &str) -> Vec<Vec<(&str, &str)>> {
-    let mut rows = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let mut rows = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
     let Some(header) = rows.next() else {
         return Vec::new();
     };
@@ -46,10 +44,7 @@ pub fn tsv_rows(text: &str) -> Vec<Vec<(&str, &str)>> {
 
 /// The field of a TSV row by column name ("" when absent).
 pub fn field<'a>(row: &[(&str, &'a str)], column: &str) -> &'a str {
-    row.iter()
-        .find(|(c, _)| *c == column)
-        .map(|(_, v)| *v)
-        .unwrap_or("")
+    row.iter().find(|(c, _)| *c == column).map(|(_, v)| *v).unwrap_or("")
 }
 
 /// Split a `;`-separated list field.

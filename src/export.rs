@@ -115,9 +115,7 @@ impl NodeClass {
             NodeClass::Project => "shape=component, style=filled, fillcolor=lightsalmon",
             NodeClass::Policy => "shape=note, style=filled, fillcolor=lavender",
             NodeClass::Industry => "shape=hexagon, style=filled, fillcolor=orange",
-            NodeClass::Agency | NodeClass::Place | NodeClass::Market | NodeClass::Other => {
-                "shape=plain"
-            }
+            NodeClass::Agency | NodeClass::Place | NodeClass::Market | NodeClass::Other => "shape=plain",
         }
     }
 }
@@ -175,13 +173,9 @@ fn select(store: &Store, name: &str, query: &str, vars: &[&str]) -> Result<Vec<V
         message: format!("export query `{name}` failed: {e}"),
     };
     let text = format!("{PREFIXES}{query}");
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(&text)
-        .map_err(|e| fail(&e))?;
+    let mut prepared = SparqlEvaluator::new().parse_query(&text).map_err(|e| fail(&e))?;
     prepared.dataset_mut().set_default_graph_as_union();
-    let QueryResults::Solutions(solutions) =
-        prepared.on_store(store).execute().map_err(|e| fail(&e))?
-    else {
+    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(|e| fail(&e))? else {
         return Err(fail(&"not a SELECT query"));
     };
     let mut rows = Vec::new();
@@ -218,12 +212,9 @@ fn is_simplified_chinese(lang: &str) -> bool {
 /// The longest name; ties go to the greater in code-point order (as the
 /// saved queries do).
 fn fullest(names: &[String]) -> Option<&String> {
-    names.iter().max_by(|a, b| {
-        a.chars()
-            .count()
-            .cmp(&b.chars().count())
-            .then_with(|| a.cmp(b))
-    })
+    names
+        .iter()
+        .max_by(|a, b| a.chars().count().cmp(&b.chars().count()).then_with(|| a.cmp(b)))
 }
 
 /// The last segment of an IRI, percent-decoded.
@@ -275,19 +266,14 @@ impl Snapshot {
     fn load(store: &Store) -> Result<Self> {
         let mut snap = Snapshot::default();
         for row in select(store, "types", Q_TYPES, &["e", "class"])? {
-            let (Some(e), Some(class)) = (
-                iri_of(&row[0]),
-                iri_of(&row[1]).and_then(NodeClass::from_iri),
-            ) else {
+            let (Some(e), Some(class)) = (iri_of(&row[0]), iri_of(&row[1]).and_then(NodeClass::from_iri)) else {
                 continue;
             };
             let slot = snap.classes.entry(e.to_string()).or_insert(class);
             *slot = (*slot).min(class);
         }
         for row in select(store, "labels", Q_LABELS, &["e", "p", "l"])? {
-            let (Some(e), Some(p), Some(Term::Literal(l))) =
-                (iri_of(&row[0]), iri_of(&row[1]), &row[2])
-            else {
+            let (Some(e), Some(p), Some(Term::Literal(l))) = (iri_of(&row[0]), iri_of(&row[1]), &row[2]) else {
                 continue;
             };
             let value = l.value().trim();
@@ -305,20 +291,14 @@ impl Snapshot {
             list.push(value.to_string());
         }
         for row in select(store, "relations", Q_RELATIONS, &["s", "p", "o"])? {
-            let (Some(s), Some(p), Some(o)) = (iri_of(&row[0]), iri_of(&row[1]), iri_of(&row[2]))
-            else {
+            let (Some(s), Some(p), Some(o)) = (iri_of(&row[0]), iri_of(&row[1]), iri_of(&row[2])) else {
                 continue;
             };
             if let Some(p) = RELATIONS.into_iter().find(|r| *r == p) {
                 snap.relations.insert((s.to_string(), p, o.to_string()));
             }
         }
-        for row in select(
-            store,
-            "chains",
-            Q_CHAINS,
-            &["owner", "industry", "role", "member"],
-        )? {
+        for row in select(store, "chains", Q_CHAINS, &["owner", "industry", "role", "member"])? {
             let (Some(owner), Some(industry)) = (iri_of(&row[0]), iri_of(&row[1])) else {
                 continue;
             };
@@ -345,11 +325,7 @@ impl Snapshot {
     fn label(&self, iri: &str) -> String {
         self.labels
             .get(iri)
-            .and_then(|l| {
-                fullest(&l.zh)
-                    .or_else(|| fullest(&l.other))
-                    .or_else(|| fullest(&l.alt))
-            })
+            .and_then(|l| fullest(&l.zh).or_else(|| fullest(&l.other)).or_else(|| fullest(&l.alt)))
             .cloned()
             .unwrap_or_else(|| iri_tail(iri))
     }
@@ -500,10 +476,7 @@ struct IndustryPlan {
 /// Whether entities of this class are drawn as the zone's own (located in
 /// it) enterprises and institutions.
 fn is_organisation(class: NodeClass) -> bool {
-    matches!(
-        class,
-        NodeClass::Enterprise | NodeClass::Institute | NodeClass::Project
-    )
+    matches!(class, NodeClass::Enterprise | NodeClass::Institute | NodeClass::Project)
 }
 
 /// The caption of an industry's cluster.
@@ -541,16 +514,8 @@ pub fn chain_diagram(store: &Store, filter: &ChainFilter) -> Result<ChainDiagram
 }
 
 fn build_chain_diagram(snap: &Snapshot, filter: &ChainFilter) -> ChainDiagram {
-    let zone_filter = filter
-        .zone
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let industry_filter = filter
-        .industry
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+    let zone_filter = filter.zone.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let industry_filter = filter.industry.as_deref().map(str::trim).filter(|s| !s.is_empty());
 
     // Who is in a chain of each industry (any owner's), and the relations
     // by subject or object.
@@ -597,10 +562,8 @@ fn build_chain_diagram(snap: &Snapshot, filter: &ChainFilter) -> ChainDiagram {
         for (industry, (leaders, members)) in chains_of.get(owner).into_iter().flatten() {
             let plan = industries.entry(industry).or_default();
             plan.has_chain = true;
-            plan.leaders
-                .extend(leaders.iter().filter(|l| *l != owner).cloned());
-            plan.members
-                .extend(members.iter().filter(|m| *m != owner).cloned());
+            plan.leaders.extend(leaders.iter().filter(|l| *l != owner).cloned());
+            plan.members.extend(members.iter().filter(|m| *m != owner).cloned());
             // Organisations of the zone in another chain of this industry.
             for e in in_chains.get(industry).into_iter().flatten() {
                 if located.contains(e) && is_organisation(snap.class(e)) {
@@ -622,8 +585,7 @@ fn build_chain_diagram(snap: &Snapshot, filter: &ChainFilter) -> ChainDiagram {
         let (policies, others, other_total) = if industry_filter.is_some() {
             (Vec::new(), Vec::new(), 0)
         } else {
-            let policies: Vec<&String> =
-                snap.sorted(implements.get(owner).into_iter().flatten().copied());
+            let policies: Vec<&String> = snap.sorted(implements.get(owner).into_iter().flatten().copied());
             let in_chain: BTreeSet<&String> = industries
                 .values()
                 .flat_map(|p| p.leaders.iter().chain(&p.members))
@@ -657,11 +619,7 @@ fn build_chain_diagram(snap: &Snapshot, filter: &ChainFilter) -> ChainDiagram {
             };
             let label = snap.label(industry);
             let ind = diagram.add(snap, industry, NodeClass::Industry, false);
-            let link = if plan.leading {
-                LEADING_INDUSTRY
-            } else {
-                HAS_CHAIN
-            };
+            let link = if plan.leading { LEADING_INDUSTRY } else { HAS_CHAIN };
             diagram.graph.add_edge(zone, ind, Edge { label: link });
             let mut nodes = vec![ind];
             for (set, leader) in [(&plan.leaders, true), (&plan.members, false)] {
@@ -703,11 +661,7 @@ fn build_chain_diagram(snap: &Snapshot, filter: &ChainFilter) -> ChainDiagram {
                 nodes.push(n);
             }
             let title = if other_total > others.len() {
-                format!(
-                    "其他企业与机构（前{}个，共{}个）",
-                    others.len(),
-                    other_total
-                )
+                format!("其他企业与机构（前{}个，共{}个）", others.len(), other_total)
             } else {
                 "其他企业与机构".to_string()
             };
@@ -777,11 +731,7 @@ impl fmt::Display for ChainDiagram {
                 .map(|n| n.label.as_str())
                 .unwrap_or("");
             writeln!(f, "  subgraph \"cluster_z{i}\" {{")?;
-            writeln!(
-                f,
-                "    label=\"{}\"; style=rounded; color=steelblue;",
-                Escaped(title)
-            )?;
+            writeln!(f, "    label=\"{}\"; style=rounded; color=steelblue;", Escaped(title))?;
             node(f, "    ", section.node)?;
             for (j, cluster) in section.clusters.iter().enumerate() {
                 writeln!(f, "    subgraph \"cluster_z{i}_{j}\" {{")?;
@@ -828,9 +778,10 @@ fn layout_shape(shape: &str) -> &'static str {
 /// [`layout_shape`], and `penwidth` becomes layout-rs's border width.
 fn simplify(graph: &mut layout::gv::parser::ast::Graph, top: bool) {
     use layout::gv::parser::ast::{AttrStmtTarget, Stmt};
-    graph.list.list.retain(|s| {
-        top || !matches!(s, Stmt::Attribute(a) if matches!(a.target, AttrStmtTarget::Graph))
-    });
+    graph
+        .list
+        .list
+        .retain(|s| top || !matches!(s, Stmt::Attribute(a) if matches!(a.target, AttrStmtTarget::Graph)));
     for stmt in &mut graph.list.list {
         match stmt {
             Stmt::SubGraph(g) => {
@@ -838,9 +789,7 @@ fn simplify(graph: &mut layout::gv::parser::ast::Graph, top: bool) {
                 simplify(g, false);
             }
             Stmt::Node(n) => simplify_node_attrs(&mut n.list.list),
-            Stmt::Attribute(a) if matches!(a.target, AttrStmtTarget::Node) => {
-                simplify_node_attrs(&mut a.list.list)
-            }
+            Stmt::Attribute(a) if matches!(a.target, AttrStmtTarget::Node) => simplify_node_attrs(&mut a.list.list),
             _ => {}
         }
     }
@@ -1014,11 +963,7 @@ fn build_entity_graph(snap: &Snapshot) -> EntityGraph {
             class: snap.class(iri),
         })
         .collect();
-    let index: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.iri.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.iri.as_str(), i)).collect();
     let mut edges: Vec<(usize, usize, &'static str, Option<String>)> = Vec::new();
     for (s, p, o) in &snap.relations {
         if let (Some(&si), Some(&oi)) = (index.get(s.as_str()), index.get(o.as_str())) {
@@ -1108,8 +1053,7 @@ impl EntityGraph {
             )?;
         }
         for e in &self.edges {
-            let (Some(s), Some(t)) = (ids.get(e.source.as_str()), ids.get(e.target.as_str()))
-            else {
+            let (Some(s), Some(t)) = (ids.get(e.source.as_str()), ids.get(e.target.as_str())) else {
                 continue;
             };
             let caption = match &e.industry {
@@ -1157,8 +1101,7 @@ impl EntityGraph {
             );
         }
         for (i, e) in self.edges.iter().enumerate() {
-            let (Some(s), Some(t)) = (ids.get(e.source.as_str()), ids.get(e.target.as_str()))
-            else {
+            let (Some(s), Some(t)) = (ids.get(e.source.as_str()), ids.get(e.target.as_str())) else {
                 continue;
             };
             let industry = e
@@ -1268,9 +1211,7 @@ doc:test-b {
             zone: zone.map(str::to_string),
             industry: industry.map(str::to_string),
         };
-        chain_diagram(&store(), &filter)
-            .expect("diagram")
-            .to_string()
+        chain_diagram(&store(), &filter).expect("diagram").to_string()
     }
 
     #[test]
@@ -1325,10 +1266,7 @@ doc:test-b {
             );
         }
         // The quoted policy name is escaped.
-        assert!(
-            first.contains(r#"label="\"青溪英才\"计划", shape=note"#),
-            "{first}"
-        );
+        assert!(first.contains(r#"label="\"青溪英才\"计划", shape=note"#), "{first}");
         // 翠屏新材 is located in 青溪 and leads 红岭's 新材料 chain: it joins
         // 青溪's 新材料 cluster as a member, not the "others" cluster.
         let qingxi = &first[green..];
@@ -1350,18 +1288,10 @@ doc:test-b {
         let by_alt = diagram(Some("高新技术产业开发区"), None);
         assert!(by_alt.contains("青溪高新区") && !by_alt.contains("红岭"));
         let chips = diagram(None, Some("芯片"));
-        assert!(
-            chips.contains("集成电路产业链")
-                && !chips.contains("新材料产业链")
-                && !chips.contains("青溪")
-        );
+        assert!(chips.contains("集成电路产业链") && !chips.contains("新材料产业链") && !chips.contains("青溪"));
         let materials = diagram(Some("青溪"), Some("新材料"));
         assert!(materials.contains("新材料产业链"));
-        assert!(
-            !materials.contains("政策")
-                && !materials.contains("现代服务业")
-                && !materials.contains("红岭")
-        );
+        assert!(!materials.contains("政策") && !materials.contains("现代服务业") && !materials.contains("红岭"));
         let filter = ChainFilter {
             zone: Some("没有这个园区".into()),
             industry: None,
@@ -1454,22 +1384,15 @@ doc:test-b {
         let dot = diagram(None, None);
         let svg = render_svg(&dot).expect("svg");
         for _ in 0..5 {
-            assert_eq!(
-                svg,
-                render_svg(&dot).expect("svg"),
-                "SVG differs between runs"
-            );
+            assert_eq!(svg, render_svg(&dot).expect("svg"), "SVG differs between runs");
         }
         assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"), "{svg}");
         assert!(svg.contains("<svg") && svg.trim_end().ends_with("</svg>"));
         assert!(svg.contains("蓝河新材料股份有限公司"));
         assert!(svg.contains("&quot;青溪英才&quot;计划"));
         assert!(svg.contains("Noto Sans CJK SC"));
-        let empty =
-            chain_diagram(&Store::new().expect("store"), &ChainFilter::default()).expect("diagram");
-        assert!(render_svg(&empty.to_string())
-            .expect("empty svg")
-            .contains("<svg"));
+        let empty = chain_diagram(&Store::new().expect("store"), &ChainFilter::default()).expect("diagram");
+        assert!(render_svg(&empty.to_string()).expect("empty svg").contains("<svg"));
         assert!(matches!(render_svg("digraph {"), Err(Error::Output(_))));
         let whole = entity_graph(&store()).expect("graph").to_dot();
         assert!(render_svg(&whole).expect("svg").contains("赤松微电子"));
@@ -1491,22 +1414,14 @@ doc:test-b {
         };
         assert!(edge("enterprise-蓝河材料", "locatedIn", "zone-青溪高新区"));
         assert!(edge("enterprise-蓝河材料", "listedOn", "market-科创板"));
-        assert!(edge(
-            "policy-青溪英才计划",
-            "issuedBy",
-            "agency-青溪市科技局"
-        ));
+        assert!(edge("policy-青溪英才计划", "issuedBy", "agency-青溪市科技局"));
         assert!(edge(
             "enterprise-赤松微电子",
             "cooperatesWith",
             "institute-青溪材料研究院"
         ));
         assert!(edge("zone-青溪高新区", "implements", "policy-青溪英才计划"));
-        assert!(edge(
-            "zone-红岭经开区",
-            "leadingIndustry",
-            "industry-集成电路"
-        ));
+        assert!(edge("zone-红岭经开区", "leadingIndustry", "industry-集成电路"));
         let leaders: Vec<(&str, Option<&str>)> = g
             .edges()
             .iter()
@@ -1536,18 +1451,13 @@ doc:test-b {
             .any(|e| e["predicate"] == "leader"
                 && e["industry"] == "新材料"
                 && e["target"] == "https://w3id.org/zonegraph/id/zone-青溪高新区"));
-        assert_eq!(
-            g.to_json(),
-            entity_graph(&store()).expect("graph").to_json()
-        );
+        assert_eq!(g.to_json(), entity_graph(&store()).expect("graph").to_json());
 
         let xml = g.to_graphml();
         assert!(xml.starts_with("<?xml"));
         assert!(xml.contains("<key id=\"class\" for=\"node\""));
         assert!(xml.contains("<data key=\"label\">&quot;青溪英才&quot;计划</data>"));
-        assert!(xml.contains(
-            "<data key=\"label\">赤松微电子</data><data key=\"class\">Enterprise</data>"
-        ));
+        assert!(xml.contains("<data key=\"label\">赤松微电子</data><data key=\"class\">Enterprise</data>"));
         assert!(xml.contains("<data key=\"predicate\">cooperatesWith</data>"));
         assert!(xml.contains("<data key=\"industry\">集成电路</data>"));
         assert_eq!(xml.matches("<node ").count(), 14);

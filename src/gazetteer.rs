@@ -276,14 +276,11 @@ impl Builder {
         if !list.contains(&idx) {
             list.push(idx);
         }
-        let p = *self
-            .surface_index
-            .entry(name.to_string())
-            .or_insert_with(|| {
-                self.surfaces.push((name.to_string(), short));
-                self.surface_entries.push(Vec::new());
-                self.surfaces.len() - 1
-            });
+        let p = *self.surface_index.entry(name.to_string()).or_insert_with(|| {
+            self.surfaces.push((name.to_string(), short));
+            self.surface_entries.push(Vec::new());
+            self.surfaces.len() - 1
+        });
         // A surface that is a full name of anything is not a short form.
         if !short {
             self.surfaces[p].1 = false;

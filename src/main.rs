@@ -88,11 +88,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             write_output(output.as_deref(), &text)
         }
-        Command::Export(ExportCommand::Graph {
-            store,
-            format,
-            output,
-        }) => {
+        Command::Export(ExportCommand::Graph { store, format, output }) => {
             let graph = GraphStore::open_read_only(&store.store)?;
             let g = zonegraph::export::entity_graph(&graph.store)?;
             let text = match format {
@@ -119,9 +115,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<ExitCode> {
     match path {
-        Some(p) => {
-            std::fs::write(p, text).with_context(|| format!("{}: cannot write", p.display()))?
-        }
+        Some(p) => std::fs::write(p, text).with_context(|| format!("{}: cannot write", p.display()))?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;
@@ -166,10 +160,8 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
     let graph = GraphStore::open(store_path)?;
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} documents {elapsed_precise} {msg}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed_precise} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     if files.len() < 20 {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
@@ -204,7 +196,11 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
     eprintln!(
         "ingested {docs} documents: {entities} entities, {relations} relations, {statistics} statistics in {:.2} s{}",
         started.elapsed().as_secs_f64(),
-        if failures.is_empty() { String::new() } else { format!("; {} inputs failed", failures.len()) }
+        if failures.is_empty() {
+            String::new()
+        } else {
+            format!("; {} inputs failed", failures.len())
+        }
     );
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS

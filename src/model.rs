@@ -120,19 +120,9 @@ impl Writer {
 }
 
 /// All quads for one document, sorted and without duplicates.
-pub fn to_quads(
-    info: &DocumentInfo,
-    doc: &NormalizedDoc,
-    ex: &Extraction,
-    r: &Resolved,
-) -> Vec<Quad> {
+pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &Resolved) -> Vec<Quad> {
     let doc_iri = info.iri();
-    let doc_key = doc_iri
-        .as_str()
-        .rsplit('/')
-        .next()
-        .unwrap_or("doc")
-        .to_string();
+    let doc_key = doc_iri.as_str().rsplit('/').next().unwrap_or("doc").to_string();
     let mut w = Writer {
         graph: GraphName::NamedNode(doc_iri.clone()),
         quads: Vec::new(),
@@ -155,11 +145,7 @@ pub fn to_quads(
         w.add(doc_iri.clone(), vocab::PUBLISHED, date_literal(d));
     }
 
-    let iris: Vec<NamedNode> = r
-        .entities
-        .iter()
-        .map(|e| entity_iri(e.kind, &e.key))
-        .collect();
+    let iris: Vec<NamedNode> = r.entities.iter().map(|e| entity_iri(e.kind, &e.key)).collect();
     for (e, iri) in r.entities.iter().zip(&iris) {
         w.add(iri.clone(), vocab::RDF_TYPE, nn(e.kind.class_iri()));
         let english_only = !e.label.chars().any(|c| c as u32 > 0x2e80);
@@ -198,18 +184,10 @@ pub fn to_quads(
         }
         w.add(iri.clone(), vocab::MENTIONED_IN, doc_iri.clone());
         if let Some(level) = e.level {
-            w.add(
-                iri.clone(),
-                vocab::LEVEL,
-                Literal::new_simple_literal(level),
-            );
+            w.add(iri.clone(), vocab::LEVEL, Literal::new_simple_literal(level));
         }
         if let Some(code) = &e.division_code {
-            w.add(
-                iri.clone(),
-                vocab::DIVISION_CODE,
-                Literal::new_simple_literal(code),
-            );
+            w.add(iri.clone(), vocab::DIVISION_CODE, Literal::new_simple_literal(code));
         }
     }
 
@@ -229,11 +207,7 @@ pub fn to_quads(
                 vocab::CHAR_START,
                 typed(&start.to_string(), vocab::XSD_INTEGER),
             );
-            w.add(
-                ev.clone(),
-                vocab::CHAR_END,
-                typed(&end.to_string(), vocab::XSD_INTEGER),
-            );
+            w.add(ev.clone(), vocab::CHAR_END, typed(&end.to_string(), vocab::XSD_INTEGER));
         }
         ev
     };
@@ -313,25 +287,13 @@ pub fn to_quads(
         let o = nn(&format!("{}obs-{}-{}", vocab::ID, doc_key, n));
         w.add(o.clone(), vocab::RDF_TYPE, nn(vocab::OBSERVATION));
         w.add(o.clone(), vocab::SUBJECT, iris[obs.subject].clone());
-        w.add(
-            o.clone(),
-            vocab::VALUE,
-            typed(&obs.value, vocab::XSD_DECIMAL),
-        );
-        w.add(
-            o.clone(),
-            vocab::UNIT,
-            Literal::new_simple_literal(&obs.unit),
-        );
+        w.add(o.clone(), vocab::VALUE, typed(&obs.value, vocab::XSD_DECIMAL));
+        w.add(o.clone(), vocab::UNIT, Literal::new_simple_literal(&obs.unit));
         if !obs.metric.is_empty() {
             w.add(o.clone(), vocab::METRIC, zh(&obs.metric));
         }
         if let Some(y) = obs.year {
-            w.add(
-                o.clone(),
-                vocab::YEAR,
-                typed(&format!("{y:04}"), vocab::XSD_GYEAR),
-            );
+            w.add(o.clone(), vocab::YEAR, typed(&format!("{y:04}"), vocab::XSD_GYEAR));
         }
         if let Some(q) = obs.qualifier {
             w.add(o.clone(), vocab::QUALIFIER, Literal::new_simple_literal(q));
@@ -358,11 +320,7 @@ pub fn to_quads(
             refw.add(child, vocab::PART_OF, parent.clone());
             refw.add(parent.clone(), vocab::RDF_TYPE, nn(vocab::PLACE));
             refw.add(parent.clone(), vocab::RDFS_LABEL, zh(&pair[1].name));
-            refw.add(
-                parent,
-                vocab::DIVISION_CODE,
-                Literal::new_simple_literal(&pair[1].code),
-            );
+            refw.add(parent, vocab::DIVISION_CODE, Literal::new_simple_literal(&pair[1].code));
         }
     }
     let mut quads = w.quads;

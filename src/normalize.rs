@@ -91,11 +91,7 @@ impl Markup {
         if lower.ends_with(".html") || lower.ends_with(".htm") {
             return Markup::Html;
         }
-        let head: Vec<u8> = bytes
-            .iter()
-            .take(512)
-            .map(|b| b.to_ascii_lowercase())
-            .collect();
+        let head: Vec<u8> = bytes.iter().take(512).map(|b| b.to_ascii_lowercase()).collect();
         let head = String::from_utf8_lossy(&head);
         let trimmed = head.trim_start_matches('\u{feff}').trim_start();
         if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
@@ -125,14 +121,10 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
     };
     let mut doc = clean(&original);
     if doc.text.trim().is_empty() {
-        return Err(Error::Empty {
-            name: name.to_string(),
-        });
+        return Err(Error::Empty { name: name.to_string() });
     }
     doc.encoding = encoding;
-    doc.title = html_title
-        .map(|t| simplify(&t))
-        .or_else(|| first_line_title(&doc.text));
+    doc.title = html_title.map(|t| simplify(&t)).or_else(|| first_line_title(&doc.text));
     doc.published = find_published(&doc.text);
     Ok(doc)
 }
@@ -200,7 +192,12 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    let candidates = [guess, encoding_rs::GB18030, encoding_rs::BIG5];
+    // Only the Chinese encodings are candidates: a single-byte encoding
+    // (windows-1252) decodes any bytes and would hide garbage.
+    let mut candidates = vec![encoding_rs::GB18030, encoding_rs::BIG5];
+    if guess == encoding_rs::GBK || guess == encoding_rs::BIG5 {
+        candidates.insert(0, guess);
+    }
     let mut best: Option<(String, &'static str, usize)> = None;
     for enc in candidates {
         let (text, _, _) = enc.decode(bytes);
@@ -211,7 +208,17 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
     }
     let (text, enc, bad) = best.unwrap_or_default();
     let total = text.chars().count().max(1);
-    if bad * 50 > total {
+    // Text reads mostly as common Chinese characters, ASCII and punctuation;
+    // random bytes decode to rare characters and replacement marks.
+    let common = |c: char| {
+        c.is_ascii()
+            || ('\u{4e00}'..='\u{9fa5}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            || "“”‘’…—·".contains(c)
+    };
+    let plausible = text.chars().filter(|&c| common(c)).count();
+    if bad * 50 > total || plausible * 10 < total * 8 {
         return Err(Error::Encoding {
             name: name.to_string(),
             reason: format!("{bad} of {total} characters undecodable; best guess {enc}"),
@@ -260,8 +267,8 @@ const HTML_BLOCKS: &[&str] = &[
 ];
 /// HTML elements whose content is never article text.
 const HTML_SKIP: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "noscript", "iframe", "svg", "form", "select",
-    "button", "aside", "head",
+    "script", "style", "nav", "header", "footer", "noscript", "iframe", "svg", "form", "select", "button", "aside",
+    "head",
 ];
 
 /// The visible text of an HTML page, block elements on their own lines, and its title.
@@ -278,8 +285,7 @@ fn html_to_text(html: &str) -> (String, Option<String>) {
         .map(|n| decode_entities(&n.inner_text(parser)).trim().to_string())
         .filter(|t| !t.is_empty());
     // Iterative walk: deep nesting must not overflow the stack.
-    let mut stack: Vec<(tl::NodeHandle, bool)> =
-        dom.children().iter().rev().map(|h| (*h, false)).collect();
+    let mut stack: Vec<(tl::NodeHandle, bool)> = dom.children().iter().rev().map(|h| (*h, false)).collect();
     while let Some((handle, closing)) = stack.pop() {
         let Some(node) = handle.get(parser) else {
             continue;
@@ -343,9 +349,7 @@ fn decode_entities(s: &str) -> String {
                 "rdquo" => Some('”'),
                 "middot" => Some('·'),
                 _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                    u32::from_str_radix(&ent[2..], 16)
-                        .ok()
-                        .and_then(char::from_u32)
+                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
                 }
                 _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
@@ -473,10 +477,7 @@ pub fn is_junk_line(line: &str) -> bool {
     }
     // Lists of short items separated by |, _ or >: navigation, tag clouds,
     // lists of place names, spam titles.
-    let seps = t
-        .chars()
-        .filter(|c| matches!(c, '|' | '_' | '>' | '›' | '»'))
-        .count();
+    let seps = t.chars().filter(|c| matches!(c, '|' | '_' | '>' | '›' | '»')).count();
     if seps >= 3 {
         let items = t
             .split(['|', '_', '>', '›', '»'])
@@ -526,9 +527,7 @@ fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 /// the next non-empty line (at most three blank lines on) continues in Chinese.
 fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
-    let body = |l: &[(char, u32)]| -> Vec<(char, u32)> {
-        l.iter().copied().filter(|&(c, _)| c != '\n').collect()
-    };
+    let body = |l: &[(char, u32)]| -> Vec<(char, u32)> { l.iter().copied().filter(|&(c, _)| c != '\n').collect() };
     let newline = |l: &[(char, u32)]| l.last().copied().filter(|&(c, _)| c == '\n');
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
@@ -537,39 +536,25 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         let mut end = newline(lines[i]);
         loop {
             let mut next = i + 1;
-            while next < lines.len()
-                && next <= i + 4
-                && lines[next].iter().all(|(c, _)| c.is_whitespace())
-            {
+            while next < lines.len() && next <= i + 4 && lines[next].iter().all(|(c, _)| c.is_whitespace()) {
                 next += 1;
             }
             let Some(next_line) = lines.get(next) else {
                 break;
             };
             let visible = current.iter().filter(|(c, _)| !c.is_whitespace()).count();
-            let last = current
-                .iter()
-                .rev()
-                .find(|(c, _)| !c.is_whitespace())
-                .map(|&(c, _)| c);
-            let first = next_line
-                .iter()
-                .find(|(c, _)| !c.is_whitespace())
-                .map(|&(c, _)| c);
+            let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
+            let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let joinable = visible >= 30
                 && last.is_some_and(|c| is_cjk(c) || matches!(c, '、' | ',' | '+'))
-                && first.is_some_and(|c| is_cjk(c) || matches!(c, ',' | '、' | '。'));
+                && first.is_some_and(|c| is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。'));
             if !joinable {
                 break;
             }
             while current.last().is_some_and(|(c, _)| c.is_whitespace()) {
                 current.pop();
             }
-            current.extend(
-                body(next_line)
-                    .into_iter()
-                    .skip_while(|(c, _)| c.is_whitespace()),
-            );
+            current.extend(body(next_line).into_iter().skip_while(|(c, _)| c.is_whitespace()));
             end = newline(next_line);
             i = next;
         }
@@ -595,8 +580,7 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             }
             let prev = out.last().map(|&(p, _)| p);
             let next = chars.get(j).map(|&(x, _)| x);
-            let wide =
-                |x: Option<char>| x.is_none_or(|x| x == '\n' || is_cjk(x) || is_wide_punct(x));
+            let wide = |x: Option<char>| x.is_none_or(|x| x == '\n' || is_cjk(x) || is_wide_punct(x));
             if !(wide(prev) || wide(next)) {
                 out.push((' ', o));
             }
@@ -639,8 +623,10 @@ fn first_line_title(text: &str) -> Option<String> {
 fn find_published(text: &str) -> Option<String> {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"(?:发布时间|发布日期|时间|日期)?\s*:?\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-            .expect("valid date pattern")
+        regex::Regex::new(
+            r"(?:发布时间|发布日期|时间|日期)?\s*:?\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?",
+        )
+        .expect("valid date pattern")
     });
     let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
     let caps = re.captures(&head)?;
@@ -720,12 +706,10 @@ mod tests {
 
     #[test]
     fn gb18030_and_big5_are_decoded() {
-        let (gbk, _, _) =
-            encoding_rs::GB18030.encode("青溪高新区拥有高新技术企业一百八十六家,产值持续增长。");
+        let (gbk, _, _) = encoding_rs::GB18030.encode("青溪高新区拥有高新技术企业一百八十六家,产值持续增长。");
         let doc = normalize("a.txt", &gbk, Markup::Plain).unwrap();
         assert!(doc.text.contains("青溪高新区"));
-        let (big5, _, _) =
-            encoding_rs::BIG5.encode("青溪科技城的高新技術企業數量持續增長,產業集聚。");
+        let (big5, _, _) = encoding_rs::BIG5.encode("青溪科技城的高新技術企業數量持續增長,產業集聚。");
         let doc = normalize("b.txt", &big5, Markup::Plain).unwrap();
         assert!(doc.text.contains("高新技术企业"), "{}", doc.text);
     }

@@ -88,10 +88,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
             match entry.file_type() {
                 Ok(t) if t.is_dir() => stack.push(path),
                 Ok(_) => {
-                    let ext = path
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .map(str::to_ascii_lowercase);
+                    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
                     if ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
                         found.push(path);
                     }
@@ -109,12 +106,10 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|source| Error::Read {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        std::io::stdin().read_to_end(&mut buf).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         return Ok(buf);
     }
     let meta = std::fs::metadata(path).map_err(|source| Error::Read {

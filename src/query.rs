@@ -20,32 +20,14 @@ use std::path::Path;
 pub const SAVED: &[(&str, &str)] = &[
     ("chain-leaders", include_str!("../queries/chain-leaders.rq")),
     ("documents", include_str!("../queries/documents.rq")),
-    (
-        "enterprises-in-zone",
-        include_str!("../queries/enterprises-in-zone.rq"),
-    ),
-    (
-        "entity-sources",
-        include_str!("../queries/entity-sources.rq"),
-    ),
+    ("enterprises-in-zone", include_str!("../queries/enterprises-in-zone.rq")),
+    ("entity-sources", include_str!("../queries/entity-sources.rq")),
     ("evidence", include_str!("../queries/evidence.rq")),
-    (
-        "institutes-in-zone",
-        include_str!("../queries/institutes-in-zone.rq"),
-    ),
-    (
-        "listed-enterprises",
-        include_str!("../queries/listed-enterprises.rq"),
-    ),
-    (
-        "policies-by-zone",
-        include_str!("../queries/policies-by-zone.rq"),
-    ),
+    ("institutes-in-zone", include_str!("../queries/institutes-in-zone.rq")),
+    ("listed-enterprises", include_str!("../queries/listed-enterprises.rq")),
+    ("policies-by-zone", include_str!("../queries/policies-by-zone.rq")),
     ("renamed-zones", include_str!("../queries/renamed-zones.rq")),
-    (
-        "zone-statistics",
-        include_str!("../queries/zone-statistics.rq"),
-    ),
+    ("zone-statistics", include_str!("../queries/zone-statistics.rq")),
     (
         "zones-leading-industries",
         include_str!("../queries/zones-leading-industries.rq"),
@@ -74,10 +56,7 @@ pub struct QuerySource {
 /// Turn the user's QUERY argument into query text: a saved query name, a
 /// `.rq` file, or SPARQL itself.
 pub fn resolve_query(arg: &str) -> Result<QuerySource> {
-    if let Some((name, text)) = SAVED
-        .iter()
-        .find(|(n, _)| *n == arg || format!("{n}.rq") == arg)
-    {
+    if let Some((name, text)) = SAVED.iter().find(|(n, _)| *n == arg || format!("{n}.rq") == arg) {
         return Ok(QuerySource {
             name: (*name).to_string(),
             text: (*text).to_string(),
@@ -121,12 +100,7 @@ pub enum OutputFormat {
 }
 
 /// Run a query on the store (union default graph) and write the results.
-pub fn run(
-    store: &Store,
-    query: &QuerySource,
-    format: OutputFormat,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run(store: &Store, query: &QuerySource, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
     let syntax = |e: &dyn std::fmt::Display| Error::QuerySyntax {
         query: query.name.clone(),
         message: e.to_string(),
@@ -156,8 +130,7 @@ pub fn run(
                             .collect(),
                     );
                 }
-                let header: Vec<String> =
-                    variables.iter().map(|v| v.as_str().to_string()).collect();
+                let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
                 write_table(out, &header, &rows).map_err(io)?;
                 return Ok(());
             }
@@ -240,11 +213,7 @@ fn display_width(s: &str) -> usize {
         .sum()
 }
 
-fn write_table(
-    out: &mut dyn Write,
-    header: &[String],
-    rows: &[Vec<String>],
-) -> std::io::Result<()> {
+fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
@@ -270,11 +239,7 @@ fn write_table(
     writeln!(
         out,
         "{}",
-        widths
-            .iter()
-            .map(|w| "-".repeat(*w))
-            .collect::<Vec<_>>()
-            .join("  ")
+        widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  ")
     )?;
     for r in rows {
         line(out, r)?;
@@ -309,15 +274,9 @@ mod tests {
 
     #[test]
     fn query_arguments_resolve() {
-        assert_eq!(
-            resolve_query("chain-leaders").unwrap().name,
-            "chain-leaders"
-        );
+        assert_eq!(resolve_query("chain-leaders").unwrap().name, "chain-leaders");
         assert!(resolve_query("SELECT * WHERE { ?s ?p ?o }").is_ok());
-        assert!(matches!(
-            resolve_query("no-such-thing"),
-            Err(Error::UnknownQuery(_))
-        ));
+        assert!(matches!(resolve_query("no-such-thing"), Err(Error::UnknownQuery(_))));
     }
 
     #[test]

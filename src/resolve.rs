@@ -135,11 +135,7 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
         else {
             break;
         };
-        if !h
-            .entries
-            .iter()
-            .any(|&e| gaz.entries[e].kind == Kind::Place)
-        {
+        if !h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
             break;
         }
         core = core[h.end..].to_string();
@@ -162,12 +158,7 @@ fn enterprise_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let mut core = bare(name);
     // A leading place name is often dropped in later mentions (厦门快快网络 → 快快网络).
     if let Some(h) = gaz.find(&core).first() {
-        if h.start == 0
-            && core.len() - h.end >= 6
-            && h.entries
-                .iter()
-                .any(|&e| gaz.entries[e].kind == Kind::Place)
-        {
+        if h.start == 0 && core.len() - h.end >= 6 && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
             core = core[h.end..].to_string();
         }
     }
@@ -227,6 +218,19 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
     }
     let by_name_kind = by_name;
+    // A former name (A更名为B) names the same zone: it is an alias, and the
+    // relation keeps it as zg:formerName.
+    for r in &ex.relations {
+        if r.predicate == Predicate::FormerName {
+            if let Some(old) = &r.literal {
+                for (i, m) in ex.mentions.iter().enumerate() {
+                    if m.kind == Kind::Zone && (&m.name == old || m.canonical.as_ref() == Some(old)) {
+                        uf.union(i, r.subject);
+                    }
+                }
+            }
+        }
+    }
     // Kind-specific variants.
     let mut zone_cores: HashMap<String, usize> = HashMap::new();
     let mut ent_cores: Vec<(String, usize)> = Vec::new();
@@ -282,9 +286,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .filter(|(_, m)| m.kind == Kind::Institute)
         .filter_map(|(i, m)| {
             let name = bare(&m.name);
-            let ending = ["研究院", "研究所", "实验室"]
-                .iter()
-                .find(|e| name.ends_with(**e))?;
+            let ending = ["研究院", "研究所", "实验室"].iter().find(|e| name.ends_with(**e))?;
             let mut core = name.trim_end_matches(ending).to_string();
             if let Some(h) = gaz
                 .find(&core)
@@ -298,8 +300,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .collect();
     for (ea, a, i) in &institutes {
         for (eb, b, j) in &institutes {
-            if ea == eb && a.chars().count() >= 2 && a.len() < b.len() && b.starts_with(a.as_str())
-            {
+            if ea == eb && a.chars().count() >= 2 && a.len() < b.len() && b.starts_with(a.as_str()) {
                 uf.union(*i, *j);
             }
         }
@@ -358,10 +359,24 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 gaz_entry = m.entry;
             }
         }
+        let former: BTreeSet<&String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::FormerName && members.contains(&r.subject))
+            .filter_map(|r| r.literal.as_ref())
+            .collect();
+        let current: BTreeSet<String> = names.iter().filter(|n| !former.contains(n)).cloned().collect();
         let label = match gaz_entry {
             Some(e) => gaz.entries[e].canonical.clone(),
             None if kind == Kind::Industry => industry_label(&names, gaz),
-            None => best_label(&names),
+            None => best_label(if current.is_empty() { &names } else { &current }),
+        };
+        // A quoted name is labelled without its quote marks (“青苗计划” → 青苗计划).
+        let label = if kind == Kind::Policy && label.contains(['“', '”']) {
+            names.insert(label.clone());
+            label.replace(['“', '”'], "")
+        } else {
+            label
         };
         // English surface forms are English labels, not Chinese ones.
         let ascii = |x: &String| !x.chars().any(|c| c as u32 > 0x2e80);
@@ -376,10 +391,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             label
         };
         let mut alt: BTreeSet<String> = names.into_iter().filter(|x| *x != label).collect();
-        // The bare form of a quoted name is a name too (“八八战略” → 八八战略).
-        if label.contains('“') {
-            alt.insert(bare(&label));
-        }
+
         let (division_code, level, english) = match gaz_entry {
             Some(e) => (
                 gaz.entries[e].code.clone(),
@@ -398,19 +410,14 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         // The reference name first, then the names the text gives, longest first.
         // The name the text uses most, then the longest.
         let mut text_english: Vec<(String, usize)> = english_names.into_iter().collect();
-        text_english
-            .sort_by_key(|(e, n)| (std::cmp::Reverse(*n), std::cmp::Reverse(e.len()), e.clone()));
+        text_english.sort_by_key(|(e, n)| (std::cmp::Reverse(*n), std::cmp::Reverse(e.len()), e.clone()));
         let text_english: Vec<String> = text_english.into_iter().map(|(e, _)| e).collect();
-        let english: Vec<String> =
-            english
-                .into_iter()
-                .chain(text_english)
-                .fold(Vec::new(), |mut v, e| {
-                    if !v.contains(&e) {
-                        v.push(e);
-                    }
-                    v
-                });
+        let english: Vec<String> = english.into_iter().chain(text_english).fold(Vec::new(), |mut v, e| {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            v
+        });
         if ascii(&label) {
             alt.retain(|a| !english.contains(a));
         }
@@ -532,11 +539,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 all.insert(d.code.clone());
             }
         }
-        let sentence = zone
-            .mentions
-            .first()
-            .map(|&m| ex.mentions[m].sentence)
-            .unwrap_or(0);
+        let sentence = zone.mentions.first().map(|&m| ex.mentions[m].sentence).unwrap_or(0);
         for code in all {
             if let Some(&p) = place_by_code.get(code.as_str()) {
                 add(
@@ -582,13 +585,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .filter_map(|s| {
             let subject = entity_of[s.subject];
             seen_obs
-                .insert((
-                    subject,
-                    s.value.clone(),
-                    s.unit.clone(),
-                    s.sentence,
-                    s.start,
-                ))
+                .insert((subject, s.value.clone(), s.unit.clone(), s.sentence, s.start))
                 .then(|| Observation {
                     subject,
                     value: s.value.clone(),
@@ -623,9 +620,7 @@ fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
     let zones: Vec<&crate::gazetteer::Entry> = gaz
         .entries
         .iter()
-        .filter(|e| {
-            e.level == Some("national") && e.city.as_ref().is_some_and(|c| cities.contains(c))
-        })
+        .filter(|e| e.level == Some("national") && e.city.as_ref().is_some_and(|c| cities.contains(c)))
         .collect();
     match zones.as_slice() {
         [one] => Some(one.canonical.clone()),
@@ -654,11 +649,7 @@ fn industry_label(names: &BTreeSet<String>, gaz: &Gazetteer) -> String {
     stripped
         .iter()
         .find(|n| gaz.industry(n) == Some(n.as_str()))
-        .or_else(|| {
-            stripped
-                .iter()
-                .min_by_key(|n| (n.chars().count(), (*n).clone()))
-        })
+        .or_else(|| stripped.iter().min_by_key(|n| (n.chars().count(), (*n).clone())))
         .cloned()
         .unwrap_or_default()
 }
@@ -720,20 +711,13 @@ mod tests {
         let r = resolve(&extract(&clean(text)));
         r.entities
             .iter()
-            .map(|e| {
-                (
-                    e.kind,
-                    e.label.clone(),
-                    e.alt_labels.iter().cloned().collect(),
-                )
-            })
+            .map(|e| (e.kind, e.label.clone(), e.alt_labels.iter().cloned().collect()))
             .collect()
     }
 
     #[test]
     fn zone_short_forms_and_parenthesised_names_merge() {
-        let e =
-            entities("青溪高新技术产业开发区(简称青溪高新区)成立于2001年。青溪高新区拥有企业。");
+        let e = entities("青溪高新技术产业开发区(简称青溪高新区)成立于2001年。青溪高新区拥有企业。");
         let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
         assert_eq!(zones.len(), 1, "{e:?}");
         assert_eq!(zones[0].1, "青溪高新技术产业开发区");
@@ -741,18 +725,13 @@ mod tests {
 
     #[test]
     fn enterprise_with_and_without_legal_suffix_merge() {
-        let e = entities(
-            "远山科技股份有限公司在科创板上市。园区已集聚远山科技、蓝河材料为龙头的新材料产业链。",
-        );
+        let e = entities("远山科技股份有限公司在科创板上市。园区已集聚远山科技、蓝河材料为龙头的新材料产业链。");
         let ents: Vec<_> = e
             .iter()
             .filter(|x| x.0 == Kind::Enterprise)
             .map(|x| x.1.clone())
             .collect();
-        assert!(
-            ents.contains(&"远山科技股份有限公司".to_string()),
-            "{ents:?}"
-        );
+        assert!(ents.contains(&"远山科技股份有限公司".to_string()), "{ents:?}");
         assert!(!ents.contains(&"远山科技".to_string()), "{ents:?}");
     }
 }

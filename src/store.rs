@@ -49,8 +49,7 @@ impl GraphStore {
         if !path.exists() {
             return Err(Error::Store {
                 path: path.display().to_string(),
-                message: "no store here; create one with `zonegraph ingest --store DIR FILE`"
-                    .into(),
+                message: "no store here; create one with `zonegraph ingest --store DIR FILE`".into(),
             });
         }
         let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
@@ -63,10 +62,7 @@ impl GraphStore {
     /// Replace one document's graph with `quads`, atomically. Quads of other
     /// graphs (the shared reference graph) are added.
     pub fn replace_document(&self, doc: &NamedNode, quads: &[Quad]) -> Result<()> {
-        let mut t = self
-            .store
-            .start_transaction()
-            .map_err(|e| store_error(&self.path, e))?;
+        let mut t = self.store.start_transaction().map_err(|e| store_error(&self.path, e))?;
         t.clear_graph(GraphNameRef::NamedNode(doc.as_ref()))
             .map_err(|e| store_error(&self.path, e))?;
         t.extend(quads.iter());
@@ -80,9 +76,7 @@ impl GraphStore {
 
     /// Whether the store holds no quad.
     pub fn is_empty(&self) -> Result<bool> {
-        self.store
-            .is_empty()
-            .map_err(|e| store_error(&self.path, e))
+        self.store.is_empty().map_err(|e| store_error(&self.path, e))
     }
 
     /// Flush to disk.

@@ -93,20 +93,13 @@ mod tests {
     fn every_written_term_is_declared_in_the_ontology() {
         const OWL: &str = "http://www.w3.org/2002/07/owl#";
         let mut declared = HashSet::new();
-        for quad in
-            RdfParser::from_format(RdfFormat::Turtle).for_slice(crate::data::ONTOLOGY.as_bytes())
-        {
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(crate::data::ONTOLOGY.as_bytes()) {
             let q = quad.expect("ontology/zonegraph.ttl parses");
-            if q.predicate.as_str() == RDF_TYPE
-                && q.object.to_string().starts_with(&format!("<{OWL}"))
-            {
+            if q.predicate.as_str() == RDF_TYPE && q.object.to_string().starts_with(&format!("<{OWL}")) {
                 declared.insert(q.subject.to_string().trim_matches(['<', '>']).to_string());
             }
         }
-        let missing: Vec<&&str> = ALL_TERMS
-            .iter()
-            .filter(|t| !declared.contains(**t))
-            .collect();
+        let missing: Vec<&&str> = ALL_TERMS.iter().filter(|t| !declared.contains(**t)).collect();
         assert!(
             missing.is_empty(),
             "not declared in ontology/zonegraph.ttl: {missing:?}"

@@ -91,10 +91,7 @@ fn is_english(s: &str) -> bool {
 
 /// Toneless pinyin syllables of a Chinese name (non-Chinese characters dropped).
 fn syllables(name: &str) -> Vec<String> {
-    name.to_pinyin()
-        .flatten()
-        .map(|p| p.plain().to_string())
-        .collect()
+    name.to_pinyin().flatten().map(|p| p.plain().to_string()).collect()
 }
 
 /// A token of an English sentence: its text and byte range.
@@ -176,8 +173,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             let Some(&(_, kind)) = ENDINGS.iter().find(|(e, _)| *e == t.text) else {
                 continue;
             };
-            if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.")
-            {
+            if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.") {
                 continue;
             }
             // Extend left over capitalized words and joining words, within the clause.
@@ -192,9 +188,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                     break;
                 }
                 if capitalized(w)
-                    || (matches!(w, "and" | "of" | "for" | "&")
-                        && b >= 2
-                        && capitalized(toks[b - 2].text))
+                    || (matches!(w, "and" | "of" | "for" | "&") && b >= 2 && capitalized(toks[b - 2].text))
                     || w.starts_with('"')
                 {
                     b -= 1;
@@ -236,24 +230,11 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 .map(|t| t.text)
                 .take_while(|w| !GENERIC.contains(w))
                 .collect();
-            let target = align(
-                ex,
-                &paired,
-                &all,
-                kind,
-                &proper,
-                order.get(&kind).copied().unwrap_or(0),
-            );
+            let target = align(ex, &paired, &all, kind, &proper, order.get(&kind).copied().unwrap_or(0));
             *order.entry(kind).or_default() += 1;
             used_ends.push(t.end);
             match target {
-                Some(m) => new_mentions.push(english_mention(
-                    &ex.mentions[m],
-                    phrase,
-                    toks[b].start,
-                    t.end,
-                    si,
-                )),
+                Some(m) => new_mentions.push(english_mention(&ex.mentions[m], phrase, toks[b].start, t.end, si)),
                 None if kind == Kind::Zone && !proper.is_empty() => new_mentions.push(Mention {
                     kind,
                     name: phrase.to_string(),
@@ -280,25 +261,13 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 continue;
             }
             let brand = format!("{}{}", syl[0], syl[1]);
-            if let Some(k) = toks
-                .iter()
-                .position(|t| t.text.to_ascii_lowercase() == brand)
-            {
+            if let Some(k) = toks.iter().position(|t| t.text.to_ascii_lowercase() == brand) {
                 let mut e = k + 1;
-                while e < toks.len()
-                    && capitalized(toks[e].text)
-                    && !used_ends.contains(&toks[e].end)
-                {
+                while e < toks.len() && capitalized(toks[e].text) && !used_ends.contains(&toks[e].end) {
                     e += 1;
                 }
                 let phrase = &text[toks[k].start..toks[e - 1].end];
-                new_mentions.push(english_mention(
-                    cm,
-                    phrase,
-                    toks[k].start,
-                    toks[e - 1].end,
-                    si,
-                ));
+                new_mentions.push(english_mention(cm, phrase, toks[k].start, toks[e - 1].end, si));
             }
         }
     }
@@ -306,13 +275,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
 }
 
 /// A mention of the Chinese entity `of`, written in English here.
-fn english_mention(
-    of: &Mention,
-    phrase: &str,
-    start: usize,
-    end: usize,
-    sentence: usize,
-) -> Mention {
+fn english_mention(of: &Mention, phrase: &str, start: usize, end: usize, sentence: usize) -> Mention {
     Mention {
         kind: of.kind,
         name: of.name.clone(),
@@ -331,14 +294,7 @@ fn english_mention(
 /// whose proper part (without zone ending, 国家) has the same pinyin as the
 /// English proper words, in the paired paragraph first, then anywhere; else
 /// the `nth` mention of that kind in the paired paragraph.
-fn align(
-    ex: &Extraction,
-    paired: &[usize],
-    all: &[usize],
-    kind: Kind,
-    proper: &[&str],
-    nth: usize,
-) -> Option<usize> {
+fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &[&str], nth: usize) -> Option<usize> {
     let wanted: String = proper
         .iter()
         .map(|w| w.to_ascii_lowercase().replace(['-', '\''], ""))
@@ -414,11 +370,7 @@ mod tests {
             .filter_map(|m| m.english.clone().map(|e| (m.kind, m.name.clone(), e)))
             .collect();
         assert!(
-            english.contains(&(
-                Kind::Zone,
-                "青溪高新区".into(),
-                "Qingxi High-Tech Zone".into()
-            )),
+            english.contains(&(Kind::Zone, "青溪高新区".into(), "Qingxi High-Tech Zone".into())),
             "{english:?}"
         );
     }
@@ -428,7 +380,9 @@ mod tests {
         let ex = extract(&clean(
             "Qingxi lies in the Baishan Science and Technology Innovation Corridor of the region.",
         ));
-        assert!(ex.mentions.iter().any(|m| m.kind == Kind::Zone
-            && m.name == "Baishan Science and Technology Innovation Corridor"));
+        assert!(ex
+            .mentions
+            .iter()
+            .any(|m| m.kind == Kind::Zone && m.name == "Baishan Science and Technology Innovation Corridor"));
     }
 }

@@ -320,13 +320,7 @@ impl DocContext {
     }
 }
 
-fn gazetteer_candidates(
-    s: &str,
-    chars: &[char],
-    gaz: &Gazetteer,
-    ctx: &DocContext,
-    out: &mut Vec<Cand>,
-) {
+fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocContext, out: &mut Vec<Cand>) {
     for hit in gaz.find(s) {
         let start = s[..hit.start].chars().count();
         let end = start + s[hit.start..hit.end].chars().count();
@@ -340,10 +334,7 @@ fn gazetteer_candidates(
                     continue;
                 };
                 if div.level == Level::County {
-                    let parent_named = div
-                        .parent
-                        .as_ref()
-                        .is_some_and(|p| ctx.named_codes.contains(p));
+                    let parent_named = div.parent.as_ref().is_some_and(|p| ctx.named_codes.contains(p));
                     if !parent_named {
                         continue;
                     }
@@ -354,11 +345,7 @@ fn gazetteer_candidates(
                     Level::City => 2,
                     Level::County => 1,
                 };
-                if div
-                    .parent
-                    .as_ref()
-                    .is_some_and(|p| ctx.named_codes.contains(p))
-                {
+                if div.parent.as_ref().is_some_and(|p| ctx.named_codes.contains(p)) {
                     score += 4;
                 }
             } else {
@@ -415,13 +402,7 @@ struct Edge {
     through_and: bool,
 }
 
-fn left_edge_with(
-    chars: &[char],
-    suffix_start: usize,
-    max_len: usize,
-    rules: &Rules,
-    edge: Edge,
-) -> usize {
+fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules, edge: Edge) -> usize {
     let mut b = suffix_start;
     while b > 0 && suffix_start - b < max_len {
         let c = chars[b - 1];
@@ -429,12 +410,7 @@ fn left_edge_with(
             let open = if c == ')' { '(' } else { '“' };
             let lo = b.saturating_sub(14);
             match (lo..b - 1).rev().find(|&k| chars[k] == open) {
-                Some(k)
-                    if chars[k + 1..b - 1]
-                        .iter()
-                        .all(|&x| is_name_char(x) || x == ',')
-                        && k + 1 < b - 1 =>
-                {
+                Some(k) if chars[k + 1..b - 1].iter().all(|&x| is_name_char(x) || x == ',') && k + 1 < b - 1 => {
                     b = k;
                     continue;
                 }
@@ -458,8 +434,7 @@ fn left_edge_with(
             }
         }
         // 以 in 以色列 is a name, not the preposition.
-        let israel =
-            chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
+        let israel = chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
         if let (false, Some(n)) = (israel, rules.stop_word_before(chars, b, edge.hard)) {
             // A one-character word right after 、 or a clause start, in front
             // of a one-character rest, belongs to the name (、和剂药业).
@@ -540,10 +515,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             through_quotes: matches!(kind, SuffixKind::Project),
             hard: matches!(
                 kind,
-                SuffixKind::LegalEnterprise
-                    | SuffixKind::Institute
-                    | SuffixKind::Agency
-                    | SuffixKind::Project
+                SuffixKind::LegalEnterprise | SuffixKind::Institute | SuffixKind::Agency | SuffixKind::Project
             ),
             through_and: matches!(kind, SuffixKind::Institute | SuffixKind::Project),
         };
@@ -552,18 +524,14 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         // national prefix (中国, 中) stands before it: 书写贵阳高新区 → 贵阳高新区.
         if matches!(kind, SuffixKind::Zone | SuffixKind::Agency) && b < ss {
             let span: String = chars[b..ss].iter().collect();
-            if let Some(h) = gaz.find(&span).into_iter().find(|h| {
-                h.entries
-                    .iter()
-                    .any(|&e| gaz.entries[e].kind == Kind::Place)
-            }) {
+            if let Some(h) = gaz
+                .find(&span)
+                .into_iter()
+                .find(|h| h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
+            {
                 let p = span[..h.start].chars().count();
                 let head: String = span[..h.start].to_string();
-                if p > 0
-                    && !head.starts_with("中国")
-                    && !head.starts_with('中')
-                    && !head.contains('(')
-                {
+                if p > 0 && !head.starts_with("中国") && !head.starts_with('中') && !head.contains('(') {
                     b += p;
                 }
             }
@@ -601,9 +569,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 // after an enterprise word, or at a clause edge followed by
                 // what companies do (成功登陆, 上市, 入围, 研制 …).
                 let n = prefix.chars().count();
-                let after_enterprise_word = ["企业", "公司", "龙头"]
-                    .iter()
-                    .any(|w| ends_with(chars, b, w));
+                let after_enterprise_word = ["企业", "公司", "龙头"].iter().any(|w| ends_with(chars, b, w));
                 let acts = rules
                     .entities
                     .boundary
@@ -634,19 +600,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     continue;
                 }
                 // Only after a policy verb or at a clause edge.
-                let after_verb = rules
-                    .entities
-                    .policy
-                    .verbs
-                    .iter()
-                    .any(|v| ends_with(chars, b, v));
+                let after_verb = rules.entities.policy.verbs.iter().any(|v| ends_with(chars, b, v));
                 if !(after_verb || b == 0 || is_delim(chars[b - 1]) || ends_with(chars, b, "和")) {
                     continue;
                 }
             }
             SuffixKind::Zone => {
-                if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str())
-                {
+                if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str()) {
                     continue;
                 }
                 if ZONE_DESCRIPTIONS.iter().any(|d| prefix.contains(d)) {
@@ -673,13 +633,8 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 });
                 // A short name of its own is fine too (青溪高新区); long unplaced
                 // prefixes are phrases (逐步覆盖…高新区).
-                let short_own_name =
-                    (2..=4).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
-                if generic_ending
-                    && !starts_with_place
-                    && !short_own_name
-                    && !prefix.starts_with("中国")
-                {
+                let short_own_name = (2..=4).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
+                if generic_ending && !starts_with_place && !short_own_name && !prefix.starts_with("中国") {
                     continue;
                 }
                 // 浙江省高新区 means the province's zones, not one zone.
@@ -696,38 +651,21 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             }
             SuffixKind::Agency if PLACE_BOUND_AGENCY.contains(&suffix.as_str()) => {
                 // Village and street committees are below what the graph tracks.
-                if prefix.ends_with('村') || prefix.ends_with("街道") || prefix.ends_with("社区")
-                {
+                if prefix.ends_with('村') || prefix.ends_with("街道") || prefix.ends_with("社区") {
                     continue;
                 }
-                let placed = gaz.find(&prefix).iter().any(|h| {
-                    h.end == prefix.len()
-                        && h.entries
-                            .iter()
-                            .any(|&e| gaz.entries[e].kind == Kind::Place)
-                }) || [
-                    "高新区",
-                    "园区",
-                    "开发区",
-                    "省",
-                    "市",
-                    "区",
-                    "县",
-                    "镇",
-                    "街道",
-                    "村",
-                ]
-                .iter()
-                .any(|z| prefix.ends_with(z));
+                let placed =
+                    gaz.find(&prefix).iter().any(|h| {
+                        h.end == prefix.len() && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place)
+                    }) || ["高新区", "园区", "开发区", "省", "市", "区", "县", "镇", "街道", "村"]
+                        .iter()
+                        .any(|z| prefix.ends_with(z));
                 if !placed {
                     continue;
                 }
             }
             // Named projects carry a name of their own, not a description.
-            SuffixKind::Project
-                if prefix.chars().count() < 4
-                    || PROJECT_GENERIC.iter().any(|g| prefix.contains(g)) =>
-            {
+            SuffixKind::Project if prefix.chars().count() < 4 || PROJECT_GENERIC.iter().any(|g| prefix.contains(g)) => {
                 continue
             }
             _ => {}
@@ -742,11 +680,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 }
             }
         }
-        let name_full: String = if end > se {
-            chars[b..end].iter().collect()
-        } else {
-            name
-        };
+        let name_full: String = if end > se { chars[b..end].iter().collect() } else { name };
         out.push(Cand {
             start: b,
             end,
@@ -781,8 +715,8 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             continue;
         };
         let inner: String = chars[i + 1..j].iter().collect();
-        let sentence_like = inner.contains(['。', '!', '?', '‘', ':'])
-            || inner.contains(',') && inner.chars().count() > 16;
+        let sentence_like =
+            inner.contains(['。', '!', '?', '‘', ':']) || inner.contains(',') && inner.chars().count() > 16;
         if inner.chars().count() < 2 || sentence_like {
             i = j + 1;
             continue;
@@ -795,11 +729,9 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                 // A short name in parentheses right after the title (7号文).
                 let mut aliases = Vec::new();
                 if chars.get(j + 1) == Some(&'(') {
-                    if let Some(close) = (j + 2..chars.len().min(j + 12)).find(|&x| chars[x] == ')')
-                    {
+                    if let Some(close) = (j + 2..chars.len().min(j + 12)).find(|&x| chars[x] == ')') {
                         let short: String = chars[j + 2..close].iter().collect();
-                        if short.ends_with('文') || short.ends_with('号') || short.ends_with("意见")
-                        {
+                        if short.ends_with('文') || short.ends_with('号') || short.ends_with("意见") {
                             aliases.push(short);
                         }
                     }
@@ -824,17 +756,12 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         // (“三湖一坝”(黑沙湖、…)项目).
         let mut after_start = j + 1;
         if chars.get(after_start) == Some(&'(') {
-            if let Some(close) =
-                (after_start..chars.len().min(after_start + 40)).find(|&x| chars[x] == ')')
-            {
+            if let Some(close) = (after_start..chars.len().min(after_start + 40)).find(|&x| chars[x] == ')') {
                 after_start = close + 1;
             }
         }
         let mut k = after_start;
-        while k < chars.len()
-            && k < after_start + 12
-            && (is_name_char(chars[k]) || matches!(chars[k], '(' | ')'))
-        {
+        while k < chars.len() && k < after_start + 12 && (is_name_char(chars[k]) || matches!(chars[k], '(' | ')')) {
             k += 1;
         }
         let after: String = chars[after_start..k].iter().collect();
@@ -846,14 +773,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             .heads
             .iter()
             .map(|h| (h, Kind::Policy))
-            .chain(
-                rules
-                    .entities
-                    .institute
-                    .suffixes
-                    .iter()
-                    .map(|h| (h, Kind::Institute)),
-            )
+            .chain(rules.entities.institute.suffixes.iter().map(|h| (h, Kind::Institute)))
             .chain(rules.entities.zone.suffixes.iter().map(|h| (h, Kind::Zone)))
             .chain(std::iter::once((&project_head, Kind::Project)))
             .collect::<Vec<_>>();
@@ -865,13 +785,8 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                 if after_chars[e - hn..e].iter().copied().eq(h.chars()) && e > best_end {
                     // The text between the quote and the ending must not hold a stop word.
                     let between: String = after_chars[..e - hn].iter().collect();
-                    let de_ok = *kd == Kind::Policy
-                        && between.chars().count() <= 6
-                        && between.starts_with('的');
-                    if (between.contains('的') && !de_ok)
-                        || between.contains('等')
-                        || between.chars().count() > 7
-                    {
+                    let de_ok = *kd == Kind::Policy && between.chars().count() <= 6 && between.starts_with('的');
+                    if (between.contains('的') && !de_ok) || between.contains('等') || between.chars().count() > 7 {
                         continue;
                     }
                     best_end = e;
@@ -901,9 +816,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         };
         if kind == Kind::Zone {
             let whole: String = chars[i..end].iter().collect();
-            let generic_end = ["高新区", "开发区", "园区"]
-                .iter()
-                .any(|g| after.starts_with(g));
+            let generic_end = ["高新区", "开发区", "园区"].iter().any(|g| after.starts_with(g));
             if generic_end || ZONE_DESCRIPTIONS.iter().any(|d| whole.contains(d)) {
                 i = j + 1;
                 continue;
@@ -930,10 +843,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         while b < i && matches!(chars[b], '年' | '月' | '日' | '度') {
             b += 1;
         }
-        if b < i
-            && chars[b..i].iter().all(|&c| is_cjk(c))
-            && !pr.verbs.iter().any(|v| ends_with(chars, i, v))
-        {
+        if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
             start = b;
         }
         // The name without a parenthetical gloss after the quote.
@@ -981,9 +891,7 @@ fn is_formula(s: &str) -> bool {
     let n = s.chars().count();
     let numerals = s
         .chars()
-        .filter(|c| {
-            c.is_ascii_digit() || "一二三四五六七八九十百千万双两".contains(*c) || *c == '+'
-        })
+        .filter(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万双两".contains(*c) || *c == '+')
         .count();
     (2..=8).contains(&n) && numerals * 2 >= n
 }
@@ -1042,8 +950,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 continue;
             }
             if le > ls + 1
-                && (terminator_at(chars, le)
-                    || (rules.stop_word_after(chars, le) && !starts_with(chars, le, "和")))
+                && (terminator_at(chars, le) || (rules.stop_word_after(chars, le) && !starts_with(chars, le, "和")))
             {
                 break;
             }
@@ -1055,16 +962,11 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 if le > ls {
                     items.push((ls, le));
                 }
-                let conj = if starts_with(chars, le, "以及") {
-                    2
-                } else {
-                    1
-                };
+                let conj = if starts_with(chars, le, "以及") { 2 } else { 1 };
                 let ns = le + conj;
                 let mut ne = ns;
                 while ne < chars.len() && is_name_char(chars[ne]) && ne - ns < 22 {
-                    if ne > ns + 1 && (terminator_at(chars, ne) || rules.stop_word_after(chars, ne))
-                    {
+                    if ne > ns + 1 && (terminator_at(chars, ne) || rules.stop_word_after(chars, ne)) {
                         break;
                     }
                     ne += 1;
@@ -1078,10 +980,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         if le != usize::MAX {
             items.push((ls, le));
         }
-        let items: Vec<(usize, usize)> = items
-            .into_iter()
-            .filter(|(a, b)| b > a && b - a >= 2)
-            .collect();
+        let items: Vec<(usize, usize)> = items.into_iter().filter(|(a, b)| b > a && b - a >= 2).collect();
         if items.len() < 2 {
             continue;
         }
@@ -1112,11 +1011,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             continue;
         }
         for (a, b) in items {
-            if chars[a..b]
-                .iter()
-                .any(|&c| c.is_ascii_digit() || c == '“' || c == '”')
-                && kind == Kind::Enterprise
-            {
+            if chars[a..b].iter().any(|&c| c.is_ascii_digit() || c == '“' || c == '”') && kind == Kind::Enterprise {
                 continue;
             }
             if kind == Kind::Zone && add_suffix.is_empty() && !park(a, b) {
@@ -1164,12 +1059,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 }
                 Kind::Zone
                     if !add_suffix.is_empty()
-                        && !rules
-                            .entities
-                            .zone
-                            .suffixes
-                            .iter()
-                            .any(|s| name.ends_with(s.as_str())) =>
+                        && !rules.entities.zone.suffixes.iter().any(|s| name.ends_with(s.as_str())) =>
                 {
                     aliases.push(name.clone());
                     name = format!("{name}{add_suffix}");
@@ -1180,9 +1070,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 continue;
             }
             let canonical = if kind == Kind::Industry {
-                gaz.industry(&name)
-                    .filter(|p| *p != name)
-                    .map(str::to_string)
+                gaz.industry(&name).filter(|p| *p != name).map(str::to_string)
             } else {
                 None
             };
@@ -1247,12 +1135,7 @@ fn terminator_at(chars: &[char], at: usize) -> bool {
 }
 
 /// What an enumeration is, from the words after it (and a few before).
-fn list_head(
-    chars: &[char],
-    start: usize,
-    tail: usize,
-    gaz: &Gazetteer,
-) -> Option<(Kind, &'static str)> {
+fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Option<(Kind, &'static str)> {
     let after: String = chars[tail..chars.len().min(tail + 16)].iter().collect();
     let _ = (start, gaz);
     let has_deng = after.starts_with('等');
@@ -1262,16 +1145,12 @@ fn list_head(
         .strip_prefix("作为")
         .or_else(|| {
             after.strip_prefix('为').filter(|r| {
-                !r.starts_with("龙头")
-                    && !r.starts_with("领军")
-                    && !r.starts_with("头雁")
-                    && !r.starts_with("链主")
+                !r.starts_with("龙头") && !r.starts_with("领军") && !r.starts_with("头雁") && !r.starts_with("链主")
             })
         })
         .unwrap_or(after);
-    let after_digits = after.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c)
-    });
+    let after_digits =
+        after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
     let counted = after_digits.len() < after.len();
     let a = if counted {
         after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批'])
@@ -1343,9 +1222,7 @@ fn list_head(
         "行业龙头",
     ];
     if (industry_words.iter().any(|w| a.starts_with(w)) || after.starts_with("产业"))
-        && !not_industry
-            .iter()
-            .any(|w| a.starts_with(w) || after.starts_with(w))
+        && !not_industry.iter().any(|w| a.starts_with(w) || after.starts_with(w))
     {
         return Some((Kind::Industry, ""));
     }
@@ -1451,8 +1328,7 @@ fn industry_candidates(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
 fn village_candidates(chars: &[char], out: &mut Vec<Cand>) {
     const ENDINGS: &[&str] = &["街道", "村", "镇", "乡"];
     const NOT: &[&str] = &[
-        "行政", "乡村", "农村", "美丽", "全村", "各村", "城乡", "小城", "特色", "集镇", "城镇",
-        "名村", "古村", "新村",
+        "行政", "乡村", "农村", "美丽", "全村", "各村", "城乡", "小城", "特色", "集镇", "城镇", "名村", "古村", "新村",
     ];
     for i in 2..chars.len() {
         for e in ENDINGS {
@@ -1513,23 +1389,14 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
 /// Titles and their issuers: 国务院《关于…》 gives the title the alias
 /// 国务院关于…; 《国务院关于…》 names its issuer inside, which becomes a
 /// mention of its own (for the issued-by relation).
-fn link_title_issuers(
-    text: &str,
-    gaz: &Gazetteer,
-    sentence: usize,
-    mentions: &mut Vec<Mention>,
-    first: usize,
-) {
+fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &mut Vec<Mention>, first: usize) {
     let mut extra = Vec::new();
     for i in first..mentions.len() {
         if mentions[i].via != Via::Title {
             continue;
         }
         let title_start = mentions[i].start + '《'.len_utf8();
-        if i > first
-            && mentions[i - 1].kind == Kind::Agency
-            && mentions[i - 1].end == mentions[i].start
-        {
+        if i > first && mentions[i - 1].kind == Kind::Agency && mentions[i - 1].end == mentions[i].start {
             let full = format!("{}{}", mentions[i - 1].name, mentions[i].name);
             mentions[i].aliases.push(full);
             continue;
@@ -1538,11 +1405,7 @@ fn link_title_issuers(
         let Some(hit) = gaz.find(&name).into_iter().next().filter(|h| h.start == 0) else {
             continue;
         };
-        let Some(&e) = hit
-            .entries
-            .iter()
-            .find(|&&e| gaz.entries[e].kind == Kind::Agency)
-        else {
+        let Some(&e) = hit.entries.iter().find(|&&e| gaz.entries[e].kind == Kind::Agency) else {
             continue;
         };
         if !name[hit.end..].starts_with("关于") {
@@ -1578,10 +1441,7 @@ fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
                 || between == "(以下简称"
                 || between == ",简称"
                 || between == "(又称";
-            if is_paren
-                && (closes || between.starts_with(','))
-                && mentions[i].kind == mentions[j].kind
-            {
+            if is_paren && (closes || between.starts_with(',')) && mentions[i].kind == mentions[j].kind {
                 let alias = mentions[j].name.clone();
                 mentions[i].aliases.push(alias);
                 let main = mentions[i].name.clone();
@@ -1644,10 +1504,7 @@ mod tests {
             "园区深入实施“青苗人才计划”,开展科技型企业“双倍增”行动,推行“三送一服”。",
             Kind::Policy,
         );
-        assert_eq!(
-            n,
-            vec!["“青苗人才计划”", "科技型企业“双倍增”行动", "“三送一服”"]
-        );
+        assert_eq!(n, vec!["“青苗人才计划”", "科技型企业“双倍增”行动", "“三送一服”"]);
     }
 
     #[test]

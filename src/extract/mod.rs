@@ -227,11 +227,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         if end_here {
             let end = if c == '\n' { i } else { i + c.len_utf8() };
             if text[start..end].trim().chars().count() > 0 {
-                out.push(Sentence {
-                    start,
-                    end,
-                    paragraph,
-                });
+                out.push(Sentence { start, end, paragraph });
             }
             start = i + c.len_utf8();
             if c == '\n' {
@@ -259,10 +255,7 @@ mod tests {
         let text = "青溪高新区成立。园区实施“青苗。计划”!\n第二段";
         let s = split_sentences(text);
         let parts: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(
-            parts,
-            vec!["青溪高新区成立。", "园区实施“青苗。计划”!", "第二段"]
-        );
+        assert_eq!(parts, vec!["青溪高新区成立。", "园区实施“青苗。计划”!", "第二段"]);
         assert_eq!(s[2].paragraph, 1);
     }
 }

@@ -17,9 +17,7 @@ impl Decimal {
             Some((i, f)) => (i, f),
             None => (s.as_str(), ""),
         };
-        if int.is_empty()
-            || int.len() + frac.len() > 30
-            || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        if int.is_empty() || int.len() + frac.len() > 30 || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
         {
             return None;
         }
@@ -113,10 +111,7 @@ mod tests {
 
     #[test]
     fn scaling_is_exact() {
-        let d = Decimal::parse_arabic("634.21")
-            .unwrap()
-            .times(100_000_000)
-            .unwrap();
+        let d = Decimal::parse_arabic("634.21").unwrap().times(100_000_000).unwrap();
         assert_eq!(d.to_lexical(), "63421000000");
         assert_eq!(
             Decimal::parse_arabic("4.08")
@@ -127,17 +122,10 @@ mod tests {
             "40800"
         );
         assert_eq!(
-            Decimal::parse_arabic("98.7")
-                .unwrap()
-                .times(1)
-                .unwrap()
-                .to_lexical(),
+            Decimal::parse_arabic("98.7").unwrap().times(1).unwrap().to_lexical(),
             "98.7"
         );
-        assert_eq!(
-            Decimal::parse_arabic("0.074").unwrap().to_lexical(),
-            "0.074"
-        );
+        assert_eq!(Decimal::parse_arabic("0.074").unwrap().to_lexical(), "0.074");
         assert_eq!(Decimal::parse_arabic("1,540").unwrap().to_lexical(), "1540");
     }
 

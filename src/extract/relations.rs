@@ -10,9 +10,7 @@ use crate::gazetteer::Gazetteer;
 /// Whether a zone mention names a zone an article can be about.
 pub(super) fn is_major_zone(m: &Mention, rules: &Rules, gaz: &Gazetteer) -> bool {
     m.kind == Kind::Zone
-        && (m
-            .entry
-            .is_some_and(|e| gaz.entries[e].level == Some("national"))
+        && (m.entry.is_some_and(|e| gaz.entries[e].level == Some("national"))
             || rules
                 .entities
                 .zone
@@ -33,9 +31,7 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut total = 0;
     for m in ex.mentions.iter().filter(|m| is_major_zone(m, rules, gaz)) {
-        *counts
-            .entry(m.canonical.as_deref().unwrap_or(&m.name))
-            .or_default() += 1;
+        *counts.entry(m.canonical.as_deref().unwrap_or(&m.name)).or_default() += 1;
         total += 1;
     }
     let dominant_name = counts
@@ -44,9 +40,9 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         .filter(|(_, c)| **c * 2 > total && **c >= 2)
         .map(|(n, _)| n.to_string());
     let dominant = dominant_name.and_then(|d| {
-        ex.mentions.iter().position(|m| {
-            is_major_zone(m, rules, gaz) && m.canonical.as_deref().unwrap_or(&m.name) == d
-        })
+        ex.mentions
+            .iter()
+            .position(|m| is_major_zone(m, rules, gaz) && m.canonical.as_deref().unwrap_or(&m.name) == d)
     });
     let mut topic = Vec::with_capacity(ex.sentences.len());
     for (si, sentence) in ex.sentences.iter().enumerate() {
@@ -98,8 +94,7 @@ fn date_in(s: &str) -> Option<String> {
     use std::sync::OnceLock;
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
-            .expect("valid date pattern")
+        regex::Regex::new(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?").expect("valid date pattern")
     });
     let c = re.captures(s)?;
     let mut out = c[1].to_string();
@@ -137,14 +132,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         let ms = &by_sentence[si];
         let zone = ex.topic[si];
         let m = |i: usize| &ex.mentions[i];
-        let coref = rules
-            .entities
-            .zone
-            .coreference
-            .iter()
-            .any(|w| s.contains(w.as_str()));
-        let names_zone =
-            zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
+        let coref = rules.entities.zone.coreference.iter().any(|w| s.contains(w.as_str()));
+        let names_zone = zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
 
         // Located in the sentence's zone.
         if let Some(z) = zone {
@@ -156,9 +145,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         continue;
                     }
                     match e.kind {
-                        Kind::Enterprise | Kind::Project => {
-                            out.push(rel(Predicate::LocatedIn, i, z, si))
-                        }
+                        Kind::Enterprise | Kind::Project => out.push(rel(Predicate::LocatedIn, i, z, si)),
                         Kind::Institute => {
                             // Universities are partners of a zone, not in it.
                             let partner = rules
@@ -171,10 +158,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Zone
-                            if !is_major_zone(e, rules, gaz)
-                                && !visited_list(text, e, sentence.start) =>
-                        {
+                        Kind::Zone if !is_major_zone(e, rules, gaz) && !visited_list(text, e, sentence.start) => {
                             if rules
                                 .entities
                                 .zone
@@ -187,10 +171,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Place
-                            if ["位于", "地处", "坐落于"].iter().any(|c| s.contains(c))
-                                && names_zone =>
-                        {
+                        Kind::Place if ["位于", "地处", "坐落于"].iter().any(|c| s.contains(c)) && names_zone => {
                             out.push(rel(Predicate::LocatedIn, z, i, si));
                         }
                         _ => {}
@@ -200,19 +181,13 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
         // Institutes and enterprises settled in a named place (落户嘉兴南湖).
         for &i in ms {
-            if !matches!(
-                m(i).kind,
-                Kind::Institute | Kind::Enterprise | Kind::Project
-            ) {
+            if !matches!(m(i).kind, Kind::Institute | Kind::Enterprise | Kind::Project) {
                 continue;
             }
             for &j in ms {
                 if m(j).kind == Kind::Place && m(j).start > m(i).end {
                     let between = &text[m(i).end..m(j).start];
-                    if between.chars().count() <= 8
-                        && ["落户", "位于", "坐落于"]
-                            .iter()
-                            .any(|c| between.ends_with(c))
+                    if between.chars().count() <= 8 && ["落户", "位于", "坐落于"].iter().any(|c| between.ends_with(c))
                     {
                         out.push(rel(Predicate::LocatedIn, i, j, si));
                     }
@@ -252,13 +227,12 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 let leaders: Vec<usize> = ms
                     .iter()
                     .copied()
-                    .filter(|&i| {
-                        m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue
-                    })
+                    .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue)
                     .collect();
-                let industry = ms.iter().copied().find(|&i| {
-                    m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60
-                });
+                let industry = ms
+                    .iter()
+                    .copied()
+                    .find(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60);
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
                     for l in leaders {
                         let mut r = rel(Predicate::ChainLeader, z, l, si);
@@ -283,13 +257,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             let listed = rr.listed_on.cues.iter().any(|c| {
                 after.starts_with(c.as_str())
                     || after
-                        .get(
-                            ..after
-                                .char_indices()
-                                .nth(6)
-                                .map(|x| x.0)
-                                .unwrap_or(after.len()),
-                        )
+                        .get(..after.char_indices().nth(6).map(|x| x.0).unwrap_or(after.len()))
                         .is_some_and(|a| a.contains(c.as_str()))
             }) || ["登陆", "在"]
                 .iter()
@@ -297,19 +265,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if !listed {
                 continue;
             }
-            let Some(&e) = ms.iter().rev().find(|&&j| {
-                m(j).kind == Kind::Enterprise
-                    && m(j).end <= m(i).start
-                    && m(j).start >= clause_start
-            }) else {
+            let Some(&e) = ms
+                .iter()
+                .rev()
+                .find(|&&j| m(j).kind == Kind::Enterprise && m(j).end <= m(i).start && m(j).start >= clause_start)
+            else {
                 continue;
             };
             let between = &text[m(e).end..m(i).start];
-            if rr
-                .listed_on
-                .not_fact
-                .iter()
-                .any(|w| between.contains(w.as_str()))
+            if rr.listed_on.not_fact.iter().any(|w| between.contains(w.as_str()))
                 || text[clause_start..m(e).start].contains("力争")
             {
                 continue;
@@ -338,11 +302,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             let (new, old) = match cue.as_str() {
                 "更名为" | "改名为" => (after.first().copied(), before.last().copied()),
                 "更名而来" => (
-                    before
-                        .first()
-                        .copied()
-                        .filter(|_| before.len() >= 2)
-                        .or(zone),
+                    before.first().copied().filter(|_| before.len() >= 2).or(zone),
                     before.last().copied(),
                 ),
                 _ => (before.last().copied().or(zone), after.first().copied()),
@@ -371,24 +331,17 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if let Some(z) = zone {
                 out.push(rel(Predicate::Implements, z, i, si));
             }
-            let inside =
-                |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
+            let inside = |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
             if let Some(&a) = ms.iter().find(|&&j| {
                 m(j).kind == Kind::Agency
-                    && (inside(j)
-                        || m(j).end <= m(i).start
-                            && text[m(j).end..m(i).start].chars().count() <= 1)
+                    && (inside(j) || m(j).end <= m(i).start && text[m(j).end..m(i).start].chars().count() <= 1)
             }) {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
         }
 
         // Co-operation: A与B…共建/合作/签约.
-        let has_cue = rr
-            .cooperates_with
-            .cues
-            .iter()
-            .any(|c| s.contains(c.as_str()));
+        let has_cue = rr.cooperates_with.cues.iter().any(|c| s.contains(c.as_str()));
         if has_cue {
             let orgs = |k: Kind| {
                 matches!(
@@ -396,10 +349,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone | Kind::Place
                 )
             };
-            for (p, conj) in s
-                .match_indices(['与', '同'])
-                .map(|(p, c)| (sentence.start + p, c))
-            {
+            for (p, conj) in s.match_indices(['与', '同']).map(|(p, c)| (sentence.start + p, c)) {
                 // Partners: the mentions right after the conjunction (a list).
                 let mut partners = Vec::new();
                 let mut pos = p + conj.len();
@@ -439,23 +389,25 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     continue;
                 }
                 let rest = &text[pos..sentence.end];
-                let cue_near = rr.cooperates_with.cues.iter().any(|c| {
-                    rest.find(c.as_str())
-                        .is_some_and(|q| rest[..q].chars().count() <= 8)
-                });
+                let cue_near = rr
+                    .cooperates_with
+                    .cues
+                    .iter()
+                    .any(|c| rest.find(c.as_str()).is_some_and(|q| rest[..q].chars().count() <= 8));
                 if !cue_near {
                     continue;
                 }
-                let left = ms.iter().copied().rev().find(|&j| {
-                    orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].trim().is_empty()
-                });
+                let left = ms
+                    .iter()
+                    .copied()
+                    .rev()
+                    .find(|&j| orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].trim().is_empty());
                 let subject = left.or(zone);
                 if let Some(a) = subject {
                     for &b in &partners {
                         // A place co-operates only with a zone or another place (友好城区).
                         let place_ok = |x: usize, y: usize| {
-                            m(x).kind != Kind::Place
-                                || matches!(m(y).kind, Kind::Zone | Kind::Place)
+                            m(x).kind != Kind::Place || matches!(m(y).kind, Kind::Zone | Kind::Place)
                         };
                         if a != b && place_ok(a, b) && place_ok(b, a) {
                             out.push(rel(Predicate::CooperatesWith, a, b, si));

@@ -155,21 +155,18 @@ impl Rules {
     }
 
     fn parse() -> Result<Rules, crate::Error> {
-        let entities: EntityRules =
-            toml::from_str(data::ENTITY_RULES).map_err(|e| crate::Error::Data {
-                file: "data/rules/entities.toml".into(),
-                message: e.to_string(),
-            })?;
-        let relations: RelationRules =
-            toml::from_str(data::RELATION_RULES).map_err(|e| crate::Error::Data {
-                file: "data/rules/relations.toml".into(),
-                message: e.to_string(),
-            })?;
-        let statistics: StatisticRules =
-            toml::from_str(data::STATISTIC_RULES).map_err(|e| crate::Error::Data {
-                file: "data/rules/statistics.toml".into(),
-                message: e.to_string(),
-            })?;
+        let entities: EntityRules = toml::from_str(data::ENTITY_RULES).map_err(|e| crate::Error::Data {
+            file: "data/rules/entities.toml".into(),
+            message: e.to_string(),
+        })?;
+        let relations: RelationRules = toml::from_str(data::RELATION_RULES).map_err(|e| crate::Error::Data {
+            file: "data/rules/relations.toml".into(),
+            message: e.to_string(),
+        })?;
+        let statistics: StatisticRules = toml::from_str(data::STATISTIC_RULES).map_err(|e| crate::Error::Data {
+            file: "data/rules/statistics.toml".into(),
+            message: e.to_string(),
+        })?;
         let mut entities = entities;
         // Policy verbs end names too (启动传统产业…三年行动).
         for v in &entities.policy.verbs {
@@ -186,18 +183,12 @@ impl Rules {
             }
         };
         push(&entities.zone.suffixes, SuffixKind::Zone);
-        push(
-            &entities.enterprise.legal_suffixes,
-            SuffixKind::LegalEnterprise,
-        );
+        push(&entities.enterprise.legal_suffixes, SuffixKind::LegalEnterprise);
         push(&entities.institute.suffixes, SuffixKind::Institute);
         push(&entities.agency.suffixes, SuffixKind::Agency);
         push(&entities.project.suffixes, SuffixKind::Project);
         push(&entities.policy.unquoted_heads, SuffixKind::UnquotedPolicy);
-        push(
-            &entities.enterprise.soft_suffixes,
-            SuffixKind::SoftEnterprise,
-        );
+        push(&entities.enterprise.soft_suffixes, SuffixKind::SoftEnterprise);
         let suffix_matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(suffix_kinds.iter().map(|(s, _)| s.as_str()))
@@ -208,11 +199,7 @@ impl Rules {
         let mut units: Vec<(String, String, u64)> = statistics
             .unit
             .iter()
-            .flat_map(|u| {
-                u.words
-                    .iter()
-                    .map(move |w| (w.clone(), u.unit.clone(), u.factor))
-            })
+            .flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone(), u.factor)))
             .collect();
         units.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
         let to_set = |list: &[String]| -> HashSet<Vec<char>> { list.iter().map(|w| w.chars().collect()).collect() };
@@ -242,7 +229,8 @@ impl Rules {
             }
             // Measure words stop a name only after a number (3家, 十个), not in 国家.
             let measure = n == 1 && "个家名项座批所".contains(chars[end - 1]);
-            let after_number = end >= 2 && (chars[end - 2].is_ascii_digit() || "一二两三四五六七八九十百千万多余".contains(chars[end - 2]));
+            let after_number = end >= 2
+                && (chars[end - 2].is_ascii_digit() || "一二两三四五六七八九十百千万多余".contains(chars[end - 2]));
             !measure || after_number
         })
     }
@@ -255,9 +243,7 @@ impl Rules {
 
 /// Whether `chars[at..]` starts with `word`.
 pub fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    (at..)
-        .zip(word.chars())
-        .all(|(i, c)| chars.get(i) == Some(&c))
+    (at..).zip(word.chars()).all(|(i, c)| chars.get(i) == Some(&c))
 }
 
 /// Whether `chars[..end]` ends with `word`.

@@ -10,9 +10,8 @@ use std::sync::OnceLock;
 
 /// Verbs and fillers trimmed from the front of a metric.
 const METRIC_TRIM: &[&str] = &[
-    "实现", "达到", "达", "为", "共计", "合计", "累计", "共", "有", "拥有", "完成", "引进", "约",
-    "超过", "超", "突破", "逾", "近", "已", "预计", "全年", "其中", "以及", "和", "及", "等", "的",
-    "了", "新增", "同比", "增长",
+    "实现", "达到", "达", "为", "共计", "合计", "累计", "共", "有", "拥有", "完成", "引进", "约", "超过", "超", "突破",
+    "逾", "近", "已", "预计", "全年", "其中", "以及", "和", "及", "等", "的", "了", "新增", "同比", "增长",
 ];
 
 fn year_re() -> &'static regex::Regex {
@@ -60,22 +59,13 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                     break;
                 }
             }
-            let Some((word, unit, factor)) = rules
-                .units
-                .iter()
-                .find(|(w, _, _)| starts_with(&chars, j, w))
-            else {
+            let Some((word, unit, factor)) = rules.units.iter().find(|(w, _, _)| starts_with(&chars, j, w)) else {
                 i = num_end;
                 continue;
             };
             let unit_end = j + word.chars().count();
             let unit = unit.as_str();
-            if unit == "count"
-                && sr
-                    .not_after
-                    .iter()
-                    .any(|w| starts_with(&chars, unit_end, w))
-            {
+            if unit == "count" && sr.not_after.iter().any(|w| starts_with(&chars, unit_end, w)) {
                 i = unit_end;
                 continue;
             }
@@ -84,21 +74,13 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 continue;
             }
             // The first number of a range (1至2家) is not a figure either.
-            if ["至", "~", "—"]
-                .iter()
-                .any(|w| starts_with(&chars, num_end, w))
-            {
+            if ["至", "~", "—"].iter().any(|w| starts_with(&chars, num_end, w)) {
                 i = unit_end;
                 continue;
             }
             // Thresholds (超10亿元项目), counts of zones as a group, numbers in quoted names (“1%工作法”).
             let money = matches!(unit, "CNY" | "USD");
-            if money
-                && sr
-                    .threshold_after
-                    .iter()
-                    .any(|w| starts_with(&chars, unit_end, w))
-                || inside_quotes(&chars, i)
+            if money && sr.threshold_after.iter().any(|w| starts_with(&chars, unit_end, w)) || inside_quotes(&chars, i)
             {
                 i = unit_end;
                 continue;
@@ -109,7 +91,12 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 i = unit_end;
                 continue;
             };
-            if sr
+            let growth = ["同比增长", "增长", "增幅", "增速", "同比提高", "提高"]
+                .iter()
+                .any(|w| ends_with(&chars, i, w) || ends_with(&chars, i, &format!("{w}了")));
+            if growth && unit == "percent" {
+                qualifier = Some("growth");
+            } else if sr
                 .at_least
                 .iter()
                 .any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w))
@@ -149,10 +136,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             // A count of zones as a group (与会21家国家高新区) is no figure of one zone.
             if unit == "count"
                 && ex.mentions[subject].kind == Kind::Zone
-                && sr
-                    .group_nouns
-                    .iter()
-                    .any(|w| starts_with(&chars, unit_end, w))
+                && sr.group_nouns.iter().any(|w| starts_with(&chars, unit_end, w))
             {
                 i = unit_end;
                 continue;
@@ -178,11 +162,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             });
             i = unit_end;
         }
-        if let Some(y) = year_re()
-            .captures_iter(s)
-            .last()
-            .and_then(|c| c[1].parse().ok())
-        {
+        if let Some(y) = year_re().captures_iter(s).last().and_then(|c| c[1].parse().ok()) {
             paragraph_year.1 = Some(y);
         }
     }
@@ -211,8 +191,7 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
                 || (matches!(chars[j], '.' | ',')
                     && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit())
                     && (chars[j] == '.'
-                        || j + 3 < chars.len()
-                            && chars[j + 1..j + 4].iter().all(|d| d.is_ascii_digit()))))
+                        || j + 3 < chars.len() && chars[j + 1..j + 4].iter().all(|d| d.is_ascii_digit()))))
         {
             j += 1;
         }
@@ -225,8 +204,7 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
             return None;
         }
         let mut j = i;
-        while j < chars.len() && "一二两三四五六七八九十百千万零".contains(chars[j]) && j - i < 8
-        {
+        while j < chars.len() && "一二两三四五六七八九十百千万零".contains(chars[j]) && j - i < 8 {
             j += 1;
         }
         let s: String = chars[i..j].iter().collect();
@@ -269,10 +247,10 @@ fn subject_for(
     let after = &text[end..];
     if after.starts_with('的') {
         let at = end + '的'.len_utf8();
-        if let Some(&m) = ms.iter().find(|&&m| {
-            ex.mentions[m].start == at
-                && matches!(ex.mentions[m].kind, Kind::Project | Kind::Enterprise)
-        }) {
+        if let Some(&m) = ms
+            .iter()
+            .find(|&&m| ex.mentions[m].start == at && matches!(ex.mentions[m].kind, Kind::Project | Kind::Enterprise))
+        {
             return Some(m);
         }
     }
@@ -319,6 +297,27 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
         .map(|k| k + 1)
         .unwrap_or(clause_start);
     let mut before: String = chars[from..num_start].iter().collect();
+    // A growth rate right after a figure (产值512亿元,同比增长9%) is the growth of that figure's metric.
+    if ["同比增长", "增长", "增幅", "增速"].iter().any(|w| before == *w) && from > clause_start + 1 {
+        let prev_from = (clause_start..from - 1)
+            .rev()
+            .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
+            .map(|k| k + 1)
+            .unwrap_or(clause_start);
+        let prev: String = chars[prev_from..from - 1]
+            .iter()
+            .take_while(|c| !c.is_ascii_digit())
+            .collect();
+        let prev = METRIC_TRIM
+            .iter()
+            .fold(prev, |p, w| p.strip_prefix(w).map(str::to_string).unwrap_or(p));
+        let prev = METRIC_TRIM
+            .iter()
+            .fold(prev, |p, w| p.strip_suffix(w).map(str::to_string).unwrap_or(p));
+        if prev.chars().count() >= 2 {
+            return format!("{}{before}", prev.chars().take(20).collect::<String>());
+        }
+    }
     let mut changed = true;
     while changed {
         changed = false;
@@ -360,21 +359,13 @@ mod tests {
         let ex = extract(&doc);
         ex.statistics
             .iter()
-            .map(|s| {
-                (
-                    ex.mentions[s.subject].name.clone(),
-                    s.value.clone(),
-                    s.unit.clone(),
-                )
-            })
+            .map(|s| (ex.mentions[s.subject].name.clone(), s.value.clone(), s.unit.clone()))
             .collect()
     }
 
     #[test]
     fn money_counts_and_percentages() {
-        let s = stats(
-            "2023年,青溪高新区规上工业产值达512.3亿元,拥有高新技术企业186家,研发投入占比3.5%。",
-        );
+        let s = stats("2023年,青溪高新区规上工业产值达512.3亿元,拥有高新技术企业186家,研发投入占比3.5%。");
         assert_eq!(
             s,
             vec![
@@ -393,9 +384,6 @@ mod tests {
     #[test]
     fn investment_belongs_to_the_project() {
         let s = stats("青溪高新区签约总投资2.5亿元的蓝河新材料项目。");
-        assert_eq!(
-            s,
-            vec![("蓝河新材料项目".into(), "250000000".into(), "CNY".into())]
-        );
+        assert_eq!(s, vec![("蓝河新材料项目".into(), "250000000".into(), "CNY".into())]);
     }
 }
