@@ -175,6 +175,11 @@ fn enterprise_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     core
 }
 
+/// The text of a sentence, from the mentions' document (kept by the extraction).
+fn text_of<'a>(ex: &'a Extraction, s: &crate::extract::Sentence) -> &'a str {
+    &ex.text[s.start..s.end]
+}
+
 /// Resolve one document's mentions into entities.
 pub fn resolve(ex: &Extraction) -> Resolved {
     let gaz = Gazetteer::get();
@@ -218,6 +223,20 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
     }
     let by_name_kind = by_name;
+    // A designation given to a zone (A被认定为B, A获批为B) is another name of
+    // it: B is merged into A, the first zone of the sentence.
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let zones: Vec<usize> = (0..n).filter(|&i| ex.mentions[i].sentence == si && ex.mentions[i].kind == Kind::Zone).collect();
+        let Some(&first) = zones.first() else { continue };
+        for &z in &zones[1..] {
+            let before = &text_of(ex, sentence)[..ex.mentions[z].start - sentence.start];
+            let designated = ["认定为", "获批为", "命名为", "批准为"].iter().any(|c| before.ends_with(c))
+                || before.ends_with('、') && ["认定为", "获批为", "命名为"].iter().any(|c| before.contains(c));
+            if designated {
+                uf.union(first, z);
+            }
+        }
+    }
     // A former name (A更名为B) names the same zone: it is an alias, and the
     // relation keeps it as zg:formerName.
     for r in &ex.relations {

@@ -191,12 +191,15 @@ pub struct Extraction {
     /// For each sentence, the zone mention it is about (explicitly or by reference).
     pub topic: Vec<Option<usize>>,
     pub diagnostics: Vec<String>,
+    /// The cleaned text the offsets refer to.
+    pub text: String,
 }
 
 /// Extract everything from one normalized document.
 pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let mut ex = Extraction {
         sentences: split_sentences(&doc.text),
+        text: doc.text.clone(),
         ..Extraction::default()
     };
     entities::find_mentions(&doc.text, &mut ex);

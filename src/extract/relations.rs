@@ -436,3 +436,89 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
     }
     ex.relations = out;
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Predicate};
+    use crate::normalize::clean;
+    use crate::resolve::{resolve, Object};
+
+    /// (predicate, subject label, object label) of every relation in `text`.
+    fn relations(text: &str) -> Vec<(Predicate, String, String)> {
+        let r = resolve(&extract(&clean(text)));
+        let mut out: Vec<(Predicate, String, String)> = r
+            .relations
+            .iter()
+            .map(|rel| {
+                let o = match &rel.object {
+                    Object::Entity(e) => r.entities[*e].label.clone(),
+                    Object::Literal(l) => l.clone(),
+                };
+                (rel.predicate, r.entities[rel.subject].label.clone(), o)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn has(rels: &[(Predicate, String, String)], p: Predicate, s: &str, o: &str) -> bool {
+        rels.iter().any(|(q, a, b)| *q == p && a == s && b == o)
+    }
+
+    #[test]
+    fn settled_in_the_zone() {
+        let r = relations("青溪高新区加快发展。蓝河材料高性能膜项目落户园区,远山科技股份有限公司入驻高新区。");
+        assert!(has(&r, Predicate::LocatedIn, "蓝河材料高性能膜项目", "青溪高新区"), "{r:?}");
+        assert!(has(&r, Predicate::LocatedIn, "远山科技股份有限公司", "青溪高新区"), "{r:?}");
+    }
+
+    #[test]
+    fn leading_and_first_industries() {
+        let r = relations("青溪高新区拥有电子信息首位产业,以及绿色食品、新材料两大主导产业。");
+        for i in ["电子信息", "绿色食品", "新材料"] {
+            assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn chain_leaders_of_several_chains_in_one_sentence() {
+        let r = relations("青溪高新区已集聚蓝河材料、远山科技为龙头的新材料产业链和白鹭药业、和光生物为头雁的生物医药产业链。");
+        let chains: Vec<_> = r.iter().filter(|x| x.0 == Predicate::ChainLeader).map(|x| x.2.clone()).collect();
+        assert_eq!(chains, vec!["和光生物", "白鹭药业", "蓝河材料", "远山科技"], "{r:?}");
+    }
+
+    #[test]
+    fn a_planned_listing_is_not_a_listing() {
+        let r = relations("青溪高新区内,远山科技股份有限公司在上海证券交易所科创板上市。园区力争推动蓝河材料股份有限公司在创业板上市。");
+        assert!(has(&r, Predicate::ListedOn, "远山科技股份有限公司", "上海证券交易所科创板"), "{r:?}");
+        assert!(!r.iter().any(|x| x.0 == Predicate::ListedOn && x.1 == "蓝河材料股份有限公司"), "{r:?}");
+    }
+
+    #[test]
+    fn renamed_zone_keeps_its_former_name() {
+        let r = relations("2019年,国务院批复同意青溪经济开发区更名为青溪高新技术产业开发区。");
+        assert!(has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"), "{r:?}");
+    }
+
+    #[test]
+    fn policies_issued_and_implemented() {
+        let r = relations("青溪高新区深入贯彻《国务院关于促进国家高新技术产业开发区高质量发展的若干意见》,实施“青苗人才计划”。");
+        let policy = "国务院关于促进国家高新技术产业开发区高质量发展的若干意见";
+        assert!(has(&r, Predicate::IssuedBy, policy, "国务院"), "{r:?}");
+        assert!(has(&r, Predicate::Implements, "青溪高新区", policy), "{r:?}");
+        assert!(has(&r, Predicate::Implements, "青溪高新区", "青苗人才计划"), "{r:?}");
+    }
+
+    #[test]
+    fn co_operation_with_the_zone_and_between_partners() {
+        let r = relations("青溪高新区与青溪大学合作成立青溪材料研究院。青溪材料研究院与白山理工大学共建联合实验室。");
+        assert!(has(&r, Predicate::CooperatesWith, "青溪高新区", "青溪大学") || has(&r, Predicate::CooperatesWith, "青溪大学", "青溪高新区"), "{r:?}");
+        assert!(r.iter().any(|x| x.0 == Predicate::CooperatesWith && (x.1 == "白山理工大学" || x.2 == "白山理工大学")), "{r:?}");
+    }
+
+    #[test]
+    fn zones_visited_are_not_parks_of_the_zone() {
+        let r = relations("青溪高新区领导先后赴白山工业园区、蓝湾高新区考察学习。");
+        assert!(!r.iter().any(|x| x.0 == Predicate::LocatedIn && x.2 == "青溪高新区"), "{r:?}");
+    }
+}
