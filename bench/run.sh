@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of zonegraph at 1, 10 and up to MAX_MB MB of text.
+#
+#   bench/run.sh [MAX_MB]        # 1, 10 or 100 (default 100)
+#
+# Generates deterministic corpora (bench/gencorpus.rs), then measures with
+# /usr/bin/time -v and hyperfine: ingest throughput (MB/s, quads/s), peak
+# RSS, store size; on the largest store the latency of every saved query,
+# the re-ingest of one changed document; extraction with 1 and 2 cores;
+# and side by side: `zonegraph extract` + Oxigraph's own bulk loader
+# (bench/bulkload.rs, Store::bulk_loader as `oxigraph load` uses it), and
+# plain jieba segmentation of the same text (bench/jieba). Prints a table
+# and writes bench/results.json. Work files go to bench/.work/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MAX="${1:-100}"
+case "$MAX" in 1) SIZES="1" ;; 10) SIZES="1 10" ;; *) SIZES="1 10 $MAX" ;; esac
+W=bench/.work
+mkdir -p "$W" bench/.corpus
+command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+
+echo "== building (release)" >&2
+cargo build --release --quiet --bin zonegraph --example gencorpus --example bulkload
+(cd bench/jieba && CARGO_TARGET_DIR="$PWD/../../target/jieba" cargo build --release --quiet)
+ZG=target/release/zonegraph
+GEN=target/release/examples/gencorpus
+BULK=target/release/examples/bulkload
+SEG=target/jieba/release/segment
+
+# seconds and max RSS (kB) of a command, from /usr/bin/time -v
+timed() { # file cmd...
+  local out="$1"; shift
+  /usr/bin/time -v -o "$out.time" "$@"
+  python3 - "$out.time" <<'EOF'
+import re, sys
+t = open(sys.argv[1]).read()
+m = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", t)
+h, mi, s = m.groups()
+secs = (int(h) if h else 0) * 3600 + int(mi) * 60 + float(s)
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
+print(f"{secs} {rss}")
+EOF
+}
+
+declare -A BYTES INGEST RSS QUADS EXTRACT BULK STORE_MB
+for S in $SIZES; do
+  C=bench/.corpus/$S
+  echo "== $S MB: generating" >&2
+  $GEN --mb "$S" --out "$C" >&2
+  BYTES[$S]=$(find "$C" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+  rm -rf "$W/$S.db" "$W/$S-bulk.db"
+  echo "== $S MB: ingest" >&2
+  read -r t r < <(timed "$W/ingest-$S" $ZG ingest --store "$W/$S.db" "$C" 2>"$W/ingest-$S.log" || true)
+  INGEST[$S]=$t; RSS[$S]=$r
+  STORE_MB[$S]=$(du -sm "$W/$S.db" | cut -f1)
+  echo "== $S MB: extract + bulk load" >&2
+  read -r t _ < <(timed "$W/extract-$S" sh -c "$ZG extract $C > $W/$S.nq 2>/dev/null || true")
+  EXTRACT[$S]=$t
+  QUADS[$S]=$(wc -l < "$W/$S.nq")
+  read -r t _ < <(timed "$W/bulk-$S" $BULK "$W/$S-bulk.db" "$W/$S.nq")
+  BULK[$S]=$t
+  rm -rf "$W/$S-bulk.db"
+done
+L=${SIZES##* }
+C=bench/.corpus/$L
+PREV=$(echo $SIZES | awk '{print (NF>1) ? $(NF-1) : $NF}')
+
+echo "== extraction with 1 and 2 cores ($L MB)" >&2
+hyperfine -N -w 1 -r 3 --export-json "$W/extract1.json" "taskset -c 0 $ZG extract $C --format nquads" \
+  --output=null >&2
+hyperfine -N -w 1 -r 3 --export-json "$W/extract2.json" "$ZG extract $C --format nquads" --output=null >&2
+
+echo "== jieba segmentation ($L MB, 1 core)" >&2
+taskset -c 0 $SEG "$C" > "$W/jieba.txt"
+
+echo "== saved queries on the $L MB store" >&2
+QUERIES=$($ZG query --list | awk '{print $1}')
+for q in $QUERIES; do
+  # A probe first: slow queries get 3 runs, not 20 (bounded at 300 s each).
+  start=$(date +%s%N)
+  timeout 300 $ZG query --store "$W/$L.db" --format csv "$q" >/dev/null || { echo "query $q failed or timed out" >&2; continue; }
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  if [ "$ms" -gt 2000 ]; then runs=3; warm=0; else runs=20; warm=2; fi
+  hyperfine -N -w $warm -r $runs --output=null --export-json "$W/query-$q.json" \
+    "$ZG query --store $W/$L.db --format csv $q" >/dev/null 2>&1 || echo "query $q failed" >&2
+  echo "   $q: ${ms} ms (probe)" >&2
+done
+
+echo "== re-ingest of one changed document" >&2
+DOC=$(find "$C" -name '*.txt' | sort | head -1)
+cp "$DOC" "$W/reingest.orig"
+hyperfine -N -w 1 -r 10 --export-json "$W/reingest.json" \
+  --prepare "sh -c 'cp $W/reingest.orig $DOC; echo 园区新引进项目\$(date +%N)个。 >> $DOC'" \
+  "$ZG ingest --store $W/$L.db $DOC" >&2
+cp "$W/reingest.orig" "$DOC"
+
+python3 - "$W" "$SIZES" "$PREV" <<EOF
+import json, os, platform, statistics, subprocess, sys, datetime
+W, sizes, prev = sys.argv[1], sys.argv[2].split(), sys.argv[3]
+B = {$(for S in $SIZES; do printf '"%s": (%s, %s, %s, %s, %s, %s, %s),' $S ${BYTES[$S]} ${INGEST[$S]} ${RSS[$S]} ${QUADS[$S]} ${EXTRACT[$S]} ${BULK[$S]} ${STORE_MB[$S]}; done)}
+L = sizes[-1]
+def times(f):
+    return json.load(open(os.path.join(W, f)))["results"][0]["times"]
+def p95(ts):
+    ts = sorted(ts)
+    return ts[min(len(ts) - 1, int(round(0.95 * (len(ts) - 1))))]
+mb = lambda s: B[s][0] / 1e6
+e1 = statistics.median(times("extract1.json"))
+e2 = statistics.median(times("extract2.json"))
+jieba = float(open(os.path.join(W, "jieba.txt")).read().split("segmenting ")[1].split(" s")[0])
+queries = {}
+for f in sorted(os.listdir(W)):
+    if f.startswith("query-") and f.endswith(".json"):
+        ts = times(f)
+        queries[f[6:-5]] = {"median_ms": round(statistics.median(ts) * 1000, 1), "p95_ms": round(p95(ts) * 1000, 1)}
+re = times("reingest.json")
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+runs = {s: {"mb": round(mb(s), 2), "files": None, "ingest_s": B[s][1], "ingest_mb_s": round(mb(s) / B[s][1], 2),
+            "quads": B[s][3], "ingest_quads_s": round(B[s][3] / B[s][1]), "peak_rss_mb": round(B[s][2] / 1024, 1),
+            "store_mb": B[s][6], "extract_s": B[s][4], "bulkload_s": B[s][5],
+            "ingest_vs_bulkload_ratio": round(B[s][1] / (B[s][4] + B[s][5]), 2)} for s in sizes}
+res = {
+    "extract_mb_s_1core": round(mb(L) / e1, 2),
+    "extract_mb_s_2core": round(mb(L) / e2, 2),
+    "extract_2core_speedup": round(e1 / e2, 2),
+    "ingest_vs_bulkload_ratio": runs[L]["ingest_vs_bulkload_ratio"],
+    "peak_rss_mb": runs[L]["peak_rss_mb"],
+    "growth_100_vs_10": round(B[L][1] / B[prev][1], 2),
+    "growth_sizes": [prev, L],
+    "query_p95_ms_max": max(q["p95_ms"] for q in queries.values()),
+    "reingest_ms": round(statistics.median(re) * 1000, 1),
+    "reingest_p95_ms": round(p95(re) * 1000, 1),
+    "jieba_ratio": round(e1 / jieba, 2),
+    "jieba_mb_s_1core": round(mb(L) / jieba, 2),
+    "sizes_mb": [float(s) for s in sizes],
+    "runs": runs,
+    "queries": queries,
+    "machine": {"nproc": os.cpu_count(), "cpu": cpu,
+                "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")},
+    "command": "bench/run.sh " + L,
+}
+json.dump(res, open("bench/results.json", "w"), ensure_ascii=False, indent=2)
+print(f"\nzonegraph benchmark, {res['machine']['cpu']}, {res['machine']['nproc']} cores, {res['machine']['date']}\n")
+print("| text | ingest | MB/s | quads | quads/s | peak RSS | store | extract + bulk load | ingest / that |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for s in sizes:
+    r = runs[s]
+    print(f"| {r['mb']} MB | {r['ingest_s']:.2f} s | {r['ingest_mb_s']} | {r['quads']} | {r['ingest_quads_s']} | "
+          f"{r['peak_rss_mb']} MB | {r['store_mb']} MB | {r['extract_s']:.2f} + {r['bulkload_s']:.2f} s | {r['ingest_vs_bulkload_ratio']} |")
+print()
+print("| figure | value | target |")
+print("|---|---:|---|")
+for k, target in [("extract_mb_s_1core", ">= 20"), ("extract_mb_s_2core", ">= 1.7x 1-core"), ("extract_2core_speedup", ">= 1.7"),
+                  ("ingest_vs_bulkload_ratio", "<= 1.2"), ("peak_rss_mb", "<= 500 at 100 MB"),
+                  ("growth_100_vs_10", f"<= 11 ({prev} -> {L} MB)"), ("query_p95_ms_max", "<= 100"),
+                  ("reingest_ms", "<= 100"), ("jieba_ratio", "(extraction time / segmentation time)")]:
+    print(f"| {k} | {res[k]} | {target} |")
+print()
+print("| saved query | median ms | p95 ms |")
+print("|---|---:|---:|")
+for q, v in queries.items():
+    print(f"| {q} | {v['median_ms']} | {v['p95_ms']} |")
+EOF
