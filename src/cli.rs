@@ -71,7 +71,65 @@ pub enum Command {
         /// A saved query name, a .rq file, or SPARQL text.
         #[arg(required_unless_present = "list")]
         query: Option<String>,
+        /// Let SERVICE clauses call other SPARQL endpoints over the network
+        /// (off: a SERVICE is refused, a SERVICE SILENT contributes nothing).
+        #[arg(long)]
+        allow_service: bool,
+        /// Cancel the query after this long (10s, 500ms, 2m).
+        #[arg(long, value_parser = parse_duration)]
+        timeout: Option<std::time::Duration>,
     },
+    /// Serve the store as a SPARQL 1.1 Protocol endpoint over HTTP.
+    ///
+    /// Queries at /query (GET ?query=, or POST), results in the format the
+    /// Accept header or a `format` parameter asks for; a page listing the
+    /// saved queries at /. Loopback and read-only unless told otherwise:
+    /// the store is opened read-only (it shows the store as it was when the
+    /// server started; restart it to see later ingests), SERVICE is refused
+    /// (LOAD always), every query is cancelled after --timeout and its answer
+    /// bounded by --max-results and --max-bytes.
+    #[command(
+        after_help = "Examples:\n  zonegraph serve --store zonegraph.db\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query\n  ZONEGRAPH_TOKEN=secret zonegraph serve --enable-update"
+    )]
+    Serve {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Address and port to listen on (give it more than once for several).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: Vec<String>,
+        /// Accept SPARQL updates at POST /update (opens the store for writing;
+        /// requests must carry `Authorization: Bearer TOKEN`).
+        #[arg(long)]
+        enable_update: bool,
+        /// The bearer token updates must carry.
+        #[arg(long, env = "ZONEGRAPH_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        /// Let queries call other endpoints with SERVICE (LOAD is always refused).
+        #[arg(long)]
+        allow_service: bool,
+        /// Cancel a query after this long (10s, 500ms, 2m).
+        #[arg(long, default_value = "10s", value_parser = parse_duration)]
+        timeout: std::time::Duration,
+        /// At most this many result rows (solutions or triples) per answer.
+        #[arg(long, default_value_t = 100_000)]
+        max_results: usize,
+        /// At most this many bytes per answer.
+        #[arg(long, default_value_t = 16 << 20)]
+        max_bytes: usize,
+        /// At most this many connections served at once.
+        #[arg(long, default_value_t = 64)]
+        max_connections: usize,
+        /// Accept requests for this host name too (when listening on loopback,
+        /// only requests for localhost and loopback addresses are answered).
+        #[arg(long)]
+        allow_host: Vec<String>,
+    },
+    /// Link entities to external datasets (Wikidata).
+    #[command(
+        subcommand,
+        after_help = "Example:\n  zonegraph link wikidata --store zonegraph.db --review review.tsv"
+    )]
+    Link(LinkCommand),
     /// Export diagrams and graphs.
     #[command(
         subcommand,
@@ -90,7 +148,58 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum LinkCommand {
+    /// Find Wikidata items for zones, enterprises, institutes and places and
+    /// write confident matches as owl:sameAs into the linkset graph
+    /// <https://w3id.org/zonegraph/id/graph-linkset-wikidata>.
+    ///
+    /// Labels are looked up in batches at the SPARQL endpoint; candidates are
+    /// scored by label, class, location and country (see README, Linking).
+    /// Answers are cached in the store folder and progress is recorded, so an
+    /// interrupted run continues where it stopped.
+    #[command(
+        after_help = "Examples:\n  zonegraph link wikidata --store zonegraph.db --review review.tsv\n  zonegraph link wikidata --endpoint http://127.0.0.1:7878/query --threshold 0.9"
+    )]
+    Wikidata {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The SPARQL endpoint to ask.
+        #[arg(long, default_value = zonegraph::link::wikidata::WIKIDATA_ENDPOINT)]
+        endpoint: String,
+        /// Write the candidates below the threshold (and ambiguous ones) here, as TSV.
+        #[arg(long)]
+        review: Option<PathBuf>,
+        /// Link candidates scoring at least this (0 to 1).
+        #[arg(long, default_value_t = 0.8)]
+        threshold: f64,
+        /// Labels per query.
+        #[arg(long, default_value_t = 40)]
+        batch: usize,
+        /// Wait at least this long between two requests (rate limit).
+        #[arg(long, default_value = "1s", value_parser = parse_duration)]
+        delay: std::time::Duration,
+        /// Give up on a request after this long.
+        #[arg(long, default_value = "60s", value_parser = parse_duration)]
+        timeout: std::time::Duration,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ExportCommand {
+    /// The links of every linkset graph (written by `zonegraph link`).
+    #[command(
+        after_help = "Examples:\n  zonegraph export links --format tsv -o links.tsv\n  zonegraph export links --format void"
+    )]
+    Links {
+        #[command(flatten)]
+        store: StoreArg,
+        /// nt: the owl:sameAs triples; tsv: with scores and methods; void: the linksets' VoID descriptions (Turtle).
+        #[arg(long, value_enum, default_value_t = LinksOut::Nt)]
+        format: LinksOut,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// A GraphViz diagram of industry chains: per zone, one cluster per
     /// industry with its leading enterprises, other members and policies.
     #[command(
@@ -125,6 +234,10 @@ pub enum ExportCommand {
     },
 }
 
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    zonegraph::serve::parse_duration(s)
+}
+
 #[derive(Debug, Args)]
 pub struct StoreArg {
     /// The store folder (an embedded Oxigraph database).
@@ -149,6 +262,13 @@ pub enum QueryOut {
     Turtle,
     Ntriples,
     Nquads,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LinksOut {
+    Nt,
+    Tsv,
+    Void,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

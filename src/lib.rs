@@ -14,12 +14,14 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod http;
 pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod query;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod vocab;
 

@@ -4,7 +4,7 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, DiagramOut, ExportCommand, GraphOut, QueryOut, RdfOut};
+use cli::{Cli, Command, DiagramOut, ExportCommand, GraphOut, LinkCommand, LinksOut, QueryOut, RdfOut};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use rayon::prelude::*;
 use std::io::Write;
@@ -46,6 +46,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             list,
             query,
+            allow_service,
+            timeout,
         } => {
             if list {
                 for (name, text) in query::SAVED {
@@ -67,10 +69,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            query::run(&graph.store, &q, format, &mut out)?;
+            let mut options = query::QueryOptions {
+                allow_service,
+                service_timeout: timeout,
+                ..Default::default()
+            };
+            if let Some(t) = timeout {
+                let token = oxigraph::sparql::CancellationToken::new();
+                options.cancel = Some(token.clone());
+                std::thread::spawn(move || {
+                    std::thread::sleep(t);
+                    token.cancel();
+                });
+            }
+            query::run_with(&graph.store, &q, format, &mut out, &options).map_err(zonegraph::Error::from)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve {
+            store,
+            bind,
+            enable_update,
+            token,
+            allow_service,
+            timeout,
+            max_results,
+            max_bytes,
+            max_connections,
+            allow_host,
+        } => serve(
+            &store.store,
+            &bind,
+            zonegraph::serve::ServeConfig {
+                bind: Vec::new(),
+                enable_update,
+                token,
+                allow_service,
+                timeout,
+                max_results,
+                max_bytes,
+                max_connections,
+                allowed_hosts: allow_host,
+            },
+        ),
         Command::Export(ExportCommand::Dot {
             store,
             zone,
@@ -87,6 +128,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 DiagramOut::Svg => zonegraph::export::render_svg(&dot)?,
             };
             write_output(output.as_deref(), &text)
+        }
+        Command::Export(ExportCommand::Links { store, format, output }) => {
+            let graph = GraphStore::open_read_only(&store.store)?;
+            let format = match format {
+                LinksOut::Nt => zonegraph::link::export::LinksFormat::NTriples,
+                LinksOut::Tsv => zonegraph::link::export::LinksFormat::Tsv,
+                LinksOut::Void => zonegraph::link::export::LinksFormat::Void,
+            };
+            let mut buf = Vec::new();
+            zonegraph::link::export::export_links(&graph.store, format, &mut buf)?;
+            write_output(output.as_deref(), &String::from_utf8_lossy(&buf))
+        }
+        Command::Link(LinkCommand::Wikidata {
+            store,
+            endpoint,
+            review,
+            threshold,
+            batch,
+            delay,
+            timeout,
+        }) => {
+            let graph = GraphStore::open(&store.store)?;
+            let config = zonegraph::link::wikidata::LinkConfig {
+                endpoint,
+                threshold,
+                batch,
+                delay,
+                timeout,
+                review,
+                ..Default::default()
+            };
+            let started = Instant::now();
+            let report = zonegraph::link::wikidata::link(&graph.store, &store.store, &config)?;
+            graph.flush()?;
+            eprintln!(
+                "linked {} of {} entities to Wikidata ({} labels in {} batches, {} from the cache); {} candidates for review{} in {:.1} s",
+                report.linked,
+                report.entities,
+                report.labels,
+                report.batches,
+                report.from_cache,
+                report.review,
+                config
+                    .review
+                    .as_ref()
+                    .map(|p| format!(" in {}", p.display()))
+                    .unwrap_or_default(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export(ExportCommand::Graph { store, format, output }) => {
             let graph = GraphStore::open_read_only(&store.store)?;
@@ -111,6 +202,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn serve(store_path: &Path, bind: &[String], mut config: zonegraph::serve::ServeConfig) -> Result<ExitCode> {
+    use std::net::ToSocketAddrs;
+    for b in bind {
+        let addrs = b
+            .to_socket_addrs()
+            .with_context(|| format!("--bind {b}: not an address and port (like 127.0.0.1:7878)"))?;
+        config.bind.extend(addrs);
+    }
+    if config.enable_update && config.token.as_deref().is_none_or(str::is_empty) {
+        anyhow::bail!("--enable-update needs a bearer token: give --token or set ZONEGRAPH_TOKEN");
+    }
+    if let Some(public) = config.bind.iter().find(|a| !a.ip().is_loopback()) {
+        eprintln!("zonegraph: warning: listening on {public}, which other machines can reach");
+    }
+    let graph = if config.enable_update {
+        GraphStore::open(store_path)?
+    } else {
+        GraphStore::open_read_only(store_path)?
+    };
+    let addresses: Vec<String> = config.bind.iter().map(|a| format!("http://{a}/")).collect();
+    let server = zonegraph::serve::spawn(graph.store, config.clone())
+        .with_context(|| format!("cannot listen on {}", bind.join(", ")))?;
+    eprintln!(
+        "zonegraph: SPARQL endpoint for {} at {} ({}{}, timeout {:?})",
+        store_path.display(),
+        addresses.join(" "),
+        if config.enable_update {
+            "updates enabled"
+        } else {
+            "read-only"
+        },
+        if config.allow_service { ", SERVICE allowed" } else { "" },
+        config.timeout
+    );
+    server.join()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<ExitCode> {
@@ -179,6 +308,9 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
             bar.inc(1);
             match result.and_then(|p| graph.replace_document(&p.document, &p.quads).map(|_| p)) {
                 Ok(p) => {
+                    for d in &p.diagnostics {
+                        bar.suspend(|| eprintln!("zonegraph: {}: warning: {d}", p.source));
+                    }
                     docs += 1;
                     entities += p.entities;
                     relations += p.relations;
@@ -228,6 +360,9 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
         for result in results {
             match result {
                 Ok(p) => {
+                    for d in &p.diagnostics {
+                        eprintln!("zonegraph: {}: warning: {d}", p.source);
+                    }
                     for q in &p.quads {
                         if matches!(format, RdfOut::Turtle) {
                             w.serialize_triple(q.as_ref())?;

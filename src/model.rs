@@ -146,7 +146,8 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
     }
 
     let iris: Vec<NamedNode> = r.entities.iter().map(|e| entity_iri(e.kind, &e.key)).collect();
-    for (e, iri) in r.entities.iter().zip(&iris) {
+    let text_levels = crate::link::divisions::zone_levels(doc, ex, r);
+    for (n, (e, iri)) in r.entities.iter().zip(&iris).enumerate() {
         w.add(iri.clone(), vocab::RDF_TYPE, nn(e.kind.class_iri()));
         let english_only = !e.label.chars().any(|c| c as u32 > 0x2e80);
         if !english_only {
@@ -183,7 +184,7 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
             }
         }
         w.add(iri.clone(), vocab::MENTIONED_IN, doc_iri.clone());
-        if let Some(level) = e.level {
+        if let Some(level) = e.level.or(text_levels[n]) {
             w.add(iri.clone(), vocab::LEVEL, Literal::new_simple_literal(level));
         }
         if let Some(code) = &e.division_code {
@@ -309,6 +310,23 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
         graph: reference,
         quads: Vec::new(),
     };
+    // Zones in the divisions their names (or the national list) put them in.
+    let place = |d: &crate::gazetteer::Division| entity_iri(Kind::Place, &format!("{}-{}", d.code, d.name));
+    for (e, iri) in r.entities.iter().zip(&iris) {
+        let codes = crate::link::divisions::zone_divisions(e);
+        for code in &codes {
+            let Some(d) = gaz.divisions.get(code) else { continue };
+            refw.add(iri.clone(), vocab::IN_DIVISION, place(d));
+            refw.add(place(d), vocab::RDF_TYPE, nn(vocab::PLACE));
+            refw.add(place(d), vocab::RDFS_LABEL, zh(&d.name));
+            refw.add(place(d), vocab::DIVISION_CODE, Literal::new_simple_literal(&d.code));
+        }
+        for pair in codes.windows(2) {
+            if let (Some(child), Some(parent)) = (gaz.divisions.get(&pair[0]), gaz.divisions.get(&pair[1])) {
+                refw.add(place(child), vocab::PART_OF, place(parent));
+            }
+        }
+    }
     for e in &r.entities {
         let Some(code) = &e.division_code else {
             continue;

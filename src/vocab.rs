@@ -24,6 +24,10 @@ pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 pub const XSD_GYEAR: &str = "http://www.w3.org/2001/XMLSchema#gYear";
 pub const XSD_GYEAR_MONTH: &str = "http://www.w3.org/2001/XMLSchema#gYearMonth";
 pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+pub const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
+pub const VOID: &str = "http://rdfs.org/ns/void#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const XSD_DATE_TIME: &str = "http://www.w3.org/2001/XMLSchema#dateTime";
 
 /// Declares `zg:` terms as constants holding their full IRI.
 macro_rules! zg_terms {
@@ -80,6 +84,9 @@ zg_terms! {
     CHAR_END = "charEnd";
     LEVEL = "level";
     DIVISION_CODE = "divisionCode";
+    IN_DIVISION = "inDivision";
+    LINK_SCORE = "linkScore";
+    LINK_METHOD = "linkMethod";
 }
 
 #[cfg(test)]

@@ -5,6 +5,16 @@
 //! and their level on the national high-tech zone list. Resolution already
 //! attaches codes and levels while building entities; this module answers
 //! questions about the reference data for other stages and for users.
+//!
+//! - [`divisions`]: zones in the divisions their names say (`zg:inDivision`)
+//!   and zone levels (national, provincial), written by the model stage.
+//! - [`wikidata`]: `zonegraph link wikidata`, `owl:sameAs` links to Wikidata
+//!   in a linkset graph, with a VoID description.
+//! - [`export`]: `zonegraph export links`.
+
+pub mod divisions;
+pub mod export;
+pub mod wikidata;
 
 use crate::gazetteer::Gazetteer;
 
