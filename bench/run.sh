@@ -22,8 +22,10 @@ command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -q
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
 
 echo "== building (release)" >&2
-cargo build --release --quiet --bin zonegraph --example gencorpus --example bulkload
-(cd bench/jieba && CARGO_TARGET_DIR="$PWD/../../target/jieba" cargo build --release --quiet)
+if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1: measure the binaries already built
+  cargo build --release --quiet --bin zonegraph --example gencorpus --example bulkload
+  (cd bench/jieba && CARGO_TARGET_DIR="$PWD/../../target/jieba" cargo build --release --quiet)
+fi
 ZG=target/release/zonegraph
 GEN=target/release/examples/gencorpus
 BULK=target/release/examples/bulkload
