@@ -226,11 +226,15 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     // A designation given to a zone (A被认定为B, A获批为B) is another name of
     // it: B is merged into A, the first zone of the sentence.
     for (si, sentence) in ex.sentences.iter().enumerate() {
-        let zones: Vec<usize> = (0..n).filter(|&i| ex.mentions[i].sentence == si && ex.mentions[i].kind == Kind::Zone).collect();
+        let zones: Vec<usize> = (0..n)
+            .filter(|&i| ex.mentions[i].sentence == si && ex.mentions[i].kind == Kind::Zone)
+            .collect();
         let Some(&first) = zones.first() else { continue };
         for &z in &zones[1..] {
             let before = &text_of(ex, sentence)[..ex.mentions[z].start - sentence.start];
-            let designated = ["认定为", "获批为", "命名为", "批准为"].iter().any(|c| before.ends_with(c))
+            let designated = ["认定为", "获批为", "命名为", "批准为"]
+                .iter()
+                .any(|c| before.ends_with(c))
                 || before.ends_with('、') && ["认定为", "获批为", "命名为"].iter().any(|c| before.contains(c));
             if designated {
                 uf.union(first, z);

@@ -1512,7 +1512,10 @@ mod tests {
         // A listing verb after the name, an enterprise word before it, a list led by 等…企业.
         assert_eq!(names("蓝河光学成功登陆科创板。", Kind::Enterprise), vec!["蓝河光学"]);
         assert_eq!(names("园区企业白鹭电子持续发力。", Kind::Enterprise), vec!["白鹭电子"]);
-        assert_eq!(names("已培育孵化了青山信息、远帆科技等企业200多家。", Kind::Enterprise), vec!["青山信息", "远帆科技"]);
+        assert_eq!(
+            names("已培育孵化了青山信息、远帆科技等企业200多家。", Kind::Enterprise),
+            vec!["青山信息", "远帆科技"]
+        );
         // Slogans with the same endings are not companies.
         assert!(names("营商环境持续优化,科技创新不断加强。", Kind::Enterprise).is_empty());
     }
@@ -1520,9 +1523,18 @@ mod tests {
     #[test]
     fn names_do_not_swallow_verbs_dates_or_places_around_them() {
         assert_eq!(names("2022年嘉兴市政府印发通知。", Kind::Agency), vec!["嘉兴市政府"]);
-        assert_eq!(names("奋力书写青溪高新区高质量发展新篇章。", Kind::Zone), vec!["青溪高新区"]);
-        assert_eq!(names("与会代表参观了北京微芯区块链与边缘计算研究院。", Kind::Institute), vec!["北京微芯区块链与边缘计算研究院"]);
-        assert_eq!(names("浙江省人民政府与清华大学签约。", Kind::Institute), vec!["清华大学"]);
+        assert_eq!(
+            names("奋力书写青溪高新区高质量发展新篇章。", Kind::Zone),
+            vec!["青溪高新区"]
+        );
+        assert_eq!(
+            names("与会代表参观了北京微芯区块链与边缘计算研究院。", Kind::Institute),
+            vec!["北京微芯区块链与边缘计算研究院"]
+        );
+        assert_eq!(
+            names("浙江省人民政府与清华大学签约。", Kind::Institute),
+            vec!["清华大学"]
+        );
     }
 
     #[test]
@@ -1534,13 +1546,22 @@ mod tests {
     fn parks_listed_by_place() {
         // Parks named after the places they lie in, listed together, are zones.
         let n = names("常州某高新区包括武进园、新北园等两个园区。", Kind::Zone);
-        assert!(n.contains(&"武进园".to_string()) && n.contains(&"新北园".to_string()), "{n:?}");
+        assert!(
+            n.contains(&"武进园".to_string()) && n.contains(&"新北园".to_string()),
+            "{n:?}"
+        );
     }
 
     #[test]
     fn projects_with_quoted_parts_and_glosses() {
-        assert_eq!(names("七叶云“华东总部”项目签约。", Kind::Project), vec!["七叶云“华东总部”项目"]);
-        assert_eq!(names("推进“两湖一坝”(东湖、西湖、石坝)项目建设。", Kind::Project), vec!["“两湖一坝”项目"]);
+        assert_eq!(
+            names("七叶云“华东总部”项目签约。", Kind::Project),
+            vec!["七叶云“华东总部”项目"]
+        );
+        assert_eq!(
+            names("推进“两湖一坝”(东湖、西湖、石坝)项目建设。", Kind::Project),
+            vec!["“两湖一坝”项目"]
+        );
     }
 
     #[test]

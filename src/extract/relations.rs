@@ -468,8 +468,14 @@ mod tests {
     #[test]
     fn settled_in_the_zone() {
         let r = relations("青溪高新区加快发展。蓝河材料高性能膜项目落户园区,远山科技股份有限公司入驻高新区。");
-        assert!(has(&r, Predicate::LocatedIn, "蓝河材料高性能膜项目", "青溪高新区"), "{r:?}");
-        assert!(has(&r, Predicate::LocatedIn, "远山科技股份有限公司", "青溪高新区"), "{r:?}");
+        assert!(
+            has(&r, Predicate::LocatedIn, "蓝河材料高性能膜项目", "青溪高新区"),
+            "{r:?}"
+        );
+        assert!(
+            has(&r, Predicate::LocatedIn, "远山科技股份有限公司", "青溪高新区"),
+            "{r:?}"
+        );
     }
 
     #[test]
@@ -482,27 +488,45 @@ mod tests {
 
     #[test]
     fn chain_leaders_of_several_chains_in_one_sentence() {
-        let r = relations("青溪高新区已集聚蓝河材料、远山科技为龙头的新材料产业链和白鹭药业、和光生物为头雁的生物医药产业链。");
-        let chains: Vec<_> = r.iter().filter(|x| x.0 == Predicate::ChainLeader).map(|x| x.2.clone()).collect();
+        let r = relations(
+            "青溪高新区已集聚蓝河材料、远山科技为龙头的新材料产业链和白鹭药业、和光生物为头雁的生物医药产业链。",
+        );
+        let chains: Vec<_> = r
+            .iter()
+            .filter(|x| x.0 == Predicate::ChainLeader)
+            .map(|x| x.2.clone())
+            .collect();
         assert_eq!(chains, vec!["和光生物", "白鹭药业", "蓝河材料", "远山科技"], "{r:?}");
     }
 
     #[test]
     fn a_planned_listing_is_not_a_listing() {
         let r = relations("青溪高新区内,远山科技股份有限公司在上海证券交易所科创板上市。园区力争推动蓝河材料股份有限公司在创业板上市。");
-        assert!(has(&r, Predicate::ListedOn, "远山科技股份有限公司", "上海证券交易所科创板"), "{r:?}");
-        assert!(!r.iter().any(|x| x.0 == Predicate::ListedOn && x.1 == "蓝河材料股份有限公司"), "{r:?}");
+        assert!(
+            has(&r, Predicate::ListedOn, "远山科技股份有限公司", "上海证券交易所科创板"),
+            "{r:?}"
+        );
+        assert!(
+            !r.iter()
+                .any(|x| x.0 == Predicate::ListedOn && x.1 == "蓝河材料股份有限公司"),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn renamed_zone_keeps_its_former_name() {
         let r = relations("2019年,国务院批复同意青溪经济开发区更名为青溪高新技术产业开发区。");
-        assert!(has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"), "{r:?}");
+        assert!(
+            has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn policies_issued_and_implemented() {
-        let r = relations("青溪高新区深入贯彻《国务院关于促进国家高新技术产业开发区高质量发展的若干意见》,实施“青苗人才计划”。");
+        let r = relations(
+            "青溪高新区深入贯彻《国务院关于促进国家高新技术产业开发区高质量发展的若干意见》,实施“青苗人才计划”。",
+        );
         let policy = "国务院关于促进国家高新技术产业开发区高质量发展的若干意见";
         assert!(has(&r, Predicate::IssuedBy, policy, "国务院"), "{r:?}");
         assert!(has(&r, Predicate::Implements, "青溪高新区", policy), "{r:?}");
@@ -512,13 +536,24 @@ mod tests {
     #[test]
     fn co_operation_with_the_zone_and_between_partners() {
         let r = relations("青溪高新区与青溪大学合作成立青溪材料研究院。青溪材料研究院与白山理工大学共建联合实验室。");
-        assert!(has(&r, Predicate::CooperatesWith, "青溪高新区", "青溪大学") || has(&r, Predicate::CooperatesWith, "青溪大学", "青溪高新区"), "{r:?}");
-        assert!(r.iter().any(|x| x.0 == Predicate::CooperatesWith && (x.1 == "白山理工大学" || x.2 == "白山理工大学")), "{r:?}");
+        assert!(
+            has(&r, Predicate::CooperatesWith, "青溪高新区", "青溪大学")
+                || has(&r, Predicate::CooperatesWith, "青溪大学", "青溪高新区"),
+            "{r:?}"
+        );
+        assert!(
+            r.iter()
+                .any(|x| x.0 == Predicate::CooperatesWith && (x.1 == "白山理工大学" || x.2 == "白山理工大学")),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn zones_visited_are_not_parks_of_the_zone() {
         let r = relations("青溪高新区领导先后赴白山工业园区、蓝湾高新区考察学习。");
-        assert!(!r.iter().any(|x| x.0 == Predicate::LocatedIn && x.2 == "青溪高新区"), "{r:?}");
+        assert!(
+            !r.iter().any(|x| x.0 == Predicate::LocatedIn && x.2 == "青溪高新区"),
+            "{r:?}"
+        );
     }
 }

@@ -383,12 +383,17 @@ mod tests {
 
     fn years(text: &str) -> Vec<(String, Option<i32>, Option<&'static str>)> {
         let ex = extract(&clean(text));
-        ex.statistics.iter().map(|s| (s.value.clone(), s.year, s.qualifier)).collect()
+        ex.statistics
+            .iter()
+            .map(|s| (s.value.clone(), s.year, s.qualifier))
+            .collect()
     }
 
     #[test]
     fn units_and_scales() {
-        let s = stats("青溪高新区实际利用外资8046万美元,腾退土地600亩,规划面积24平方公里,新建厂房12万平方米,引进人才百余名。");
+        let s = stats(
+            "青溪高新区实际利用外资8046万美元,腾退土地600亩,规划面积24平方公里,新建厂房12万平方米,引进人才百余名。",
+        );
         let got: Vec<(String, String)> = s.into_iter().map(|(_, v, u)| (v, u)).collect();
         assert_eq!(
             got,
@@ -407,19 +412,30 @@ mod tests {
         let y = years("截至2023年底,青溪高新区拥有高新技术企业186家。全年实现产值88亿元,同比增长9.5%。");
         assert_eq!(
             y,
-            vec![("186".into(), Some(2023), None), ("8800000000".into(), Some(2023), None), ("9.5".into(), Some(2023), Some("growth"))]
+            vec![
+                ("186".into(), Some(2023), None),
+                ("8800000000".into(), Some(2023), None),
+                ("9.5".into(), Some(2023), Some("growth"))
+            ]
         );
     }
 
     #[test]
     fn ranges_thresholds_and_quoted_names_are_not_figures() {
-        assert!(stats("青溪高新区力争推动1至2家企业上市,引进超10亿元项目,推行“1%工作法”。").iter().all(|(_, v, _)| v != "1" && v != "1000000000"));
+        assert!(
+            stats("青溪高新区力争推动1至2家企业上市,引进超10亿元项目,推行“1%工作法”。")
+                .iter()
+                .all(|(_, v, _)| v != "1" && v != "1000000000")
+        );
     }
 
     #[test]
     fn the_subject_is_the_entity_the_clause_is_about() {
         let s = stats("青溪高新区发展迅速。2022年,青溪投资发展集团有限公司发行债券6只,募集资金30亿元。");
-        assert!(s.iter().all(|(subject, _, _)| subject == "青溪投资发展集团有限公司"), "{s:?}");
+        assert!(
+            s.iter().all(|(subject, _, _)| subject == "青溪投资发展集团有限公司"),
+            "{s:?}"
+        );
     }
 
     #[test]
