@@ -21,8 +21,22 @@ use crate::error::{Error, Result};
 use std::sync::OnceLock;
 
 /// The largest document accepted, in bytes. Larger inputs are refused with
-/// [`Error::TooLarge`] so that memory stays bounded.
-pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
+/// [`Error::TooLarge`] so that memory and time stay bounded: the worst
+/// text at this size (a figure every few characters) takes about ten
+/// seconds; the longest article of the development corpus is 40 KB.
+pub const MAX_DOCUMENT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Lines with more visible characters than this are split (at a sentence
+/// end when there is one) into lines of [`LONG_LINE`]..=`MAX_LINE_CHARS`
+/// visible characters, so that no sentence the extractors read is longer:
+/// their work per sentence grows with the square of its length.
+pub const MAX_LINE_CHARS: usize = 4000;
+
+/// Lines this long (visible characters) are never site furniture, and lines
+/// broken inside a sentence are joined only up to this length. Together with
+/// [`MAX_LINE_CHARS`] this keeps cleaning idempotent: the pieces of a split
+/// line are never joined again.
+pub const LONG_LINE: usize = MAX_LINE_CHARS / 2;
 
 /// One decoded and cleaned document.
 #[derive(Debug, Clone)]
@@ -43,6 +57,9 @@ pub struct NormalizedDoc {
     pub encoding: &'static str,
     /// Whether the source contained traditional Chinese that was converted.
     pub converted_traditional: bool,
+    /// What decoding repaired or dropped (a cut last character, invalid
+    /// bytes, over-long lines split), for the user to see.
+    pub warnings: Vec<String>,
 }
 
 impl NormalizedDoc {
@@ -111,7 +128,7 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    let (decoded, encoding) = decode(name, bytes)?;
+    let (decoded, encoding, warnings) = decode(name, bytes)?;
     let (original, html_title) = match markup {
         Markup::Html => {
             let (text, title) = html_to_text(&decoded);
@@ -124,6 +141,7 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
         return Err(Error::Empty { name: name.to_string() });
     }
     doc.encoding = encoding;
+    doc.warnings.splice(0..0, warnings);
     doc.title = html_title.map(|t| simplify(&t)).or_else(|| first_line_title(&doc.text));
     doc.published = find_published(&doc.text);
     Ok(doc)
@@ -133,15 +151,24 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
 pub fn clean(original: &str) -> NormalizedDoc {
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len() / 2);
     for (i, c) in original.chars().enumerate() {
-        if let Some(c) = fold_char(c) {
-            chars.push((c, i as u32));
+        chars.push((c, i as u32));
+    }
+    // The steps are heuristics that can enable one another (a squeezed
+    // space brings a pinyin reading next to its character, a joined line
+    // becomes a list of navigation links): repeat them until the text no
+    // longer changes, so that cleaning clean text changes nothing. Nearly
+    // every text settles in the first round and is only checked by the second.
+    let (mut converted, mut split) = (false, 0);
+    for _ in 0..CLEAN_ROUNDS {
+        let (next, c, s) = clean_round(&chars);
+        converted |= c;
+        split += s;
+        let settled = next.len() == chars.len() && next.iter().zip(&chars).all(|(a, b)| a.0 == b.0);
+        chars = next;
+        if settled {
+            break;
         }
     }
-    let chars = strip_pinyin(chars);
-    let (chars, converted) = to_simplified(chars);
-    let chars = drop_junk_lines(chars);
-    let chars = join_broken_lines(chars);
-    let chars = squeeze_spaces(chars);
     let mut text = String::with_capacity(chars.len() * 3);
     let mut origin = Vec::with_capacity(chars.len());
     let mut char_starts = Vec::with_capacity(chars.len());
@@ -159,7 +186,34 @@ pub fn clean(original: &str) -> NormalizedDoc {
         published: None,
         encoding: "UTF-8",
         converted_traditional: converted,
+        warnings: if split > 0 {
+            vec![format!(
+                "{split} lines longer than {MAX_LINE_CHARS} characters split (at sentence ends where possible)"
+            )]
+        } else {
+            Vec::new()
+        },
     }
+}
+
+/// Most rounds of the clean-up steps (see [`clean`]).
+const CLEAN_ROUNDS: usize = 5;
+
+/// One round of the clean-up steps: fold, pinyin, simplify, junk lines,
+/// broken lines, spaces, long lines. Returns the characters, whether
+/// traditional characters were converted and how many lines were split.
+fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
+    let chars: Vec<(char, u32)> = chars
+        .iter()
+        .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
+        .collect();
+    let chars = strip_pinyin(chars);
+    let (chars, converted) = to_simplified(chars);
+    let chars = drop_junk_lines(chars);
+    let chars = join_broken_lines(chars);
+    let chars = squeeze_spaces(chars);
+    let (chars, split) = split_long_lines(chars);
+    (chars, converted, split)
 }
 
 /// Traditional → simplified for a short string (labels, titles).
@@ -167,11 +221,22 @@ pub fn simplify(s: &str) -> String {
     zhconv::zhconv(s, zhconv::Variant::ZhHans)
 }
 
-fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
+/// Decoded text, the name of its encoding, and warnings about what decoding repaired.
+type Decoded = (String, &'static str, Vec<String>);
+
+fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     let not_text = |reason: &str| Error::NotText {
         name: name.to_string(),
         reason: reason.to_string(),
     };
+    // UTF-32 first: its little-endian byte-order mark begins with UTF-16LE's.
+    if let Some((big_endian, enc)) = utf32_bom(bytes) {
+        let text = decode_utf32(&bytes[4..], big_endian).ok_or_else(|| Error::Encoding {
+            name: name.to_string(),
+            reason: format!("invalid {enc} after its byte-order mark"),
+        })?;
+        return check_text(name, text).map(|t| (t, enc, Vec::new()));
+    }
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
@@ -180,14 +245,47 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
                 reason: format!("invalid {} after its byte-order mark", enc.name()),
             });
         }
-        return check_text(name, text.into_owned()).map(|t| (t, enc.name()));
+        return check_text(name, text.into_owned()).map(|t| (t, enc.name(), Vec::new()));
     }
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
     if nuls > 0 {
         return Err(not_text(&format!("{nuls} NUL bytes")));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return check_text(name, text.to_string()).map(|t| (t, "UTF-8"));
+        return check_text(name, text.to_string()).map(|t| (t, "UTF-8", Vec::new()));
+    }
+    // UTF-8 with a few damaged bytes (a cut last character, a stray byte)
+    // is still UTF-8: repair it and say so, rather than lose the document.
+    // GB18030 and Big5 text is nearly never valid UTF-8 by chance, so it
+    // has many more invalid sequences than valid multi-byte characters.
+    let scan = Utf8Scan::of(bytes);
+    if scan.multibyte > 0 && scan.multibyte >= 20 * scan.invalid {
+        let text = if scan.invalid == 1 && scan.truncated {
+            String::from_utf8_lossy(&bytes[..scan.first_invalid]).into_owned()
+        } else {
+            String::from_utf8_lossy(bytes).into_owned()
+        };
+        let warning = if scan.invalid == 1 && scan.truncated {
+            format!(
+                "the last character is cut short ({} bytes at the end dropped)",
+                bytes.len() - scan.first_invalid
+            )
+        } else {
+            format!(
+                "{} invalid UTF-8 sequences replaced by U+FFFD (the first at byte {})",
+                scan.invalid, scan.first_invalid
+            )
+        };
+        return check_text(name, text).map(|t| (t, "UTF-8", vec![warning]));
+    }
+    if scan.multibyte > scan.invalid {
+        return Err(Error::Encoding {
+            name: name.to_string(),
+            reason: format!(
+                "invalid UTF-8: {} invalid byte sequences among {} characters, the first at byte {}",
+                scan.invalid, scan.multibyte, scan.first_invalid
+            ),
+        });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -224,7 +322,74 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
             reason: format!("{bad} of {total} characters undecodable; best guess {enc}"),
         });
     }
-    check_text(name, text).map(|t| (t, enc))
+    check_text(name, text).map(|t| (t, enc, Vec::new()))
+}
+
+/// What a UTF-8 validation pass found in bytes that are not valid UTF-8.
+struct Utf8Scan {
+    /// Valid characters of two or more bytes.
+    multibyte: usize,
+    /// Invalid byte sequences.
+    invalid: usize,
+    /// Byte offset of the first invalid sequence.
+    first_invalid: usize,
+    /// Whether the bytes end inside a character.
+    truncated: bool,
+}
+
+impl Utf8Scan {
+    fn of(bytes: &[u8]) -> Self {
+        let mut scan = Utf8Scan {
+            multibyte: 0,
+            invalid: 0,
+            first_invalid: bytes.len(),
+            truncated: false,
+        };
+        let mut at = 0;
+        for chunk in bytes.utf8_chunks() {
+            scan.multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+            at += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                if scan.invalid == 0 {
+                    scan.first_invalid = at;
+                }
+                scan.invalid += 1;
+                at += chunk.invalid().len();
+                // Only the last piece can be an incomplete sequence that is
+                // a valid beginning of a character.
+                scan.truncated =
+                    at == bytes.len() && std::str::from_utf8(chunk.invalid()).is_err_and(|e| e.error_len().is_none());
+            }
+        }
+        scan
+    }
+}
+
+/// The byte order of a UTF-32 byte-order mark.
+fn utf32_bom(bytes: &[u8]) -> Option<(bool, &'static str)> {
+    match bytes.get(..4)? {
+        [0xff, 0xfe, 0, 0] => Some((false, "UTF-32LE")),
+        [0, 0, 0xfe, 0xff] => Some((true, "UTF-32BE")),
+        _ => None,
+    }
+}
+
+/// UTF-32 without its byte-order mark; `None` when it is not valid UTF-32.
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> Option<String> {
+    if !bytes.len().is_multiple_of(4) {
+        return None;
+    }
+    bytes
+        .chunks_exact(4)
+        .map(|b| {
+            let b = [b[0], b[1], b[2], b[3]];
+            char::from_u32(if big_endian {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            })
+        })
+        .collect()
 }
 
 fn check_text(name: &str, text: String) -> Result<String> {
@@ -271,19 +436,77 @@ const HTML_SKIP: &[&str] = &[
     "head",
 ];
 
+/// Elements whose content is text, not markup: `<` inside them opens no tag.
+const RAW_TEXT: &[&str] = &["script", "style"];
+
+/// Prepare HTML for tl, which closes an element only with an end tag of
+/// exactly its name: tag names lower-cased (`<P>…</p>`), the content of
+/// scripts and styles dropped (`for (i=0;i<n;i++)` opens no tag `n`),
+/// comments kept as they are.
+fn prepare_html(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    while let Some(rel) = html[i..].find('<') {
+        let lt = i + rel;
+        out.push_str(&html[i..lt]);
+        if lower[lt..].starts_with("<!--") {
+            let end = lower[lt + 4..].find("-->").map_or(html.len(), |p| lt + 4 + p + 3);
+            out.push_str(&html[lt..end]);
+            i = end;
+            continue;
+        }
+        let closing = bytes.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_end = name_start
+            + bytes[name_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+        out.push_str(&html[lt..name_start]);
+        out.push_str(&lower[name_start..name_end]);
+        i = name_end;
+        let name = &lower[name_start..name_end];
+        if !closing && RAW_TEXT.contains(&name) {
+            let gt = lower[i..].find('>').map_or(html.len(), |p| i + p + 1);
+            out.push_str(&html[i..gt]);
+            i = lower[gt..].find(&format!("</{name}")).map_or(html.len(), |p| gt + p);
+        }
+    }
+    out.push_str(&html[i..]);
+    out
+}
+
 /// The visible text of an HTML page, block elements on their own lines, and its title.
 fn html_to_text(html: &str) -> (String, Option<String>) {
-    let Ok(dom) = tl::parse(html, tl::ParserOptions::default()) else {
+    let prepared = prepare_html(html);
+    let Ok(dom) = tl::parse(&prepared, tl::ParserOptions::default()) else {
         return (html.to_string(), None);
     };
     let parser = dom.parser();
     let mut out = String::new();
+    // The title's own text (not tl's recursive inner_text: an unclosed
+    // title holds the whole page, nested as deep as the page is).
+    let title_of = |tag: &tl::HTMLTag| -> Option<String> {
+        let text: String = tag
+            .children()
+            .top()
+            .iter()
+            .filter_map(|h| match h.get(parser) {
+                Some(tl::Node::Raw(r)) => Some(r.as_utf8_str().into_owned()),
+                _ => None,
+            })
+            .collect();
+        let t: String = decode_entities(&text).trim().chars().take(300).collect();
+        (!t.is_empty()).then_some(t)
+    };
     let mut title = dom
         .query_selector("title")
         .and_then(|mut it| it.next())
         .and_then(|h| h.get(parser))
-        .map(|n| decode_entities(&n.inner_text(parser)).trim().to_string())
-        .filter(|t| !t.is_empty());
+        .and_then(|n| n.as_tag())
+        .and_then(title_of);
     // Iterative walk: deep nesting must not overflow the stack.
     let mut stack: Vec<(tl::NodeHandle, bool)> = dom.children().iter().rev().map(|h| (*h, false)).collect();
     while let Some((handle, closing)) = stack.pop() {
@@ -299,15 +522,20 @@ fn html_to_text(html: &str) -> (String, Option<String>) {
                     }
                     continue;
                 }
-                if name == "title" && title.is_none() {
-                    let t = decode_entities(&tag.inner_text(parser));
-                    let t = t.trim().to_string();
-                    if !t.is_empty() {
-                        title = Some(t);
+                // An element tl never saw closed (a stray or mismatched end
+                // tag inside it, an optional end tag left out) holds the rest
+                // of the page: its content is read, not skipped.
+                let raw = tag.raw().as_bytes();
+                let closed = raw[raw.len().saturating_sub(name.len() + 8)..]
+                    .windows(2)
+                    .any(|w| w == b"</");
+                if name == "title" && closed {
+                    if title.is_none() {
+                        title = title_of(tag);
                     }
                     continue;
                 }
-                if HTML_SKIP.contains(&name.as_str()) {
+                if HTML_SKIP.contains(&name.as_str()) && (closed || RAW_TEXT.contains(&name.as_str())) {
                     continue;
                 }
                 if HTML_BLOCKS.contains(&name.as_str()) {
@@ -468,7 +696,7 @@ fn has_traditional(s: &str) -> bool {
 /// Lines that are site furniture rather than article text.
 pub fn is_junk_line(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() {
+    if t.is_empty() || visible(t.chars()) >= LONG_LINE {
         return false;
     }
     let rules = junk_rules();
@@ -542,10 +770,11 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let Some(next_line) = lines.get(next) else {
                 break;
             };
-            let visible = current.iter().filter(|(c, _)| !c.is_whitespace()).count();
+            let visible = visible(current.iter().map(|&(c, _)| c));
             let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let joinable = visible >= 30
+                && visible + self::visible(next_line.iter().map(|&(c, _)| c)) < LONG_LINE
                 && last.is_some_and(|c| is_cjk(c) || matches!(c, '、' | ',' | '+'))
                 && first.is_some_and(|c| is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。'));
             if !joinable {
@@ -602,6 +831,64 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         out.pop();
     }
     out
+}
+
+fn visible(chars: impl Iterator<Item = char>) -> usize {
+    chars.filter(|c| !c.is_whitespace()).count()
+}
+
+/// Split lines of more than [`MAX_LINE_CHARS`] visible characters into
+/// lines of [`LONG_LINE`]..=[`MAX_LINE_CHARS`] visible characters, after the
+/// last sentence end in that range, else the last comma, else at its end.
+/// White space at the break is dropped; the line break maps to the character
+/// before it. Returns the characters and how many lines were split.
+fn split_long_lines(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, usize) {
+    if chars.len() <= MAX_LINE_CHARS {
+        return (chars, 0);
+    }
+    let mut out = Vec::with_capacity(chars.len() + chars.len() / LONG_LINE);
+    let mut split = 0;
+    for line in chars.split_inclusive(|&(c, _)| c == '\n') {
+        let mut rest = line;
+        let mut n = visible(rest.iter().map(|&(c, _)| c));
+        if n > MAX_LINE_CHARS {
+            split += 1;
+        }
+        while n > MAX_LINE_CHARS {
+            // Candidate breaks: after the k-th visible character, for k in
+            // LONG_LINE..=min(MAX_LINE_CHARS, n - LONG_LINE).
+            let hi = MAX_LINE_CHARS.min(n - LONG_LINE);
+            let (mut seen, mut best_stop, mut best_comma, mut at_hi) = (0, None, None, rest.len());
+            for (i, &(c, _)) in rest.iter().enumerate() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                seen += 1;
+                if seen >= LONG_LINE {
+                    if matches!(c, '。' | '!' | '?' | ';' | '…') {
+                        best_stop = Some(i);
+                    } else if matches!(c, ',' | '、' | ':') {
+                        best_comma = Some(i);
+                    }
+                }
+                if seen == hi {
+                    at_hi = i;
+                    break;
+                }
+            }
+            let cut = best_stop.or(best_comma).unwrap_or(at_hi) + 1;
+            let (head, tail) = rest.split_at(cut.min(rest.len()));
+            let head_end = head.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(0, |p| p + 1);
+            out.extend_from_slice(&head[..head_end]);
+            let origin = head[..head_end].last().map_or(0, |&(_, o)| o);
+            out.push(('\n', origin));
+            let skip = tail.iter().take_while(|(c, _)| c.is_whitespace() && *c != '\n').count();
+            rest = &tail[skip..];
+            n -= visible(head.iter().map(|&(c, _)| c));
+        }
+        out.extend_from_slice(rest);
+    }
+    (out, split)
 }
 
 fn is_wide_punct(c: char) -> bool {
