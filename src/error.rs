@@ -33,6 +33,9 @@ pub enum Error {
     /// The input is larger than the configured limit.
     #[error("{name}: too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { name: String, size: u64, limit: u64 },
+    /// The input would take too long to process (too many mentions, …).
+    #[error("{name}: too complex to process ({what}; the limit is {limit}): split it into several documents")]
+    TooComplex { name: String, what: String, limit: String },
     /// The bytes are not valid in any supported encoding.
     #[error("{name}: cannot decode as UTF-8, GB18030 or Big5 ({reason})")]
     Encoding { name: String, reason: String },

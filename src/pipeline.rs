@@ -28,7 +28,30 @@ pub struct Processed {
 pub fn process(source: &str, bytes: &[u8]) -> Result<Processed> {
     let markup = Markup::guess(source, bytes);
     let doc = normalize::normalize(source, bytes, markup)?;
+    // Numbers are read at every digit of a run: a run of a million digits
+    // would take hours. No real figure is that long.
+    let longest = longest_number(&doc.text);
+    if longest > MAX_NUMBER_CHARS {
+        return Err(Error::TooComplex {
+            name: source.to_string(),
+            what: format!("a number {longest} characters long"),
+            limit: format!("{MAX_NUMBER_CHARS} characters"),
+        });
+    }
     let ex = extract::extract(&doc);
+    // Resolving compares mentions pairwise, and every fact becomes a dozen
+    // quads with its sentence: bound the time and memory per document.
+    let facts = ex.statistics.len() + ex.relations.len();
+    if ex.mentions.len() > MAX_MENTIONS || facts > MAX_FACTS {
+        return Err(Error::TooComplex {
+            name: source.to_string(),
+            what: format!(
+                "{} entity mentions, {facts} relations and statistics",
+                ex.mentions.len()
+            ),
+            limit: format!("{MAX_MENTIONS} mentions and {MAX_FACTS} relations and statistics"),
+        });
+    }
     let resolved = resolve::resolve(&ex);
     let info = DocumentInfo::new(source, bytes);
     let quads = model::to_quads(&info, &doc, &ex, &resolved);
@@ -39,9 +62,37 @@ pub fn process(source: &str, bytes: &[u8]) -> Result<Processed> {
         entities: resolved.entities.len(),
         relations: resolved.relations.len(),
         statistics: resolved.observations.len(),
-        diagnostics: ex.diagnostics,
+        diagnostics: doc.warnings.into_iter().chain(ex.diagnostics).collect(),
     })
 }
+
+/// The most entity mentions one document may have. Resolution compares
+/// mentions pairwise, so its time grows with the square of their number;
+/// real articles have hundreds. A document over the limit is refused with
+/// [`Error::TooComplex`] (split it into several files).
+pub const MAX_MENTIONS: usize = 20_000;
+
+/// The longest run of digits (with `.` and `,`) one document may hold.
+pub const MAX_NUMBER_CHARS: usize = 1000;
+
+/// The length in characters of the longest run of digits, `.` and `,`.
+fn longest_number(text: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for c in text.chars() {
+        if c.is_ascii_digit() || matches!(c, '.' | ',') {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    longest
+}
+
+/// The most relations and statistics one document may state (each becomes
+/// about a dozen quads held in memory until the document is written). The
+/// longest article of the development corpus states a few hundred.
+pub const MAX_FACTS: usize = 20_000;
 
 /// File name endings zonegraph reads when given a folder.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -101,30 +152,51 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
     files.extend(found);
 }
 
-/// Read one input (a path or `-` for standard input).
+/// Read one input (a path or `-` for standard input). Only regular files
+/// are read (a FIFO would block, a device never end), and never more than
+/// [`normalize::MAX_DOCUMENT_BYTES`]: a larger input is refused with
+/// [`Error::TooLarge`] without being read into memory.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
+    let limit = normalize::MAX_DOCUMENT_BYTES;
+    let too_large = |size: u64| Error::TooLarge {
+        name: path.display().to_string(),
+        size,
+        limit,
+    };
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(read_error)?;
+        if buf.len() as u64 > limit {
+            return Err(too_large(buf.len() as u64));
+        }
         return Ok(buf);
     }
-    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if meta.len() > normalize::MAX_DOCUMENT_BYTES {
-        return Err(Error::TooLarge {
-            name: path.display().to_string(),
-            size: meta.len(),
-            limit: normalize::MAX_DOCUMENT_BYTES,
-        });
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder, not a file"
+        } else {
+            "not a regular file (a FIFO, socket or device is not read)"
+        };
+        return Err(read_error(std::io::Error::other(what)));
     }
-    std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    // The file may grow after its size was read.
+    file.take(limit + 1).read_to_end(&mut buf).map_err(read_error)?;
+    if buf.len() as u64 > limit {
+        return Err(too_large(buf.len() as u64));
+    }
+    Ok(buf)
 }
