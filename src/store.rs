@@ -6,6 +6,11 @@
 //! Guarantees: a document is written in one transaction (its old graph
 //! removed and the new one inserted together), so it is either wholly in
 //! the store or not at all, and re-ingesting a document replaces it.
+//!
+//! One writer at a time: RocksDB locks the store. The writer also leaves a
+//! note, `zonegraph.pid` in the store folder (its process id and command
+//! line), so that a second writer can say which process holds the store.
+//! Readers open the store read-only and may run while a writer does.
 
 use crate::error::{Error, Result};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad};
@@ -15,16 +20,25 @@ use std::path::{Path, PathBuf};
 /// The default store location.
 pub const DEFAULT_STORE: &str = "zonegraph.db";
 
+/// The note a writer leaves in the store folder while it holds the store.
+pub const WRITER_NOTE: &str = "zonegraph.pid";
+
 /// A zonegraph store on disk.
 pub struct GraphStore {
     pub store: Store,
     pub path: PathBuf,
+    /// Removes the writer's note when the store is closed (writers only).
+    _note: Option<WriterNote>,
 }
 
 fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
     let message = e.to_string();
-    let message = if message.contains("LOCK") || message.contains("lock") {
-        format!("{message} (another zonegraph process is writing to this store; wait for it to finish, or use a read-only command)")
+    let message = if is_lock_error(&message) {
+        let holder = match read_writer_note(path) {
+            Some((pid, command)) => format!("process {pid} ({command}) is writing to this store"),
+            None => "another process is writing to this store".to_string(),
+        };
+        format!("{holder}; wait for it to finish, or use a read-only command (query, dump, export) [{message}]")
     } else {
         message
     };
@@ -34,13 +48,73 @@ fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+fn is_lock_error(message: &str) -> bool {
+    message.contains("LOCK") || message.contains("lock")
+}
+
+/// The writer's note: its process id and command line, while that process lives.
+pub fn read_writer_note(store: &Path) -> Option<(u32, String)> {
+    let text = std::fs::read_to_string(store.join(WRITER_NOTE)).ok()?;
+    let mut lines = text.lines();
+    let pid: u32 = lines.next()?.trim().parse().ok()?;
+    let command = lines.next().unwrap_or("zonegraph").trim().to_string();
+    // A note left by a process that was killed is stale (Linux: /proc).
+    let proc_dir = Path::new("/proc");
+    if proc_dir.is_dir() && !proc_dir.join(pid.to_string()).exists() {
+        return None;
+    }
+    Some((pid, command))
+}
+
+/// `zonegraph.pid` while this process writes the store; removed on drop.
+struct WriterNote {
+    file: PathBuf,
+    pid: u32,
+}
+
+impl WriterNote {
+    fn write(store: &Path) -> Option<Self> {
+        let pid = std::process::id();
+        let mut args: Vec<String> = std::env::args().collect();
+        if let Some(program) = args.first_mut() {
+            if let Some(name) = Path::new(program.as_str()).file_name() {
+                *program = name.to_string_lossy().into_owned();
+            }
+        }
+        let mut command = args.join(" ").replace(['\n', '\r'], " ");
+        if command.chars().count() > 200 {
+            command = command.chars().take(200).chain("…".chars()).collect();
+        }
+        let file = store.join(WRITER_NOTE);
+        let tmp = store.join(format!("{WRITER_NOTE}.{pid}.tmp"));
+        // Written aside and renamed: a reader never sees half a note. The
+        // note is only a courtesy: failing to write it is not an error.
+        std::fs::write(&tmp, format!("{pid}\n{command}\n")).ok()?;
+        std::fs::rename(&tmp, &file).ok()?;
+        Some(WriterNote { file, pid })
+    }
+}
+
+impl Drop for WriterNote {
+    fn drop(&mut self) {
+        let ours = std::fs::read_to_string(&self.file)
+            .ok()
+            .and_then(|t| t.lines().next().map(|l| l.trim() == self.pid.to_string()));
+        if ours == Some(true) {
+            let _ = std::fs::remove_file(&self.file);
+        }
+    }
+}
+
 impl GraphStore {
-    /// Open the store for writing, creating it when missing.
+    /// Open the store for writing, creating it when missing. Fails with a
+    /// message naming the process that holds the store when another writes it.
     pub fn open(path: &Path) -> Result<Self> {
         let store = Store::open(path).map_err(|e| store_error(path, e))?;
         Ok(GraphStore {
             store,
             path: path.to_path_buf(),
+            _note: WriterNote::write(path),
         })
     }
 
@@ -52,10 +126,23 @@ impl GraphStore {
                 message: "no store here; create one with `zonegraph ingest --store DIR FILE`".into(),
             });
         }
-        let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
+        // While a writer runs, the files RocksDB lists can change under the
+        // reader as it opens them: try again a few times before giving up.
+        let mut tries = 0;
+        let store = loop {
+            match Store::open_read_only(path) {
+                Ok(store) => break store,
+                Err(e) if tries < 10 && !is_lock_error(&e.to_string()) && path.join("CURRENT").exists() => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20 * tries));
+                }
+                Err(e) => return Err(store_error(path, e)),
+            }
+        };
         Ok(GraphStore {
             store,
             path: path.to_path_buf(),
+            _note: None,
         })
     }
 
