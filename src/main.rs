@@ -316,6 +316,12 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
                     relations += p.relations;
                     statistics += p.statistics;
                 }
+                Err(e @ zonegraph::Error::Store { .. }) => {
+                    // The store cannot be written (disk full, I/O error): the
+                    // documents after this one would all fail the same way.
+                    bar.finish_and_clear();
+                    anyhow::bail!("{e}\nstopped after writing {docs} documents (each of them whole)");
+                }
                 Err(e) => {
                     bar.suspend(|| eprintln!("zonegraph: {e}"));
                     failures.push(e);
