@@ -210,8 +210,13 @@ pub fn check_bytes(name: &str, bytes: &[u8]) {
     );
     check_map(&doc, &doc.original);
     let quads = check_pipeline(name, bytes, &doc);
-    let processed = zonegraph::process(name, bytes).expect("process accepts what normalize accepts");
-    assert_eq!(processed.quads, quads, "process differs from the stages run one by one");
+    match zonegraph::process(name, bytes) {
+        Ok(processed) => assert_eq!(processed.quads, quads, "process differs from the stages run one by one"),
+        // process refuses what would take too long at full size (a number
+        // of 1000+ digits, 20,000+ mentions); the stages above still ran.
+        Err(zonegraph::Error::TooComplex { .. }) => {}
+        Err(e) => panic!("process refused what normalize accepted: {e}"),
+    }
 }
 
 /// Text through clean and the rest of the pipeline (no decoding).
