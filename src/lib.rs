@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod query;
 pub mod resolve;
 pub mod serve;
+#[cfg(feature = "rocksdb")]
 pub mod store;
 pub mod vocab;
 
