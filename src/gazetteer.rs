@@ -44,7 +44,7 @@ pub struct Entry {
     /// Province and city of a national zone, as written in the reference table.
     pub province: Option<String>,
     pub city: Option<String>,
-    /// `national` for zones of the national list.
+    /// `national` or `provincial` for zones of the reference tables.
     pub level: Option<&'static str>,
     /// For markets: the exchange a board belongs to.
     pub exchange: Option<String>,
@@ -165,7 +165,11 @@ impl Gazetteer {
             names.extend(data::list(data::field(&row, "aliases")));
             b.add(simple(kind, name, data::field(&row, "en")), &names);
         }
-        for row in data::tsv_rows(data::NATIONAL_ZONES) {
+        let zone_tables = [(data::NATIONAL_ZONES, "national"), (data::PROVINCIAL_ZONES, "provincial")];
+        for (row, level) in zone_tables
+            .iter()
+            .flat_map(|(table, level)| data::tsv_rows(table).into_iter().map(move |row| (row, *level)))
+        {
             let name = data::field(&row, "official_name");
             if name.is_empty() {
                 continue;
@@ -179,7 +183,7 @@ impl Gazetteer {
             let mut e = simple(Kind::Zone, name, "");
             e.province = Some(data::field(&row, "province").to_string()).filter(|s| !s.is_empty());
             e.city = Some(data::field(&row, "city").to_string()).filter(|s| !s.is_empty());
-            e.level = Some("national");
+            e.level = Some(level);
             b.add(e, &names);
         }
         let (pref, en) = load_industries();

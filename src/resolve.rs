@@ -696,30 +696,37 @@ fn place_prefix_codes(name: &str, gaz: &Gazetteer) -> Vec<String> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut parent: Option<String> = None;
-    for hit in gaz.find(name) {
-        if hit.start != at {
-            break;
-        }
-        let mut chosen = None;
-        for &e in &hit.entries {
-            let Some(code) = &gaz.entries[e].code else {
-                continue;
-            };
-            let Some(d) = gaz.divisions.get(code) else {
-                continue;
-            };
-            let fits = match &parent {
-                Some(p) => d.parent.as_deref() == Some(p.as_str()),
-                None => true,
-            };
-            if fits && chosen.as_ref().is_none_or(|(_, l)| d.level < *l) {
-                chosen = Some((code.clone(), d.level));
+    // Longest division name at each step, looked up directly: the gazetteer's
+    // own leftmost-longest scan would see the whole zone name (a zone of the
+    // reference tables) and no place inside it.
+    while at < name.len() {
+        let rest = &name[at..];
+        let mut chosen: Option<(String, crate::gazetteer::Level, usize)> = None;
+        let ends: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(1).chain([rest.len()]).collect();
+        for &end in ends.iter().rev() {
+            for &e in gaz.lookup(&rest[..end]) {
+                let Some(code) = &gaz.entries[e].code else {
+                    continue;
+                };
+                let Some(d) = gaz.divisions.get(code) else {
+                    continue;
+                };
+                let fits = match &parent {
+                    Some(p) => d.parent.as_deref() == Some(p.as_str()),
+                    None => true,
+                };
+                if fits && chosen.as_ref().is_none_or(|(_, l, _)| d.level < *l) {
+                    chosen = Some((code.clone(), d.level, end));
+                }
+            }
+            if chosen.is_some() {
+                break;
             }
         }
-        let Some((code, _)) = chosen else { break };
+        let Some((code, _, end)) = chosen else { break };
         out.push(code.clone());
         parent = Some(code);
-        at = hit.end;
+        at += end;
     }
     out
 }
@@ -756,5 +763,21 @@ mod tests {
             .collect();
         assert!(ents.contains(&"远山科技股份有限公司".to_string()), "{ents:?}");
         assert!(!ents.contains(&"远山科技".to_string()), "{ents:?}");
+    }
+
+    #[test]
+    fn brand_names_of_the_zone_tables_merge_with_the_official_name() {
+        // provincial-zones.tsv: 嘉兴科技城 is another name of 嘉兴南湖高新技术产业园区.
+        let e = entities("嘉兴南湖高新技术产业园区去年排名上升。今年嘉兴科技城又引进了一批项目。");
+        let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
+        assert_eq!(zones.len(), 1, "{e:?}");
+        assert_eq!(zones[0].1, "嘉兴南湖高新技术产业园区");
+    }
+
+    #[test]
+    fn a_zone_of_the_tables_lies_in_the_districts_its_name_starts_with() {
+        let gaz = Gazetteer::get();
+        let codes = place_prefix_codes("嘉兴南湖高新技术产业园区", gaz);
+        assert_eq!(codes, vec!["330400".to_string(), "330402".to_string()]);
     }
 }
