@@ -501,7 +501,9 @@ mod tests {
 
     #[test]
     fn a_planned_listing_is_not_a_listing() {
-        let r = relations("青溪高新区内,远山材料股份有限公司登陆上海证券交易所科创板。园区力争推动蓝河材料股份有限公司在创业板上市。");
+        let r = relations(
+            "青溪高新区内,远山材料股份有限公司登陆上海证券交易所科创板。园区力争推动蓝河材料股份有限公司在创业板上市。",
+        );
         assert!(
             has(&r, Predicate::ListedOn, "远山材料股份有限公司", "上海证券交易所科创板"),
             "{r:?}"
@@ -524,9 +526,7 @@ mod tests {
 
     #[test]
     fn policies_issued_and_implemented() {
-        let r = relations(
-            "青溪高新区深入贯彻《国务院关于推动青溪科技园区发展的意见》,实施“青苗人才计划”。",
-        );
+        let r = relations("青溪高新区深入贯彻《国务院关于推动青溪科技园区发展的意见》,实施“青苗人才计划”。");
         let policy = "国务院关于推动青溪科技园区发展的意见";
         assert!(has(&r, Predicate::IssuedBy, policy, "国务院"), "{r:?}");
         assert!(has(&r, Predicate::Implements, "青溪高新区", policy), "{r:?}");
