@@ -280,6 +280,48 @@ fn serializer(format: RdfOut) -> RdfSerializer {
 /// How many documents are processed in parallel before they are written.
 const BATCH: usize = 64;
 
+/// Documents new to the store are written together once they hold this many
+/// quads (one atomic bulk-load commit): fewer, larger sorted files for RocksDB.
+const BULK_QUADS: usize = 200_000;
+
+/// What one ingest run has written so far.
+#[derive(Default)]
+struct Tally {
+    docs: usize,
+    entities: usize,
+    relations: usize,
+    statistics: usize,
+}
+
+impl Tally {
+    fn add(&mut self, p: &zonegraph::Processed, bar: &indicatif::ProgressBar) {
+        for d in &p.diagnostics {
+            bar.suspend(|| eprintln!("zonegraph: {}: warning: {d}", p.source));
+        }
+        self.docs += 1;
+        self.entities += p.entities;
+        self.relations += p.relations;
+        self.statistics += p.statistics;
+    }
+}
+
+/// Bulk-load the pending new documents (all or none of them).
+fn write_pending(
+    graph: &GraphStore,
+    pending: &mut Vec<zonegraph::Processed>,
+    tally: &mut Tally,
+    bar: &indicatif::ProgressBar,
+) -> zonegraph::Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    graph.add_new_documents(pending.iter().flat_map(|p| p.quads.iter()))?;
+    for p in pending.drain(..) {
+        tally.add(&p, bar);
+    }
+    Ok(())
+}
+
 fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
     let started = Instant::now();
     let (files, mut failures) = collect_inputs(paths);
@@ -295,40 +337,71 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
     if files.len() < 20 {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let (mut docs, mut entities, mut relations, mut statistics) = (0usize, 0usize, 0usize, 0usize);
-    for batch in files.chunks(BATCH) {
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|path| {
-                let name = path.display().to_string();
-                read_input(path).and_then(|bytes| process(&name, &bytes))
-            })
-            .collect();
-        for result in results {
-            bar.inc(1);
-            match result.and_then(|p| graph.replace_document(&p.document, &p.quads).map(|_| p)) {
-                Ok(p) => {
-                    for d in &p.diagnostics {
-                        bar.suspend(|| eprintln!("zonegraph: {}: warning: {d}", p.source));
-                    }
-                    docs += 1;
-                    entities += p.entities;
-                    relations += p.relations;
-                    statistics += p.statistics;
-                }
-                Err(e @ zonegraph::Error::Store { .. }) => {
-                    // The store cannot be written (disk full, I/O error): the
-                    // documents after this one would all fail the same way.
-                    bar.finish_and_clear();
-                    anyhow::bail!("{e}\nstopped after writing {docs} documents (each of them whole)");
-                }
-                Err(e) => {
-                    bar.suspend(|| eprintln!("zonegraph: {e}"));
-                    failures.push(e);
+    let mut tally = Tally::default();
+    let mut pending: Vec<zonegraph::Processed> = Vec::new();
+    let mut pending_quads = 0usize;
+    // Extraction of the next batch runs while this one is written.
+    let (batches_tx, batches_rx) = std::sync::mpsc::sync_channel(1);
+    let written: Result<()> = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in files.chunks(BATCH) {
+                let results: Vec<_> = batch
+                    .par_iter()
+                    .map(|path| {
+                        let name = path.display().to_string();
+                        read_input(path).and_then(|bytes| process(&name, &bytes))
+                    })
+                    .collect();
+                if batches_tx.send(results).is_err() {
+                    break; // the writer stopped
                 }
             }
+        });
+        let stop = |e: zonegraph::Error, docs: usize| -> anyhow::Error {
+            // The store cannot be written (disk full, I/O error): the
+            // documents after this one would all fail the same way.
+            anyhow::anyhow!("{e}\nstopped after writing {docs} documents (each of them whole)")
+        };
+        for results in batches_rx {
+            for result in results {
+                bar.inc(1);
+                let p = match result {
+                    Ok(p) => p,
+                    Err(e) => {
+                        bar.suspend(|| eprintln!("zonegraph: {e}"));
+                        failures.push(e);
+                        continue;
+                    }
+                };
+                match graph.contains_document(&p.document) {
+                    Ok(false) => {
+                        pending_quads += p.quads.len();
+                        pending.push(p);
+                    }
+                    Ok(true) => match graph.replace_document(&p.document, &p.quads) {
+                        Ok(()) => tally.add(&p, &bar),
+                        Err(e) => return Err(stop(e, tally.docs)),
+                    },
+                    Err(e) => return Err(stop(e, tally.docs)),
+                }
+            }
+            if pending_quads >= BULK_QUADS {
+                write_pending(&graph, &mut pending, &mut tally, &bar).map_err(|e| stop(e, tally.docs))?;
+                pending_quads = 0;
+            }
         }
+        write_pending(&graph, &mut pending, &mut tally, &bar).map_err(|e| stop(e, tally.docs))
+    });
+    if let Err(e) = written {
+        bar.finish_and_clear();
+        return Err(e);
     }
+    let Tally {
+        docs,
+        entities,
+        relations,
+        statistics,
+    } = tally;
     bar.finish_and_clear();
     graph.flush()?;
     eprintln!(

@@ -6,6 +6,11 @@
 //! Guarantees: a document is written in one transaction (its old graph
 //! removed and the new one inserted together), so it is either wholly in
 //! the store or not at all, and re-ingesting a document replaces it.
+//! Documents new to the store go in batches through Oxigraph's bulk loader
+//! instead: it writes sorted files and adds them to RocksDB in one atomic
+//! step at commit, so a batch too is wholly in the store or not at all,
+//! at the speed of `oxigraph load` rather than of one transaction per
+//! document (which reads before each write).
 //!
 //! One writer at a time: RocksDB locks the store. The writer also leaves a
 //! note, `zonegraph.pid` in the store folder (its process id and command
@@ -154,6 +159,25 @@ impl GraphStore {
             .map_err(|e| store_error(&self.path, e))?;
         t.extend(quads.iter());
         t.commit().map_err(|e| store_error(&self.path, e))
+    }
+
+    /// Whether the store holds a graph for this document.
+    pub fn contains_document(&self, doc: &NamedNode) -> Result<bool> {
+        self.store
+            .contains_named_graph(doc.as_ref())
+            .map_err(|e| store_error(&self.path, e))
+    }
+
+    /// Add documents that are not in the store yet, all of them or none:
+    /// Oxigraph's bulk loader, committed once (atomically) for the batch.
+    /// Documents already in the store must go through
+    /// [`replace_document`](Self::replace_document), which removes the old graph.
+    pub fn add_new_documents<'a>(&self, quads: impl IntoIterator<Item = &'a Quad>) -> Result<()> {
+        let mut loader = self.store.bulk_loader().with_num_threads(1);
+        loader
+            .load_quads(quads.into_iter().cloned())
+            .map_err(|e| store_error(&self.path, e))?;
+        loader.commit().map_err(|e| store_error(&self.path, e))
     }
 
     /// The number of quads in the store.
