@@ -165,7 +165,10 @@ impl Gazetteer {
             names.extend(data::list(data::field(&row, "aliases")));
             b.add(simple(kind, name, data::field(&row, "en")), &names);
         }
-        let zone_tables = [(data::NATIONAL_ZONES, "national"), (data::PROVINCIAL_ZONES, "provincial")];
+        let zone_tables = [
+            (data::NATIONAL_ZONES, "national"),
+            (data::PROVINCIAL_ZONES, "provincial"),
+        ];
         for (row, level) in zone_tables
             .iter()
             .flat_map(|(table, level)| data::tsv_rows(table).into_iter().map(move |row| (row, *level)))

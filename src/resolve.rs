@@ -702,7 +702,12 @@ fn place_prefix_codes(name: &str, gaz: &Gazetteer) -> Vec<String> {
     while at < name.len() {
         let rest = &name[at..];
         let mut chosen: Option<(String, crate::gazetteer::Level, usize)> = None;
-        let ends: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(1).chain([rest.len()]).collect();
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain([rest.len()])
+            .collect();
         for &end in ends.iter().rev() {
             for &e in gaz.lookup(&rest[..end]) {
                 let Some(code) = &gaz.entries[e].code else {
