@@ -980,11 +980,19 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         if le != usize::MAX {
             items.push((ls, le));
         }
-        let items: Vec<(usize, usize)> = items.into_iter().filter(|(a, b)| b > a && b - a >= 2).collect();
+        let mut items: Vec<(usize, usize)> = items.into_iter().filter(|(a, b)| b > a && b - a >= 2).collect();
         if items.len() < 2 {
             continue;
         }
         let tail_start = items.last().map(|x| x.1).unwrap_or(0);
+        // The count checked against the list: in `A、B和C等2家企业` the list
+        // has one item too many, and the extra one is at the left, where the
+        // list's first edge was guessed.
+        if let Some(n) = stated_count(chars, tail_start) {
+            if n >= 2 && items.len() > n {
+                items.drain(..items.len() - n);
+            }
+        }
         let mut head = list_head(chars, items[0].0, tail_start, gaz);
         // Parks of a zone: 主园区、鲤城园、石狮园.
         let park = |a: usize, b: usize| {
@@ -1132,6 +1140,33 @@ fn terminator_at(chars: &[char], at: usize) -> bool {
     ]
     .iter()
     .any(|w| starts_with(chars, at, w))
+}
+
+/// The exact count an enumeration states right after its last item
+/// (`等3家`, `等三个`, `共5家`); none for approximate counts (`等200多家`).
+fn stated_count(chars: &[char], tail: usize) -> Option<usize> {
+    let after: String = chars[tail..chars.len().min(tail + 12)].iter().collect();
+    let after = after
+        .strip_prefix('等')
+        .or_else(|| after.strip_prefix("共"))
+        .or_else(|| after.strip_prefix("这"))?;
+    let digits: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(*c))
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let rest = &after[digits.len()..];
+    if !rest.starts_with(['家', '个', '项', '所', '大', '批', '座', '条']) {
+        return None;
+    }
+    let n = if digits.chars().all(|c| c.is_ascii_digit()) {
+        digits.parse().ok()?
+    } else {
+        super::numbers::parse_chinese(&digits.replace('两', "二"))?
+    };
+    usize::try_from(n).ok()
 }
 
 /// What an enumeration is, from the words after it (and a few before).
@@ -1453,6 +1488,7 @@ fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
 
 #[cfg(test)]
 mod tests {
+    use super::stated_count;
     use crate::extract::{extract, Kind};
     use crate::normalize::clean;
 
@@ -1490,6 +1526,22 @@ mod tests {
             Kind::Industry,
         );
         assert_eq!(n, vec!["新材料", "生物医药", "高端装备"]);
+    }
+
+    #[test]
+    fn the_stated_count_trims_a_list_that_took_one_item_too_many() {
+        let n = names("落户的有山东路、青山信息和远帆科技等2家企业。", Kind::Enterprise);
+        assert!(
+            n.contains(&"青山信息".to_string()) && n.contains(&"远帆科技".to_string()),
+            "{n:?}"
+        );
+        assert!(!n.contains(&"山东路".to_string()), "{n:?}");
+        let chars: Vec<char> = "等3家企业".chars().collect();
+        assert_eq!(stated_count(&chars, 0), Some(3));
+        let chars: Vec<char> = "等两个项目".chars().collect();
+        assert_eq!(stated_count(&chars, 0), Some(2));
+        let chars: Vec<char> = "等200多家".chars().collect();
+        assert_eq!(stated_count(&chars, 0), None);
     }
 
     #[test]
