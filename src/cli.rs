@@ -38,6 +38,11 @@ pub enum Command {
         /// Files, folders, or `-` for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Documents new to the store are committed together (all or none)
+        /// once they hold this many quads: larger is faster, smaller holds
+        /// less memory and loses less work to a crash.
+        #[arg(long, default_value_t = 200_000, value_name = "QUADS")]
+        commit_quads: usize,
     },
     /// Extract from articles without a store, writing RDF to standard output.
     ///

@@ -39,7 +39,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { store, paths } => ingest(&store.store, &paths),
+        Command::Ingest {
+            store,
+            paths,
+            commit_quads,
+        } => ingest(&store.store, &paths, commit_quads),
         Command::Extract { paths, format } => extract(&paths, format),
         Command::Query {
             store,
@@ -280,10 +284,6 @@ fn serializer(format: RdfOut) -> RdfSerializer {
 /// How many documents are processed in parallel before they are written.
 const BATCH: usize = 64;
 
-/// Documents new to the store are written together once they hold this many
-/// quads (one atomic bulk-load commit): fewer, larger sorted files for RocksDB.
-const BULK_QUADS: usize = 200_000;
-
 /// What one ingest run has written so far.
 #[derive(Default)]
 struct Tally {
@@ -322,7 +322,10 @@ fn write_pending(
     Ok(())
 }
 
-fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
+/// Documents new to the store are written together once they hold
+/// `commit_quads` quads (one atomic bulk-load commit): fewer, larger sorted
+/// files for RocksDB.
+fn ingest(store_path: &Path, paths: &[PathBuf], commit_quads: usize) -> Result<ExitCode> {
     let started = Instant::now();
     let (files, mut failures) = collect_inputs(paths);
     for e in &failures {
@@ -385,7 +388,7 @@ fn ingest(store_path: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
                     Err(e) => return Err(stop(e, tally.docs)),
                 }
             }
-            if pending_quads >= BULK_QUADS {
+            if pending_quads >= commit_quads {
                 write_pending(&graph, &mut pending, &mut tally, &bar).map_err(|e| stop(e, tally.docs))?;
                 pending_quads = 0;
             }

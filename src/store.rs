@@ -53,6 +53,29 @@ fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// Create a new, empty store so that it appears under `path` only once it is
+/// complete: RocksDB creates its column families one after another, and a
+/// process killed in between would leave a folder that no reader can open.
+/// The store is made in a hidden sibling folder, closed, then renamed.
+fn create_whole(path: &Path) -> Result<()> {
+    let Some(name) = path.file_name() else {
+        return Ok(()); // `/` or `..`: let RocksDB report what it makes of it
+    };
+    let making = path.with_file_name(format!(".{}.creating-{}", name.to_string_lossy(), std::process::id()));
+    let _ = std::fs::remove_dir_all(&making);
+    Store::open(&making)
+        .and_then(|store| store.flush())
+        .map_err(|e| store_error(path, e))?;
+    if let Err(e) = std::fs::rename(&making, path) {
+        let _ = std::fs::remove_dir_all(&making);
+        if !path.exists() {
+            return Err(store_error(path, e));
+        }
+        // Another process created the store meanwhile: use that one.
+    }
+    Ok(())
+}
+
 fn is_lock_error(message: &str) -> bool {
     message.contains("LOCK") || message.contains("lock")
 }
@@ -115,6 +138,9 @@ impl GraphStore {
     /// Open the store for writing, creating it when missing. Fails with a
     /// message naming the process that holds the store when another writes it.
     pub fn open(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            create_whole(path)?;
+        }
         let store = Store::open(path).map_err(|e| store_error(path, e))?;
         Ok(GraphStore {
             store,

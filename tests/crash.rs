@@ -196,7 +196,14 @@ fn check_whole(store: &Path, expected: &BTreeMap<String, BTreeSet<String>>, when
 }
 
 fn ingest_args<'a>(store: &'a Path, paths: &'a [&'a Path]) -> Vec<&'a std::ffi::OsStr> {
-    let mut args: Vec<&std::ffi::OsStr> = vec!["ingest".as_ref(), "--store".as_ref(), store.as_os_str()];
+    // Small commits (one batch of 64 documents each), so that kills land between them.
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "ingest".as_ref(),
+        "--store".as_ref(),
+        store.as_os_str(),
+        "--commit-quads".as_ref(),
+        "2000".as_ref(),
+    ];
     args.extend(paths.iter().map(|p| p.as_os_str()));
     args
 }
