@@ -141,6 +141,41 @@ pub enum Command {
         after_help = "Examples:\n  zonegraph export dot -o chains.dot && dot -Tsvg chains.dot -o chains.svg\n  zonegraph export graph --format graphml -o zones.graphml"
     )]
     Export(ExportCommand),
+    /// Send the store's graphs to a remote SPARQL store (Graph Store Protocol).
+    ///
+    /// One HTTP PUT per named graph (each document, and the shared graphs),
+    /// its triples as N-Triples: a PUT replaces the remote graph, so pushing
+    /// again is harmless and a re-ingested document replaces its old version.
+    #[command(
+        after_help = "Examples:\n  zonegraph push --endpoint http://localhost:7878/query\n  \
+        zonegraph push --endpoint http://localhost:3030/ds/sparql --graph-store http://localhost:3030/ds/data"
+    )]
+    Push {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The remote SPARQL endpoint (for Oxigraph's server, http://HOST:7878/query).
+        #[arg(long)]
+        endpoint: String,
+        /// The remote Graph Store Protocol URL, when it cannot be derived from
+        /// the endpoint (see README, Pushing to a remote store).
+        #[arg(long)]
+        graph_store: Option<String>,
+        /// Graphs read and sent per batch.
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+        /// Retries of a request that failed on the way (connection, HTTP 5xx, 429).
+        #[arg(long, default_value_t = 3)]
+        retries: u32,
+        /// Seconds to wait for the server on each request.
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        /// A bearer token for the remote store.
+        #[arg(long, env = "ZONEGRAPH_PUSH_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        /// Push only this graph (an IRI; repeatable).
+        #[arg(long = "graph", value_name = "IRI")]
+        only: Vec<String>,
+    },
     /// Write the whole store as RDF to standard output.
     #[command(after_help = "Example:\n  zonegraph dump --format trig > backup.trig")]
     Dump {

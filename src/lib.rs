@@ -19,6 +19,7 @@ pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod resolve;
 pub mod serve;

@@ -133,6 +133,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             write_output(output.as_deref(), &text)
         }
+        Command::Push {
+            store,
+            endpoint,
+            graph_store,
+            batch,
+            retries,
+            timeout,
+            token,
+            only,
+        } => {
+            let graph_store = match graph_store {
+                Some(g) => g,
+                None => zonegraph::push::graph_store_url(&endpoint)?,
+            };
+            let config = zonegraph::push::PushConfig {
+                graph_store,
+                batch,
+                retries,
+                backoff: std::time::Duration::from_millis(500),
+                timeout: std::time::Duration::from_secs(timeout),
+                token,
+                only,
+            };
+            push(&store.store, &config)
+        }
         Command::Export(ExportCommand::Links { store, format, output }) => {
             let graph = GraphStore::open_read_only(&store.store)?;
             let format = match format {
@@ -206,6 +231,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn push(store_path: &Path, config: &zonegraph::push::PushConfig) -> Result<ExitCode> {
+    let graph = GraphStore::open_read_only(store_path)?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} graphs {elapsed_precise}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let report = zonegraph::push::push(&graph.store, config, |done, all| {
+        bar.set_length(all as u64);
+        bar.set_position(done as u64);
+    })
+    .with_context(|| format!("push to {}", config.graph_store))?;
+    bar.finish_and_clear();
+    for f in &report.failures {
+        eprintln!("zonegraph: push: graph <{}> refused: {}", f.graph, f.message);
+    }
+    eprintln!(
+        "pushed {} graphs, {} triples ({:.1} MB) to {} in {:.2} s ({:.0} triples/s){}{}",
+        report.graphs,
+        report.triples,
+        report.bytes as f64 / 1e6,
+        config.graph_store,
+        report.seconds,
+        report.triples as f64 / report.seconds.max(1e-9),
+        if report.retries > 0 {
+            format!("; {} retries", report.retries)
+        } else {
+            String::new()
+        },
+        if report.failures.is_empty() {
+            String::new()
+        } else {
+            format!("; {} graphs refused", report.failures.len())
+        }
+    );
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn serve(store_path: &Path, bind: &[String], mut config: zonegraph::serve::ServeConfig) -> Result<ExitCode> {
