@@ -680,7 +680,7 @@ fn render(rng: &mut Rng, a: &Article, form: Form) -> (Vec<u8>, &'static str) {
 }
 
 /// Write about `bytes` of articles under `out`; returns (files, bytes written).
-fn generate(out: &Path, bytes: u64, seed: u64) -> std::io::Result<(usize, u64)> {
+pub fn generate(out: &Path, bytes: u64, seed: u64) -> std::io::Result<(usize, u64)> {
     let mut rng = Rng(seed);
     let zones = world(&mut rng, 600);
     let mut written = 0u64;
