@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [MAX_MB]        # 1, 10 or 100 (default 100)
 #   QUERY_TIMEOUT=300 bench/run.sh 10   # seconds a saved query may take (60)
+#   REUSE=1 SKIP_BUILD=1 bench/run.sh 100   # resume: keep the figures already in bench/.work
 #
 # Generates deterministic corpora (bench/gencorpus.rs), then measures with
 # /usr/bin/time -v and hyperfine: ingest throughput (MB/s, quads/s), peak
@@ -34,7 +35,9 @@ SEG=target/jieba/release/segment
 # seconds and max RSS (kB) of a command, from /usr/bin/time -v
 timed() { # file cmd...
   local out="$1"; shift
-  /usr/bin/time -v -o "$out.time" "$@"
+  if [ -z "${REUSE:-}" ] || [ ! -s "$out.time" ]; then
+    /usr/bin/time -v -o "$out.time" "$@"
+  fi
   python3 - "$out.time" <<'EOF'
 import re, sys
 t = open(sys.argv[1]).read()
@@ -52,7 +55,7 @@ for S in $SIZES; do
   echo "== $S MB: generating" >&2
   $GEN --mb "$S" --out "$C" >&2
   BYTES[$S]=$(find "$C" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-  rm -rf "$W/$S.db" "$W/$S-bulk.db"
+  [ -n "${REUSE:-}" ] && [ -s "$W/ingest-$S.time" ] || rm -rf "$W/$S.db" "$W/$S-bulk.db" "$W"/*-"$S".time
   echo "== $S MB: ingest" >&2
   read -r t r < <(timed "$W/ingest-$S" $ZG ingest --store "$W/$S.db" "$C" 2>"$W/ingest-$S.log" || true)
   INGEST[$S]=$t; RSS[$S]=$r
@@ -70,18 +73,21 @@ C=bench/.corpus/$L
 PREV=$(echo $SIZES | awk '{print (NF>1) ? $(NF-1) : $NF}')
 
 echo "== extraction with 1 and 2 cores ($L MB)" >&2
-hyperfine -N -w 1 -r 3 --export-json "$W/extract1.json" "taskset -c 0 $ZG extract $C --format nquads" \
-  --output=null >&2
-hyperfine -N -w 1 -r 3 --export-json "$W/extract2.json" "$ZG extract $C --format nquads" --output=null >&2
+reused() { [ -n "${REUSE:-}" ] && [ -s "$1" ]; }
+reused "$W/extract1.json" || hyperfine -N -w 1 -r 3 --export-json "$W/extract1.json" \
+  "taskset -c 0 $ZG extract $C --format nquads" --output=null >&2
+reused "$W/extract2.json" || hyperfine -N -w 1 -r 3 --export-json "$W/extract2.json" \
+  "$ZG extract $C --format nquads" --output=null >&2
 
 echo "== jieba segmentation ($L MB, 1 core)" >&2
-taskset -c 0 $SEG "$C" > "$W/jieba.txt"
+reused "$W/jieba.txt" || taskset -c 0 $SEG "$C" > "$W/jieba.txt"
 
 echo "== saved queries on the $L MB store" >&2
 QUERIES=$($ZG query --list | awk '{print $1}')
 QT="${QUERY_TIMEOUT:-60}"
-rm -f "$W"/query-*.json "$W"/query-*.timeout
+[ -n "${REUSE:-}" ] || rm -f "$W"/query-*.json "$W"/query-*.timeout
 for q in $QUERIES; do
+  if reused "$W/query-$q.json" || reused "$W/query-$q.timeout"; then continue; fi
   # A probe first: slow queries get 3 runs, not 20; one that does not answer
   # within QUERY_TIMEOUT seconds (default 60) is recorded as timed out.
   start=$(date +%s%N)
@@ -95,7 +101,7 @@ for q in $QUERIES; do
 done
 
 echo "== re-ingest of one changed document" >&2
-DOC=$(find "$C" -name '*.txt' | sort | head -1)
+DOC=$(find "$C" -name '*.txt' | sort | sed -n 1p)   # not head: SIGPIPE under pipefail
 cp "$DOC" "$W/reingest.orig"
 hyperfine -N -w 1 -r 10 --export-json "$W/reingest.json" \
   --prepare "sh -c 'cp $W/reingest.orig $DOC; echo 园区新引进项目\$(date +%N)个。 >> $DOC'" \
