@@ -233,6 +233,36 @@ impl Gazetteer {
     }
 
     /// Entries whose canonical name or a surface form is exactly `name`.
+    /// The longest division name (province, city, county) at byte `at` of
+    /// `text`: its end and its entries that are divisions. Unlike [`find`],
+    /// it sees 南湖 in 嘉兴南湖高新技术产业园区 even though the whole name is a
+    /// zone the tables know.
+    ///
+    /// [`find`]: Self::find
+    pub fn division_at(&self, text: &str, at: usize) -> Option<(usize, Vec<usize>)> {
+        let rest = text.get(at..)?;
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain([rest.len()])
+            .collect();
+        ends.iter().rev().find_map(|&end| {
+            let entries: Vec<usize> = self
+                .lookup(&rest[..end])
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    self.entries[e]
+                        .code
+                        .as_ref()
+                        .is_some_and(|c| self.divisions.contains_key(c))
+                })
+                .collect();
+            (!entries.is_empty()).then_some((at + end, entries))
+        })
+    }
+
     pub fn lookup(&self, name: &str) -> &[usize] {
         self.by_name.get(name).map(Vec::as_slice).unwrap_or(&[])
     }

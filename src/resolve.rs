@@ -696,42 +696,27 @@ fn place_prefix_codes(name: &str, gaz: &Gazetteer) -> Vec<String> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut parent: Option<String> = None;
-    // Longest division name at each step, looked up directly: the gazetteer's
-    // own leftmost-longest scan would see the whole zone name (a zone of the
-    // reference tables) and no place inside it.
-    while at < name.len() {
-        let rest = &name[at..];
-        let mut chosen: Option<(String, crate::gazetteer::Level, usize)> = None;
-        let ends: Vec<usize> = rest
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(1)
-            .chain([rest.len()])
-            .collect();
-        for &end in ends.iter().rev() {
-            for &e in gaz.lookup(&rest[..end]) {
-                let Some(code) = &gaz.entries[e].code else {
-                    continue;
-                };
-                let Some(d) = gaz.divisions.get(code) else {
-                    continue;
-                };
-                let fits = match &parent {
-                    Some(p) => d.parent.as_deref() == Some(p.as_str()),
-                    None => true,
-                };
-                if fits && chosen.as_ref().is_none_or(|(_, l, _)| d.level < *l) {
-                    chosen = Some((code.clone(), d.level, end));
-                }
-            }
-            if chosen.is_some() {
-                break;
+    while let Some((end, entries)) = gaz.division_at(name, at) {
+        let mut chosen = None;
+        for &e in &entries {
+            let Some(code) = &gaz.entries[e].code else {
+                continue;
+            };
+            let Some(d) = gaz.divisions.get(code) else {
+                continue;
+            };
+            let fits = match &parent {
+                Some(p) => d.parent.as_deref() == Some(p.as_str()),
+                None => true,
+            };
+            if fits && chosen.as_ref().is_none_or(|(_, l)| d.level < *l) {
+                chosen = Some((code.clone(), d.level));
             }
         }
-        let Some((code, _, end)) = chosen else { break };
+        let Some((code, _)) = chosen else { break };
         out.push(code.clone());
         parent = Some(code);
-        at += end;
+        at = end;
     }
     out
 }

@@ -36,13 +36,9 @@ pub fn leading_divisions(name: &str) -> Vec<String> {
     let gaz = Gazetteer::get();
     let mut out: Vec<String> = Vec::new();
     let mut at = 0;
-    for hit in gaz.find(name) {
-        if hit.start != at {
-            break;
-        }
+    while let Some((end, entries)) = gaz.division_at(name, at) {
         let parent = out.last();
-        let mut candidates: Vec<&Division> = hit
-            .entries
+        let mut candidates: Vec<&Division> = entries
             .iter()
             .filter_map(|&e| gaz.entries[e].code.as_ref())
             .filter_map(|c| gaz.divisions.get(c))
@@ -62,7 +58,7 @@ pub fn leading_divisions(name: &str) -> Vec<String> {
             break;
         }
         out.push(first.code.clone());
-        at = hit.end;
+        at = end;
     }
     out
 }
