@@ -351,6 +351,17 @@ fn serializer(format: RdfOut) -> RdfSerializer {
 /// How many documents are processed in parallel before they are written.
 const BATCH: usize = 64;
 
+/// Read and process a batch of files in parallel, results in input order.
+fn process_batch(batch: &[PathBuf]) -> Vec<zonegraph::Result<zonegraph::Processed>> {
+    batch
+        .par_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            read_input(path).and_then(|bytes| process(&name, &bytes))
+        })
+        .collect()
+}
+
 /// What one ingest run has written so far.
 #[derive(Default)]
 struct Tally {
@@ -415,14 +426,7 @@ fn ingest(store_path: &Path, paths: &[PathBuf], commit_quads: usize) -> Result<E
     let written: Result<()> = std::thread::scope(|scope| {
         scope.spawn(move || {
             for batch in files.chunks(BATCH) {
-                let results: Vec<_> = batch
-                    .par_iter()
-                    .map(|path| {
-                        let name = path.display().to_string();
-                        read_input(path).and_then(|bytes| process(&name, &bytes))
-                    })
-                    .collect();
-                if batches_tx.send(results).is_err() {
+                if batches_tx.send(process_batch(batch)).is_err() {
                     break; // the writer stopped
                 }
             }
@@ -499,14 +503,7 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
     let out = std::io::BufWriter::new(stdout.lock());
     let mut w = serializer(format).for_writer(out);
     for batch in files.chunks(BATCH) {
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|path| {
-                let name = path.display().to_string();
-                read_input(path).and_then(|bytes| process(&name, &bytes))
-            })
-            .collect();
-        for result in results {
+        for result in process_batch(batch) {
             match result {
                 Ok(p) => {
                     for d in &p.diagnostics {
