@@ -173,7 +173,7 @@ pub enum Command {
         #[arg(long, env = "ZONEGRAPH_PUSH_TOKEN", hide_env_values = true)]
         token: Option<String>,
         /// Push only this graph (an IRI; repeatable).
-        #[arg(long = "graph", value_name = "IRI")]
+        #[arg(long = "graph", visible_alias = "only-graph", value_name = "IRI")]
         only: Vec<String>,
     },
     /// Write the whole store as RDF to standard output.

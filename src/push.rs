@@ -60,8 +60,14 @@ pub struct PushReport {
 pub enum PushError {
     #[error("cannot read the local store: {0}")]
     Store(String),
-    #[error("{url}: the server cannot be reached ({message}); is it running, and is the URL right?")]
-    Unreachable { url: String, message: String },
+    #[error(
+        "graph <{graph}>: PUT {url}: the server cannot be reached ({message}); is it running, and is the URL right?"
+    )]
+    Unreachable {
+        graph: String,
+        url: String,
+        message: String,
+    },
     #[error(
         "{0}: no Graph Store Protocol URL known for this endpoint; give it with --graph-store \
          (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data, \
@@ -139,6 +145,7 @@ enum Sent {
 fn put_graph(
     client: &Client,
     config: &PushConfig,
+    graph: &NamedNode,
     url: &str,
     body: &[u8],
     retries: &mut usize,
@@ -161,6 +168,7 @@ fn put_graph(
         if attempt >= config.retries {
             return match outcome {
                 Err(_) => Err(PushError::Unreachable {
+                    graph: graph.as_str().to_string(),
                     url: url.to_string(),
                     message: retry_reason,
                 }),
@@ -205,7 +213,7 @@ pub fn push(
             .collect::<Result<Vec<_>, _>>()?;
         for (graph, body, triples) in bodies {
             let url = graph_url(&config.graph_store, graph);
-            match put_graph(&client, config, &url, &body, &mut report.retries)? {
+            match put_graph(&client, config, graph, &url, &body, &mut report.retries)? {
                 Sent::Done => {
                     report.graphs += 1;
                     report.triples += triples;
@@ -264,5 +272,98 @@ mod tests {
         let e = excerpt(&long);
         assert!(!e.contains('\n'));
         assert!(e.ends_with('…'));
+    }
+
+    /// A server on loopback answering successive connections with the given
+    /// statuses; it returns the request lines it saw.
+    fn scripted_server(statuses: Vec<u16>) -> (String, std::thread::JoinHandle<Vec<String>>) {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}/store", listener.local_addr().unwrap());
+        let handle = std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            for status in statuses {
+                let (stream, _) = listener.accept().unwrap();
+                let mut reader = BufReader::new(stream);
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                seen.push(line.trim_end().to_string());
+                let mut length = 0;
+                loop {
+                    let mut header = String::new();
+                    reader.read_line(&mut header).unwrap();
+                    if header.trim().is_empty() {
+                        break;
+                    }
+                    if let Some(v) = header.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap();
+                    }
+                    if header.to_ascii_lowercase().starts_with("authorization:") {
+                        seen.push(header.trim_end().to_string());
+                    }
+                }
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body).unwrap();
+                let text = format!("answer {status}");
+                let answer = format!(
+                    "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+                    text.len()
+                );
+                reader.get_mut().write_all(answer.as_bytes()).unwrap();
+            }
+            seen
+        });
+        (base, handle)
+    }
+
+    fn one_graph_store() -> Store {
+        let store = Store::new().unwrap();
+        let g = NamedNode::new("https://w3id.org/zonegraph/doc/x").unwrap();
+        let s = NamedNode::new("https://w3id.org/zonegraph/id/a").unwrap();
+        store.insert(oxigraph::model::QuadRef::new(&s, &s, &s, &g)).unwrap();
+        store
+    }
+
+    fn config(graph_store: String, retries: u32) -> PushConfig {
+        PushConfig {
+            graph_store,
+            batch: 10,
+            retries,
+            backoff: Duration::from_millis(1),
+            timeout: Duration::from_secs(5),
+            token: Some("t0k".into()),
+            only: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn server_errors_are_retried_and_refusals_are_not() {
+        let store = one_graph_store();
+        let (url, server) = scripted_server(vec![503, 500, 204]);
+        let report = push(&store, &config(url, 3), |_, _| {}).unwrap();
+        assert_eq!((report.graphs, report.triples, report.retries), (1, 1, 2));
+        assert!(report.failures.is_empty());
+        let seen = server.join().unwrap();
+        let put = "PUT /store?graph=https%3A%2F%2Fw3id.org%2Fzonegraph%2Fdoc%2Fx HTTP/1.1";
+        assert_eq!(seen, [put, "Authorization: Bearer t0k"].repeat(3));
+
+        let (url, server) = scripted_server(vec![400]);
+        let report = push(&store, &config(url.clone(), 3), |_, _| {}).unwrap();
+        assert_eq!((report.graphs, report.retries, report.failures.len()), (0, 0, 1));
+        let f = &report.failures[0];
+        assert_eq!(f.graph, "https://w3id.org/zonegraph/doc/x");
+        assert!(
+            f.message.contains(&url) && f.message.contains("HTTP 400: answer 400"),
+            "{}",
+            f.message
+        );
+        assert_eq!(server.join().unwrap().len(), 2);
+
+        // Server errors to the end: a failure after the retries, not a stop.
+        let (url, server) = scripted_server(vec![502, 502]);
+        let report = push(&store, &config(url, 1), |_, _| {}).unwrap();
+        assert_eq!((report.graphs, report.retries), (0, 1));
+        assert!(report.failures[0].message.contains("HTTP 502"));
+        server.join().unwrap();
     }
 }
