@@ -85,6 +85,8 @@ impl Drop for Remote {
     }
 }
 
+const REFERENCE: &str = "https://w3id.org/zonegraph/id/graph-reference";
+
 const ALL_QUADS: &str = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }";
 
 fn local_quads(store: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
@@ -134,6 +136,35 @@ fn push_puts_every_graph_replaces_changed_ones_and_is_idempotent() {
     ingest(&store, &docs);
     let remote = Remote::start(&server, &dir.path().join("remote"));
     let endpoint = format!("{}/query", remote.base);
+    let local = local_quads(&store);
+    assert!(local.len() > 100, "{} quads", local.len());
+
+    // One graph only: the shared reference graph, and nothing else.
+    success(&push(&store, &endpoint, &["--only-graph", REFERENCE]));
+    let quoted = format!("\"{REFERENCE}\"");
+    let only: Vec<_> = local.iter().filter(|q| q["g"].contains(&quoted)).cloned().collect();
+    assert!(!only.is_empty(), "the local store has a reference graph");
+    assert_eq!(remote.quads(), only);
+
+    // A URL that refuses PUT (4xx): the graph is named with the URL and the
+    // server's answer, not retried, and the exit code is 1.
+    let started = Instant::now();
+    let out = push(
+        &store,
+        &endpoint,
+        &["--graph-store", &endpoint, "--graph", REFERENCE, "--retries", "5"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("graph <{REFERENCE}> refused"))
+            && err.contains(&format!("{endpoint}?graph="))
+            && err.contains("HTTP 404")
+            && err.contains("PUT /query is not supported")
+            && !err.contains("retries"),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5), "a 4xx is not retried");
 
     let out = push(&store, &endpoint, &[]);
     success(&out);
@@ -142,8 +173,6 @@ fn push_puts_every_graph_replaces_changed_ones_and_is_idempotent() {
         report.contains("pushed 4 graphs"),
         "three documents and the reference graph: {report}"
     );
-    let local = local_quads(&store);
-    assert!(local.len() > 100, "{} quads", local.len());
     assert_eq!(remote.quads(), local, "the remote store holds what the local one does");
 
     // Again: PUT replaces, nothing doubles.
@@ -180,7 +209,9 @@ fn an_unreachable_server_is_a_clear_error() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("cannot be reached") && err.contains(&format!("127.0.0.1:{port}/store")),
+        err.contains("cannot be reached")
+            && err.contains(&format!("127.0.0.1:{port}/store?graph="))
+            && err.contains("graph <https://w3id.org/zonegraph/"),
         "{err}"
     );
 
