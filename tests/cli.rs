@@ -1015,6 +1015,31 @@ mod html {
             "the former name is no zone of its own"
         );
     }
+
+    #[test]
+    fn zones_naming_the_same_leading_industry_are_listed_together() {
+        let store = TestStore::with(&["songling.html", "fenglin-pdf.txt"]);
+        let shared = store.saved_csv("zones-sharing-industry");
+        for i in ["集成电路", "新能源汽车"] {
+            assert!(
+                has_row(
+                    &shared,
+                    &[
+                        ("industry", i),
+                        ("count", "2"),
+                        ("zones", "松岭高新技术产业开发区、枫林高新技术产业开发区")
+                    ]
+                ),
+                "{}",
+                show(&shared)
+            );
+        }
+        assert!(
+            !shared.iter().any(|r| r["industry"] == "人工智能"),
+            "one zone alone shares nothing: {}",
+            show(&shared)
+        );
+    }
 }
 
 /// Text copied out of a PDF: lines broken inside sentences and words,
