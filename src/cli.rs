@@ -76,6 +76,11 @@ pub enum Command {
         /// A saved query name, a .rq file, or SPARQL text.
         #[arg(required_unless_present = "list")]
         query: Option<String>,
+        /// A value for one of the query's parameters (`--list` shows them):
+        /// it replaces the example in the query's one-variable VALUES block
+        /// of that name. Give it once per parameter.
+        #[arg(long = "param", value_name = "NAME=VALUE", value_parser = zonegraph::query::params::parse_assignment)]
+        params: Vec<(String, String)>,
         /// Let SERVICE clauses call other SPARQL endpoints over the network
         /// (off: a SERVICE is refused, a SERVICE SILENT contributes nothing).
         #[arg(long)]

@@ -48,6 +48,9 @@ pub enum Error {
     /// A SPARQL query failed while running.
     #[error("query {query}: evaluation failed: {message}")]
     QueryEvaluation { query: String, message: String },
+    /// A query parameter is missing, unknown or not a valid value.
+    #[error("query {query}: {message}")]
+    QueryParameter { query: String, message: String },
     /// A saved query name or query file was not found.
     #[error("query {0}: not a SPARQL query, a .rq file or the name of a saved query (see `zonegraph query --list`)")]
     UnknownQuery(String),

@@ -50,16 +50,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             list,
             query,
+            params,
             allow_service,
             timeout,
         } => {
             if list {
                 for (name, text) in query::SAVED {
-                    println!("{name:<26} {}", query::describe(text));
+                    let needs: String = query::params::declared(text)
+                        .iter()
+                        .map(|p| format!(" (--param {}=…)", p.name))
+                        .collect();
+                    println!("{name:<26} {}{needs}", query::describe(text));
                 }
                 return Ok(ExitCode::SUCCESS);
             }
             let q = query::resolve_query(query.as_deref().unwrap_or_default())?;
+            let q = query::params::bind(&q, &params)?;
             let graph = GraphStore::open_read_only(&store.store)?;
             let format = match format {
                 QueryOut::Table => OutputFormat::Table,

@@ -8,6 +8,8 @@
 //! The default graph is the union of all graphs, so queries never need to
 //! name document graphs.
 
+pub mod params;
+
 use crate::error::{Error, Result};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::NamedNode;
@@ -31,6 +33,7 @@ pub const SAVED: &[(&str, &str)] = &[
     ("listed-enterprises", include_str!("../queries/listed-enterprises.rq")),
     ("policies-by-zone", include_str!("../queries/policies-by-zone.rq")),
     ("renamed-zones", include_str!("../queries/renamed-zones.rq")),
+    ("zone-profile", include_str!("../queries/zone-profile.rq")),
     ("zone-statistics", include_str!("../queries/zone-statistics.rq")),
     (
         "zones-leading-industries",

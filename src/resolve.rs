@@ -154,6 +154,35 @@ fn zone_family(suffix: &str) -> String {
     }
 }
 
+/// The names one zone may go by, to look it up by any of them: the name
+/// itself and, when its ending is of the 高新 family, its core with every
+/// ending of that family, with and without 国家 (松岭高新区 →
+/// 松岭高新技术产业开发区, 松岭国家高新区, …): the same zones
+/// [`zone_core`] makes one.
+pub fn zone_name_variants(name: &str) -> Vec<String> {
+    let rules = Rules::get();
+    let name = bare(name);
+    let mut variants = vec![name.clone()];
+    let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    let Some(suffix) = suffixes
+        .iter()
+        .find(|s| name.ends_with(s.as_str()) && name.len() > s.len())
+    else {
+        return variants;
+    };
+    let family = zone_family(suffix);
+    let core = name[..name.len() - suffix.len()].trim_end_matches("国家");
+    for s in suffixes.iter().filter(|s| zone_family(s) == family) {
+        for v in [format!("{core}{s}"), format!("{core}国家{s}")] {
+            if !variants.contains(&v) && !v.contains("国家国家") {
+                variants.push(v);
+            }
+        }
+    }
+    variants
+}
+
 fn enterprise_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let mut core = bare(name);
     // A leading place name is often dropped in later mentions (厦门快快网络 → 快快网络).

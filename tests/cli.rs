@@ -1040,6 +1040,41 @@ mod html {
             show(&shared)
         );
     }
+
+    #[test]
+    fn a_zone_profile_finds_the_zone_by_its_short_name() {
+        let store = TestStore::with(&["songling.html", "fenglin-pdf.txt"]);
+        let run = |args: &[&str]| {
+            let mut all: Vec<&std::ffi::OsStr> = vec!["query".as_ref(), "--store".as_ref(), store.path.as_os_str()];
+            all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+            zonegraph(all)
+        };
+        // The articles name the zone in full; the short name finds it.
+        let text = success(&run(&["--format", "csv", "zone-profile", "--param", "zone=松岭高新区"]));
+        let rows: Vec<Vec<String>> = parse_csv(&text);
+        let has = |relation: &str, name: &str| rows.iter().any(|r| r[0] == relation && r[1] == name);
+        for (relation, name) in [
+            ("name", "松岭高新技术产业开发区"),
+            ("former name", "松岭工业园区"),
+            ("leading industry", "集成电路"),
+            ("industry-chain leader", "晶河微电子股份有限公司"),
+            ("located in", "常州市"),
+        ] {
+            assert!(has(relation, name), "{relation} {name} missing: {rows:?}");
+        }
+        assert!(
+            !rows.iter().any(|r| r[1].contains("枫林")),
+            "the other zone's facts leaked in: {rows:?}"
+        );
+        // Without the parameter: an error saying which one, not the example zone.
+        let missing = run(&["zone-profile"]);
+        assert!(!missing.status.success());
+        let err = String::from_utf8_lossy(&missing.stderr);
+        assert!(err.contains("zone-profile") && err.contains("--param zone="), "{err}");
+        let unknown = run(&["zone-profile", "--param", "zone=松岭高新区", "--param", "year=2020"]);
+        assert!(!unknown.status.success());
+        assert!(String::from_utf8_lossy(&unknown.stderr).contains("no parameter `year`"));
+    }
 }
 
 /// Text copied out of a PDF: lines broken inside sentences and words,
