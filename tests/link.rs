@@ -175,6 +175,25 @@ fn links_confident_matches_and_lists_the_rest_for_review() {
     ]));
     assert!(in_graph.contains("linkset-wikidata,5"), "{in_graph}");
 
+    // The saved federated query, without permission to call Wikidata: each
+    // zone label once with its item (no copy per document restating them).
+    let coordinates = success(&zonegraph(&[
+        "query".as_ref(),
+        "--store".as_ref(),
+        store.path.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "zones-wikidata-coordinates".as_ref(),
+    ]));
+    let rows: Vec<&str> = coordinates.lines().skip(1).collect();
+    let zone_rows: Vec<&&str> = rows.iter().filter(|r| r.contains("青溪高新技术产业开发区")).collect();
+    assert_eq!(zone_rows.len(), 1, "{coordinates}");
+    assert!(zone_rows[0].ends_with("http://www.wikidata.org/entity/Q990000010,"), "{coordinates}");
+    let mut unique = rows.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), rows.len(), "duplicate rows: {coordinates}");
+
     // Run again: everything from the cache, the same links (the graph is replaced, not added to).
     let out = zonegraph(&link_args(&store.path, &url, &store.tmp("r2.tsv"), &["--delay", "0ms"]));
     let err = String::from_utf8_lossy(&out.stderr).to_string();
