@@ -85,13 +85,14 @@ reused "$W/jieba.txt" || taskset -c 0 $SEG "$C" > "$W/jieba.txt"
 echo "== saved queries on the $L MB store" >&2
 QUERIES=$($ZG query --list | awk '{print $1}')
 QT="${QUERY_TIMEOUT:-60}"
-# Queries with a parameter (`--list` shows `--param zone=…`) are run for the
-# zone that the most documents name: the largest answer, the worst case.
+# Queries with a parameter (`--list` shows `--param NAME=…`: a zone, or any
+# entity) are run for the zone that the most documents name: the largest
+# answer, the worst case.
 TOPZONE=$($ZG query --store "$W/$L.db" --format tsv 'PREFIX zg: <https://w3id.org/zonegraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
   SELECT ?l WHERE { { SELECT ?z (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?z a zg:Zone } } GROUP BY ?z ORDER BY DESC(?n) ?z LIMIT 1 }
   ?z rdfs:label ?l FILTER(lang(?l) = "zh") } ORDER BY DESC(STRLEN(?l)) ?l LIMIT 1' | sed -n 2p | sed 's/^"//; s/"@zh$//')
 echo "   parameterised queries: --param zone=$TOPZONE" >&2
-params_of() { $ZG query --list | awk -v q="$1" -v z="$TOPZONE" '$1 == q && /--param zone=/ { print "--param zone=" z }'; }
+params_of() { $ZG query --list | awk -v q="$1" -v z="$TOPZONE" '$1 == q { while (match($0, /--param [a-z]+=/)) { print substr($0, RSTART, RLENGTH) z; $0 = substr($0, RSTART + RLENGTH) } }'; }
 [ -n "${REUSE:-}" ] || rm -f "$W"/query-*.json "$W"/query-*.timeout
 for q in $QUERIES; do
   if reused "$W/query-$q.json" || reused "$W/query-$q.timeout"; then continue; fi

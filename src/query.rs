@@ -28,6 +28,7 @@ pub const SAVED: &[(&str, &str)] = &[
     ("documents", include_str!("../queries/documents.rq")),
     ("enterprises-in-zone", include_str!("../queries/enterprises-in-zone.rq")),
     ("entity-sources", include_str!("../queries/entity-sources.rq")),
+    ("entity-evidence", include_str!("../queries/entity-evidence.rq")),
     ("evidence", include_str!("../queries/evidence.rq")),
     ("institutes-in-zone", include_str!("../queries/institutes-in-zone.rq")),
     ("listed-enterprises", include_str!("../queries/listed-enterprises.rq")),

@@ -1042,7 +1042,7 @@ mod html {
     }
 
     #[test]
-    fn a_zone_profile_finds_the_zone_by_its_short_name() {
+    fn a_zone_profile_and_its_evidence_find_the_zone_by_its_short_name() {
         let store = TestStore::with(&["songling.html", "fenglin-pdf.txt"]);
         let run = |args: &[&str]| {
             let mut all: Vec<&std::ffi::OsStr> = vec!["query".as_ref(), "--store".as_ref(), store.path.as_os_str()];
@@ -1071,6 +1071,27 @@ mod html {
         assert!(!missing.status.success());
         let err = String::from_utf8_lossy(&missing.stderr);
         assert!(err.contains("zone-profile") && err.contains("--param zone="), "{err}");
+        // The sentences about one entity, found by the short name too.
+        let text = success(&run(&[
+            "--format",
+            "csv",
+            "entity-evidence",
+            "--param",
+            "name=松岭高新区",
+        ]));
+        let rows: Vec<Vec<String>> = parse_csv(&text);
+        let stated = |relation: &str, role: &str, other: &str| {
+            rows.iter()
+                .any(|r| r[0] == relation && r[1] == role && r[2] == other && r[6].contains(&other[..6]))
+        };
+        assert!(stated("zg:leadingIndustry", "subject", "集成电路"), "{rows:?}");
+        assert!(stated("zg:locatedIn", "object", "晶河微电子股份有限公司"), "{rows:?}");
+        assert!(
+            rows.iter()
+                .any(|r| r[0] == "zg:statistic" && r[2].starts_with("86000000000 CNY")),
+            "{rows:?}"
+        );
+        assert!(rows.iter().skip(1).all(|r| r[3].ends_with("songling.html")), "{rows:?}");
         let unknown = run(&["zone-profile", "--param", "zone=松岭高新区", "--param", "year=2020"]);
         assert!(!unknown.status.success());
         assert!(String::from_utf8_lossy(&unknown.stderr).contains("no parameter `year`"));

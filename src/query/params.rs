@@ -19,8 +19,10 @@
 //! what someone who forgot the parameter wants. The optional `[kind]` says
 //! how a value is looked up: `[zone]` looks up every name the zone may go by
 //! ([`crate::resolve::zone_name_variants`]: 松岭高新区 also finds
-//! 松岭高新技术产业开发区), and a name without Chinese characters also as an
-//! English label; without a kind the value is taken as it is.
+//! 松岭高新技术产业开发区), `[name]` does the same for a zone's name and takes
+//! any other name as it is; with either, a name without Chinese characters
+//! is also looked up as an English label.
+//! Without a kind the value is taken as it is.
 
 use super::QuerySource;
 use crate::error::{Error, Result};
@@ -121,8 +123,10 @@ pub fn bind(query: &QuerySource, values: &[(String, String)]) -> Result<QuerySou
             .and_then(|p| p.kind.as_deref());
         let english = kind.is_some() && !value.chars().any(is_han);
         let lookups = match kind {
-            Some("zone") if !english => crate::resolve::zone_name_variants(value),
-            Some("zone") => vec![value.trim().to_string()],
+            // A zone's name also by the other endings of its family; any
+            // other name is left as it is by zone_name_variants.
+            Some("zone" | "name") if !english => crate::resolve::zone_name_variants(value),
+            Some("zone" | "name") => vec![value.trim().to_string()],
             Some(other) => {
                 return Err(error(format!(
                     "--param {name}: unknown kind [{other}] in the query's header"
