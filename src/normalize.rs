@@ -662,11 +662,14 @@ fn to_simplified(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, bool) {
     let mut out = Vec::with_capacity(chars.len());
     let mut converted = false;
     for line in chars.split_inclusive(|&(c, _)| c == '\n') {
-        let s: String = line.iter().map(|&(c, _)| c).collect();
-        if !s.chars().any(is_cjk) || zhconv::is_hans(&s) && !has_traditional(&s) {
+        // One conversion per line decides: zhconv's is_hans guess cost more
+        // than the conversion and could not spare it (a simplified-looking
+        // line may still hold a traditional character).
+        if !line.iter().any(|&(c, _)| is_cjk(c)) {
             out.extend_from_slice(line);
             continue;
         }
+        let s: String = line.iter().map(|&(c, _)| c).collect();
         let t = zhconv::zhconv(&s, zhconv::Variant::ZhHans);
         if t == s {
             out.extend_from_slice(line);
@@ -686,11 +689,6 @@ fn to_simplified(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, bool) {
         }
     }
     (out, converted)
-}
-
-fn has_traditional(s: &str) -> bool {
-    // zhconv's is_hans is a heuristic; a direct check catches short mixed lines.
-    zhconv::zhconv(s, zhconv::Variant::ZhHans) != s
 }
 
 /// Lines that are site furniture rather than article text.
