@@ -659,6 +659,16 @@ fn strip_pinyin(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 /// Convert traditional to simplified line by line, keeping the character map
 /// exact where the conversion keeps the length (it nearly always does).
 fn to_simplified(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, bool) {
+    // Most text is simplified already: one conversion of the whole text
+    // says so. (No conversion rule spans a line break, so the whole text
+    // converts to its lines converted.)
+    let converter = zhconv::get_builtin_converter(zhconv::Variant::ZhHans);
+    let whole: String = chars.iter().map(|&(c, _)| c).collect();
+    let mut converted_whole = String::with_capacity(whole.len());
+    converter.convert_to(&whole, &mut converted_whole);
+    if converted_whole == whole {
+        return (chars, false);
+    }
     let mut out = Vec::with_capacity(chars.len());
     let mut converted = false;
     for line in chars.split_inclusive(|&(c, _)| c == '\n') {
@@ -670,7 +680,7 @@ fn to_simplified(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, bool) {
             continue;
         }
         let s: String = line.iter().map(|&(c, _)| c).collect();
-        let t = zhconv::zhconv(&s, zhconv::Variant::ZhHans);
+        let t = converter.convert(&s);
         if t == s {
             out.extend_from_slice(line);
             continue;
@@ -698,7 +708,7 @@ pub fn is_junk_line(line: &str) -> bool {
         return false;
     }
     let rules = junk_rules();
-    if rules.phrases.iter().any(|p| t.contains(p.as_str())) && t.chars().count() <= 60 {
+    if t.chars().count() <= 60 && rules.phrases.is_match(t) {
         return true;
     }
     // Lists of short items separated by |, _ or >: navigation, tag clouds,
@@ -719,15 +729,18 @@ pub fn is_junk_line(line: &str) -> bool {
 }
 
 struct JunkRules {
-    phrases: Vec<String>,
+    /// Any of the phrases of `data/rules/junk.txt`, in one automaton: every
+    /// short line is checked against all of them.
+    phrases: aho_corasick::AhoCorasick,
 }
 
 fn junk_rules() -> &'static JunkRules {
     static RULES: OnceLock<JunkRules> = OnceLock::new();
     RULES.get_or_init(|| JunkRules {
-        phrases: crate::data::lines(crate::data::JUNK_PHRASES)
-            .map(str::to_string)
-            .collect(),
+        // Built from a few dozen short phrases shipped with the program: it
+        // cannot exceed the automaton's size limits.
+        phrases: aho_corasick::AhoCorasick::new(crate::data::lines(crate::data::JUNK_PHRASES))
+            .expect("junk phrases compile"),
     })
 }
 
