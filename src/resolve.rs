@@ -113,8 +113,7 @@ pub fn bare(name: &str) -> String {
 /// 科技创新带 of the same place are not.
 fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let mut core = bare(name);
-    let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
-    suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    let suffixes = &rules.zone_suffixes_longest_first;
     let Some(suffix) = suffixes
         .iter()
         .find(|s| core.ends_with(s.as_str()) && core.len() > s.len())
@@ -163,8 +162,7 @@ pub fn zone_name_variants(name: &str) -> Vec<String> {
     let rules = Rules::get();
     let name = bare(name);
     let mut variants = vec![name.clone()];
-    let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
-    suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    let suffixes = &rules.zone_suffixes_longest_first;
     let Some(suffix) = suffixes
         .iter()
         .find(|s| name.ends_with(s.as_str()) && name.len() > s.len())

@@ -188,7 +188,10 @@ fn links_confident_matches_and_lists_the_rest_for_review() {
     let rows: Vec<&str> = coordinates.lines().skip(1).collect();
     let zone_rows: Vec<&&str> = rows.iter().filter(|r| r.contains("青溪高新技术产业开发区")).collect();
     assert_eq!(zone_rows.len(), 1, "{coordinates}");
-    assert!(zone_rows[0].ends_with("http://www.wikidata.org/entity/Q990000010,"), "{coordinates}");
+    assert!(
+        zone_rows[0].ends_with("http://www.wikidata.org/entity/Q990000010,"),
+        "{coordinates}"
+    );
     let mut unique = rows.clone();
     unique.sort();
     unique.dedup();

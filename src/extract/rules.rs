@@ -125,6 +125,9 @@ pub struct Rules {
     pub suffix_kinds: Vec<(String, SuffixKind)>,
     /// Unit words, longest first.
     pub units: Vec<(String, String, u64)>,
+    /// Zone name endings, longest first (the ending of a zone name is the
+    /// longest that fits: 高新技术产业开发区, not 开发区).
+    pub zone_suffixes_longest_first: Vec<String>,
     /// Stop words as character sequences, for lookups by the text around a position.
     stop_set: HashSet<Vec<char>>,
     hard_stop_set: HashSet<Vec<char>>,
@@ -202,6 +205,8 @@ impl Rules {
             .flat_map(|u| u.words.iter().map(move |w| (w.clone(), u.unit.clone(), u.factor)))
             .collect();
         units.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
+        let mut zone_suffixes_longest_first = entities.zone.suffixes.clone();
+        zone_suffixes_longest_first.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         let to_set = |list: &[String]| -> HashSet<Vec<char>> { list.iter().map(|w| w.chars().collect()).collect() };
         let stop_set = to_set(&entities.boundary.stop_words);
         let hard_stop_set = to_set(&entities.boundary.hard_stop_words);
@@ -213,6 +218,7 @@ impl Rules {
             suffix_matcher,
             suffix_kinds,
             units,
+            zone_suffixes_longest_first,
             stop_set,
             hard_stop_set,
             longest_stop,
