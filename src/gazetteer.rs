@@ -52,12 +52,12 @@ pub struct Entry {
 
 /// A name found in a text.
 #[derive(Debug, Clone)]
-pub struct Hit {
+pub struct Hit<'g> {
     /// Byte offsets in the searched text.
     pub start: usize,
     pub end: usize,
     /// Indices into [`Gazetteer::entries`] of what the name may denote.
-    pub entries: Vec<usize>,
+    pub entries: &'g [usize],
     /// Whether the surface form is a short form (南湖 for 南湖区).
     pub short: bool,
 }
@@ -198,19 +198,24 @@ impl Gazetteer {
     }
 
     /// Every known name in `text`, leftmost-longest, non-overlapping.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.matcher
-            .find_iter(text)
-            .map(|m| {
-                let p = m.pattern().as_usize();
-                Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    entries: self.surface_entries[p].clone(),
-                    short: self.surfaces[p].1,
-                }
-            })
-            .collect()
+    pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
+        self.matcher.find_iter(text).map(|m| self.hit(m)).collect()
+    }
+
+    /// The first name [`find`](Self::find) would give, without looking
+    /// further: the extractors ask it of many short spans.
+    pub fn first(&self, text: &str) -> Option<Hit<'_>> {
+        self.matcher.find(text).map(|m| self.hit(m))
+    }
+
+    fn hit(&self, m: aho_corasick::Match) -> Hit<'_> {
+        let p = m.pattern().as_usize();
+        Hit {
+            start: m.start(),
+            end: m.end(),
+            entries: &self.surface_entries[p],
+            short: self.surfaces[p].1,
+        }
     }
 
     /// The division chain from a code upwards (the code itself first).

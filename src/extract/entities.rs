@@ -306,7 +306,7 @@ impl DocContext {
     fn new(text: &str, gaz: &Gazetteer) -> Self {
         let mut named_codes = HashSet::new();
         for hit in gaz.find(text) {
-            for &e in &hit.entries {
+            for &e in hit.entries {
                 let Some(code) = &gaz.entries[e].code else {
                     continue;
                 };
@@ -326,7 +326,7 @@ fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocConte
         let end = start + s[hit.start..hit.end].chars().count();
         // Pick the entry: a division whose parent the document names, else the highest level.
         let mut best: Option<(usize, i32)> = None;
-        for &e in &hit.entries {
+        for &e in hit.entries {
             let entry = &gaz.entries[e];
             let mut score = 0;
             if let Some(code) = &entry.code {
@@ -625,7 +625,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     "工业园区",
                 ]
                 .contains(&suffix.as_str());
-                let starts_with_place = gaz.find(&prefix).first().is_some_and(|h| {
+                let starts_with_place = gaz.first(&prefix).is_some_and(|h| {
                     h.start == 0
                         && h.entries
                             .iter()
@@ -999,8 +999,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             chars[b - 1] == '园'
                 && b - a >= 3
                 && gaz
-                    .find(&chars[a..b].iter().collect::<String>())
-                    .first()
+                    .first(&chars[a..b].iter().collect::<String>())
                     .is_some_and(|h| h.start == 0)
         };
         if head.is_none() && items.iter().filter(|&&(a, b)| park(a, b)).count() >= 2 {
@@ -1049,7 +1048,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                             .find(|&k| gaz.industry(&cs[k..].iter().collect::<String>()).is_some())
                         {
                             let head: String = cs[..k].iter().collect();
-                            if gaz.find(&head).iter().any(|h| h.start == 0)
+                            if gaz.first(&head).is_some_and(|h| h.start == 0)
                                 || head.ends_with("高新区")
                                 || head.ends_with('区')
                             {
@@ -1437,7 +1436,7 @@ fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &m
             continue;
         }
         let name = mentions[i].name.clone();
-        let Some(hit) = gaz.find(&name).into_iter().next().filter(|h| h.start == 0) else {
+        let Some(hit) = gaz.first(&name).filter(|h| h.start == 0) else {
             continue;
         };
         let Some(&e) = hit.entries.iter().find(|&&e| gaz.entries[e].kind == Kind::Agency) else {
