@@ -132,12 +132,12 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         let ms = &by_sentence[si];
         let zone = ex.topic[si];
         let m = |i: usize| &ex.mentions[i];
-        let coref = rules.entities.zone.coreference.iter().any(|w| s.contains(w.as_str()));
+        let coref = rules.entities.zone.coreference.found_in(s);
         let names_zone = zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
 
         // Located in the sentence's zone.
         if let Some(z) = zone {
-            let cue = rr.located_in.cues.iter().any(|c| s.contains(c.as_str()));
+            let cue = rr.located_in.cues.found_in(s);
             if names_zone || coref || cue {
                 for &i in ms {
                     let e = m(i);
@@ -196,7 +196,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // Leading industries.
-        if let Some(z) = zone {
+        if let Some(z) = zone.filter(|_| rr.leading_industry.cues.found_in(s)) {
             if let Some(cue_pos) = rr
                 .leading_industry
                 .cues
@@ -213,7 +213,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // Chain leaders: leaders before a cue, the industry after it.
-        if let Some(z) = zone {
+        if let Some(z) = zone.filter(|_| rr.chain_leader.cues.found_in(s)) {
             let mut from = sentence.start;
             let mut cues: Vec<usize> = rr
                 .chain_leader
@@ -273,9 +273,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 continue;
             };
             let between = &text[m(e).end..m(i).start];
-            if rr.listed_on.not_fact.iter().any(|w| between.contains(w.as_str()))
-                || text[clause_start..m(e).start].contains("力争")
-            {
+            if rr.listed_on.not_fact.found_in(between) || text[clause_start..m(e).start].contains("力争") {
                 continue;
             }
             let mut r = rel(Predicate::ListedOn, e, i, si);
@@ -284,7 +282,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // Renamings: A更名为B; 由A更名而来.
-        for cue in &rr.renamed.cues {
+        for cue in rr.renamed.cues.iter() {
             let Some(p) = s.find(cue.as_str()) else {
                 continue;
             };
@@ -341,7 +339,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // Co-operation: A与B…共建/合作/签约.
-        let has_cue = rr.cooperates_with.cues.iter().any(|c| s.contains(c.as_str()));
+        let has_cue = rr.cooperates_with.cues.found_in(s);
         if has_cue {
             let orgs = |k: Kind| {
                 matches!(

@@ -23,7 +23,7 @@ pub struct ZoneRules {
     pub major_suffixes: Vec<String>,
     pub container_suffixes: Vec<String>,
     pub quoted_suffixes: Vec<String>,
-    pub coreference: Vec<String>,
+    pub coreference: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,19 +79,52 @@ pub struct RelationRules {
 
 #[derive(Debug, Deserialize)]
 pub struct Cues {
-    pub cues: Vec<String>,
+    pub cues: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct LocatedRules {
-    pub cues: Vec<String>,
+    pub cues: WordSet,
     pub not_topic_before: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct ListedRules {
-    pub cues: Vec<String>,
-    pub not_fact: Vec<String>,
+    pub cues: WordSet,
+    pub not_fact: WordSet,
+}
+
+/// A word list of the rule files with one automaton over all its words:
+/// whether a sentence holds any of them is one scan, not one substring
+/// search per word (each of which sets up a searcher). Reads as the list
+/// of words otherwise.
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "Vec<String>")]
+pub struct WordSet {
+    words: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+impl WordSet {
+    /// Whether `text` contains any of the words.
+    pub fn found_in(&self, text: &str) -> bool {
+        self.matcher.is_match(text)
+    }
+}
+
+impl TryFrom<Vec<String>> for WordSet {
+    type Error = String;
+    fn try_from(words: Vec<String>) -> Result<Self, String> {
+        let matcher = AhoCorasick::new(&words).map_err(|e| e.to_string())?;
+        Ok(WordSet { words, matcher })
+    }
+}
+
+impl std::ops::Deref for WordSet {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
 }
 
 #[derive(Debug, Deserialize)]
