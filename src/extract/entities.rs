@@ -1099,11 +1099,8 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
 impl Rules {
     /// Whether a stop word starts at `at`.
     fn stop_word_after(&self, chars: &[char], at: usize) -> bool {
-        self.entities
-            .boundary
-            .stop_words
-            .iter()
-            .any(|w| w.chars().count() >= 2 && starts_with(chars, at, w))
+        // The stop-word set by the characters at `at`, not every word tried in turn.
+        self.long_stop_word_at(chars, at)
             || matches!(
                 chars.get(at),
                 Some('等' | '为' | '的' | '在' | '已' | '均' | '都' | '分')
