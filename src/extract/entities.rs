@@ -4,7 +4,7 @@
 
 use super::rules::{ends_with, starts_with, Rules, SuffixKind};
 use super::{Extraction, Kind, Mention, Via};
-use crate::gazetteer::{Gazetteer, Level};
+use crate::gazetteer::{Gazetteer, Hit, Level};
 use std::collections::HashSet;
 
 /// A candidate mention inside one sentence (char offsets in the sentence).
@@ -262,14 +262,27 @@ fn is_delim(c: char) -> bool {
 pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
     let gaz = Gazetteer::get();
     let rules = Rules::get();
-    let context = DocContext::new(text, gaz);
+    // One scan of the whole text for reference names serves the document
+    // context and every sentence: no name holds a sentence end (。!?… or a
+    // line break), so a sentence's names are the whole text's names inside it.
+    let doc_hits = gaz.find(text);
+    let context = DocContext::new(&doc_hits, gaz);
+    let mut next_hit = 0;
     for (si, sentence) in ex.sentences.iter().enumerate() {
         let s = &text[sentence.start..sentence.end];
+        while next_hit < doc_hits.len() && doc_hits[next_hit].start < sentence.start {
+            next_hit += 1;
+        }
+        let first_hit = next_hit;
+        while next_hit < doc_hits.len() && doc_hits[next_hit].end <= sentence.end {
+            next_hit += 1;
+        }
+        let sentence_hits = &doc_hits[first_hit..next_hit];
         let chars: Vec<char> = s.chars().collect();
         let mut byte_of: Vec<usize> = s.char_indices().map(|(b, _)| sentence.start + b).collect();
         byte_of.push(sentence.end);
         let mut cands = Vec::new();
-        gazetteer_candidates(s, &chars, gaz, &context, &mut cands);
+        gazetteer_candidates(s, sentence.start, sentence_hits, &chars, gaz, &context, &mut cands);
         suffix_candidates(&chars, rules, gaz, &mut cands);
         quote_candidates(&chars, rules, &mut cands);
         list_candidates(&chars, rules, gaz, &mut cands);
@@ -303,9 +316,9 @@ struct DocContext {
 }
 
 impl DocContext {
-    fn new(text: &str, gaz: &Gazetteer) -> Self {
+    fn new(hits: &[Hit<'_>], gaz: &Gazetteer) -> Self {
         let mut named_codes = HashSet::new();
-        for hit in gaz.find(text) {
+        for hit in hits {
             for &e in hit.entries {
                 let Some(code) = &gaz.entries[e].code else {
                     continue;
@@ -320,10 +333,21 @@ impl DocContext {
     }
 }
 
-fn gazetteer_candidates(s: &str, chars: &[char], gaz: &Gazetteer, ctx: &DocContext, out: &mut Vec<Cand>) {
-    for hit in gaz.find(s) {
-        let start = s[..hit.start].chars().count();
-        let end = start + s[hit.start..hit.end].chars().count();
+/// Candidates from the reference names found in sentence `s`, which begins
+/// at byte `offset` of the text the `hits` were found in.
+fn gazetteer_candidates(
+    s: &str,
+    offset: usize,
+    hits: &[Hit<'_>],
+    chars: &[char],
+    gaz: &Gazetteer,
+    ctx: &DocContext,
+    out: &mut Vec<Cand>,
+) {
+    for hit in hits {
+        let (hit_start, hit_end) = (hit.start - offset, hit.end - offset);
+        let start = s[..hit_start].chars().count();
+        let end = start + s[hit_start..hit_end].chars().count();
         // Pick the entry: a division whose parent the document names, else the highest level.
         let mut best: Option<(usize, i32)> = None;
         for &e in hit.entries {
@@ -1496,6 +1520,20 @@ mod tests {
             .filter(|m| m.kind == kind)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn no_reference_name_holds_a_sentence_end() {
+        // find_mentions scans the whole text once and hands each sentence
+        // the names inside it: that is exact only if no name spans a
+        // sentence end (split_sentences ends sentences at these).
+        let gaz = crate::gazetteer::Gazetteer::get();
+        let bad: Vec<&String> = gaz
+            .by_name
+            .keys()
+            .filter(|k| k.contains(['。', '!', '?', '…', '\n']))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
     }
 
     #[test]
