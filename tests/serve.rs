@@ -165,14 +165,26 @@ mod same_as_query {
         let saved = saved_queries();
         assert!(saved.len() >= 10);
         for (name, text) in saved {
-            let cli = success(&zonegraph(&[
-                "query".as_ref(),
-                "--store".as_ref(),
-                store.as_os_str(),
-                "--format".as_ref(),
-                "json".as_ref(),
-                name.as_ref(),
-            ]));
+            // A parameterised query: the CLI binds `--param`; the endpoint
+            // gets the same query text with the value bound.
+            let params: Vec<(String, String)> = zonegraph::query::params::declared(&text)
+                .into_iter()
+                .map(|p| (p.name, "松岭高新区".to_string()))
+                .collect();
+            let source = zonegraph::query::QuerySource {
+                name: name.clone(),
+                text: text.clone(),
+            };
+            let text = zonegraph::query::params::bind(&source, &params).unwrap().text;
+            let mut args: Vec<std::ffi::OsString> = ["query", "--store"].iter().map(Into::into).collect();
+            args.push(store.as_os_str().to_owned());
+            args.extend(["--format", "json", name.as_str()].iter().map(Into::into));
+            for (n, v) in &params {
+                args.push("--param".into());
+                args.push(format!("{n}={v}").into());
+            }
+            let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            let cli = success(&zonegraph(&args));
             let http = get_query(&server, &text, "application/sparql-results+json");
             assert_eq!(http.status, 200, "{name}: {}", http.body);
             assert_eq!(bindings(&http.body), bindings(&cli), "{name}: serve and query differ");
