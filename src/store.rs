@@ -178,13 +178,28 @@ impl GraphStore {
     }
 
     /// Replace one document's graph with `quads`, atomically. Quads of other
-    /// graphs (the shared reference graph) are added.
+    /// graphs (the shared reference graph) are added. Only the difference is
+    /// written: the old graph's quads that are not in `quads` are removed and
+    /// the new ones added, in one transaction.
     pub fn replace_document(&self, doc: &NamedNode, quads: &[Quad]) -> Result<()> {
+        let err = |e| store_error(&self.path, e);
         let mut t = self.store.start_transaction().map_err(|e| store_error(&self.path, e))?;
-        t.clear_graph(GraphNameRef::NamedNode(doc.as_ref()))
-            .map_err(|e| store_error(&self.path, e))?;
-        t.extend(quads.iter());
-        t.commit().map_err(|e| store_error(&self.path, e))
+        // A document read again usually changed a little: write only the
+        // difference (every quad written or removed costs a write in each of
+        // the store's indexes), within the same transaction.
+        let graph = GraphNameRef::NamedNode(doc.as_ref());
+        let old: std::collections::HashSet<Quad> = t
+            .quads_for_pattern(None, None, None, Some(graph))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(err)?;
+        let new: std::collections::HashSet<&Quad> = quads.iter().collect();
+        for q in old.iter().filter(|q| !new.contains(q)) {
+            t.remove(q);
+        }
+        for q in quads.iter().filter(|q| !old.contains(*q)) {
+            t.insert(q);
+        }
+        t.commit().map_err(err)
     }
 
     /// Whether the store holds a graph for this document.
