@@ -84,8 +84,14 @@ const ENDINGS: &[(&str, Kind)] = &[
 ];
 
 fn is_english(s: &str) -> bool {
+    let ascii = s.bytes().filter(u8::is_ascii_alphabetic).count();
+    // At least 12 letters, 80% of them ASCII, means at least 10 ASCII
+    // letters: most Chinese sentences stop here, before the slower Unicode
+    // letter count.
+    if ascii < 10 {
+        return false;
+    }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let ascii = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
     letters >= 12 && ascii * 10 >= letters * 8
 }
 

@@ -229,7 +229,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         };
         if end_here {
             let end = if c == '\n' { i } else { i + c.len_utf8() };
-            if text[start..end].trim().chars().count() > 0 {
+            if !text[start..end].trim().is_empty() {
                 out.push(Sentence { start, end, paragraph });
             }
             start = i + c.len_utf8();
@@ -239,7 +239,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             }
         }
     }
-    if text[start..].trim().chars().count() > 0 {
+    if !text[start..].trim().is_empty() {
         out.push(Sentence {
             start,
             end: text.len(),
