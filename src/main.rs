@@ -516,28 +516,43 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::new(stdout.lock());
     let mut w = serializer(format).for_writer(out);
-    for batch in files.chunks(BATCH) {
-        for result in process_batch(batch) {
-            match result {
-                Ok(p) => {
-                    for d in &p.diagnostics {
-                        eprintln!("zonegraph: {}: warning: {d}", p.source);
-                    }
-                    for q in &p.quads {
-                        if matches!(format, RdfOut::Turtle) {
-                            w.serialize_triple(q.as_ref())?;
-                        } else {
-                            w.serialize_quad(q)?;
+    // The next batch is extracted (on every core) while this one is
+    // written: serializing is one thread's work, and the other cores would
+    // otherwise wait for it.
+    let (batches_tx, batches_rx) = std::sync::mpsc::sync_channel(1);
+    let written: Result<()> = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in files.chunks(BATCH) {
+                if batches_tx.send(process_batch(batch)).is_err() {
+                    break; // the writer stopped
+                }
+            }
+        });
+        for results in batches_rx {
+            for result in results {
+                match result {
+                    Ok(p) => {
+                        for d in &p.diagnostics {
+                            eprintln!("zonegraph: {}: warning: {d}", p.source);
+                        }
+                        for q in &p.quads {
+                            if matches!(format, RdfOut::Turtle) {
+                                w.serialize_triple(q.as_ref())?;
+                            } else {
+                                w.serialize_quad(q)?;
+                            }
                         }
                     }
-                }
-                Err(e) => {
-                    eprintln!("zonegraph: {e}");
-                    failures.push(e);
+                    Err(e) => {
+                        eprintln!("zonegraph: {e}");
+                        failures.push(e);
+                    }
                 }
             }
         }
-    }
+        Ok(())
+    });
+    written?;
     w.finish()?.flush()?;
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
