@@ -192,8 +192,15 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
         }
     }
 
-    let evidence = |w: &mut Writer, sentence: usize| -> NamedNode {
+    // A sentence stating several facts is described once (its text is the
+    // longest literal of the graph): later facts only point to it.
+    let mut described: std::collections::HashMap<usize, NamedNode> = std::collections::HashMap::new();
+    let mut evidence = |w: &mut Writer, sentence: usize| -> NamedNode {
+        if let Some(ev) = described.get(&sentence) {
+            return ev.clone();
+        }
         let ev = nn(&format!("{}evidence-{}-{}", vocab::ID, doc_key, sentence));
+        described.insert(sentence, ev.clone());
         if let Some(s) = ex.sentences.get(sentence) {
             let (start, end) = doc.original_span(s.start, s.end);
             w.add(ev.clone(), vocab::RDF_TYPE, nn(vocab::EVIDENCE));
