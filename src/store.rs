@@ -231,6 +231,12 @@ impl GraphStore {
         self.store.is_empty().map_err(|e| store_error(&self.path, e))
     }
 
+    /// Compact the store (RocksDB's full compaction, Oxigraph's
+    /// `Store::optimize`): fewer, larger files after bulk loads.
+    pub fn optimize(&self) -> Result<()> {
+        self.store.optimize().map_err(|e| store_error(&self.path, e))
+    }
+
     /// Flush to disk.
     pub fn flush(&self) -> Result<()> {
         self.store.flush().map_err(|e| store_error(&self.path, e))

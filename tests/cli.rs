@@ -1229,6 +1229,28 @@ mod pdf_text {
     }
 }
 
+/// Compacting a store keeps every quad.
+mod optimize {
+    use super::util::*;
+
+    #[test]
+    fn optimize_keeps_the_store_as_it_was() {
+        let store = TestStore::with_all();
+        let before = store.dump();
+        let out = zonegraph(["optimize".as_ref(), "--store".as_ref(), store.path.as_os_str()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(err.contains("optimized"), "{err}");
+        assert_eq!(store.dump(), before);
+        // A store that does not exist is an error naming it, not a new store.
+        let missing = store.tmp("missing.db");
+        let out = zonegraph(["optimize".as_ref(), "--store".as_ref(), missing.as_os_str()]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("missing.db"));
+        assert!(!missing.exists(), "optimize created a store");
+    }
+}
+
 /// Saved queries and output formats.
 mod queries {
     use super::util::*;
