@@ -386,6 +386,24 @@ fn process_batch(batch: &[PathBuf]) -> Vec<zonegraph::Result<zonegraph::Processe
         .collect()
 }
 
+/// Process `files` in batches on a thread of `scope`, one batch ahead of the
+/// receiver: the next batch is extracted while the caller writes this one.
+/// The thread stops when the receiver is dropped (the writer failed).
+fn extract_ahead<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    files: &'scope [PathBuf],
+) -> std::sync::mpsc::Receiver<Vec<zonegraph::Result<zonegraph::Processed>>> {
+    let (batches_tx, batches_rx) = std::sync::mpsc::sync_channel(1);
+    scope.spawn(move || {
+        for batch in files.chunks(BATCH) {
+            if batches_tx.send(process_batch(batch)).is_err() {
+                break; // the writer stopped
+            }
+        }
+    });
+    batches_rx
+}
+
 /// What one ingest run has written so far.
 #[derive(Default)]
 struct Tally {
@@ -451,15 +469,8 @@ fn ingest(store_path: &Path, paths: &[PathBuf], commit_quads: usize) -> Result<E
     let mut pending: Vec<zonegraph::Processed> = Vec::new();
     let mut pending_quads = 0usize;
     // Extraction of the next batch runs while this one is written.
-    let (batches_tx, batches_rx) = std::sync::mpsc::sync_channel(1);
     let written: Result<()> = std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for batch in files.chunks(BATCH) {
-                if batches_tx.send(process_batch(batch)).is_err() {
-                    break; // the writer stopped
-                }
-            }
-        });
+        let batches_rx = extract_ahead(scope, &files);
         let stop = |e: zonegraph::Error, docs: usize| -> anyhow::Error {
             // The store cannot be written (disk full, I/O error): the
             // documents after this one would all fail the same way.
@@ -548,15 +559,8 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
     // The next batch is extracted (on every core) while this one is
     // written: serializing is one thread's work, and the other cores would
     // otherwise wait for it.
-    let (batches_tx, batches_rx) = std::sync::mpsc::sync_channel(1);
     let written: Result<()> = std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for batch in files.chunks(BATCH) {
-                if batches_tx.send(process_batch(batch)).is_err() {
-                    break; // the writer stopped
-                }
-            }
-        });
+        let batches_rx = extract_ahead(scope, &files);
         for results in batches_rx {
             for result in results {
                 match result {

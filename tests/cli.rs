@@ -141,14 +141,7 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
 
         /// Run a query (a saved name, a file or SPARQL text) in a format.
         pub fn query(&self, query: &str, format: &str) -> Output {
-            zonegraph([
-                "query".as_ref(),
-                "--store".as_ref(),
-                self.path.as_os_str(),
-                "--format".as_ref(),
-                format.as_ref(),
-                OsStr::new(query),
-            ])
+            self.query_with(query, format, &[])
         }
 
         /// Run a query with `--param NAME=VALUE` arguments.
