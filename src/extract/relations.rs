@@ -81,12 +81,10 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
 
 /// Whether a zone is named in a list of places visited or compared with
 /// (赴苏州工业园区、上海张江科技产业园等地考察): not a park of the zone.
-fn visited_list(text: &str, m: &Mention, sentence_start: usize) -> bool {
+fn visited_list(text: &str, m: &Mention, sentence_start: usize, rules: &Rules) -> bool {
     let before = &text[sentence_start..m.start];
     let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
-    ["赴", "到", "前往", "考察", "学习", "对标"]
-        .iter()
-        .any(|w| clause.contains(w))
+    rules.relations.located_in.visit_words.found_in(clause)
 }
 
 /// The year, month and day a sentence gives before `pos` (ISO 8601 prefix).
@@ -158,7 +156,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Zone if !is_major_zone(e, rules, gaz) && !visited_list(text, e, sentence.start) => {
+                        Kind::Zone
+                            if !is_major_zone(e, rules, gaz) && !visited_list(text, e, sentence.start, rules) =>
+                        {
                             if rules
                                 .entities
                                 .zone
@@ -171,7 +171,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Place if ["位于", "地处", "坐落于"].iter().any(|c| s.contains(c)) && names_zone => {
+                        Kind::Place if rr.located_in.place_cues.found_in(s) && names_zone => {
                             out.push(rel(Predicate::LocatedIn, z, i, si));
                         }
                         _ => {}
@@ -187,7 +187,12 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             for &j in ms {
                 if m(j).kind == Kind::Place && m(j).start > m(i).end {
                     let between = &text[m(i).end..m(j).start];
-                    if between.chars().count() <= 8 && ["落户", "位于", "坐落于"].iter().any(|c| between.ends_with(c))
+                    if between.chars().count() <= 8
+                        && rr
+                            .located_in
+                            .settled_before_place
+                            .iter()
+                            .any(|c| between.ends_with(c.as_str()))
                     {
                         out.push(rel(Predicate::LocatedIn, i, j, si));
                     }
@@ -259,9 +264,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     || after
                         .get(..after.char_indices().nth(6).map(|x| x.0).unwrap_or(after.len()))
                         .is_some_and(|a| a.contains(c.as_str()))
-            }) || ["登陆", "在"]
-                .iter()
-                .any(|c| text[clause_start..m(i).start].contains(c));
+            }) || rr.listed_on.cues_before.found_in(&text[clause_start..m(i).start]);
             if !listed {
                 continue;
             }

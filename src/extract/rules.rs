@@ -86,11 +86,15 @@ pub struct Cues {
 pub struct LocatedRules {
     pub cues: WordSet,
     pub not_topic_before: Vec<String>,
+    pub visit_words: WordSet,
+    pub place_cues: WordSet,
+    pub settled_before_place: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct ListedRules {
     pub cues: WordSet,
+    pub cues_before: WordSet,
     pub not_fact: WordSet,
 }
 
