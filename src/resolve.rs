@@ -259,10 +259,9 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         let Some(&first) = zones.first() else { continue };
         for &z in &zones[1..] {
             let before = &text_of(ex, sentence)[..ex.mentions[z].start - sentence.start];
-            let designated = ["认定为", "获批为", "命名为", "批准为"]
-                .iter()
-                .any(|c| before.ends_with(c))
-                || before.ends_with('、') && ["认定为", "获批为", "命名为"].iter().any(|c| before.contains(c));
+            let words = &Rules::get().entities.zone.designation_words;
+            let designated = words.iter().any(|c| before.ends_with(c.as_str()))
+                || before.ends_with('、') && words.iter().any(|c| before.contains(c.as_str()));
             if designated {
                 uf.union(first, z);
             }
@@ -336,8 +335,13 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .filter(|(_, m)| m.kind == Kind::Institute)
         .filter_map(|(i, m)| {
             let name = bare(&m.name);
-            let ending = ["研究院", "研究所", "实验室"].iter().find(|e| name.ends_with(**e))?;
-            let mut core = name.trim_end_matches(ending).to_string();
+            let ending = rules
+                .entities
+                .institute
+                .same_institute_endings
+                .iter()
+                .find(|e| name.ends_with(e.as_str()))?;
+            let mut core = name.trim_end_matches(ending.as_str()).to_string();
             if let Some(h) = gaz
                 .find(&core)
                 .first()
@@ -685,8 +689,8 @@ fn industry_label(names: &BTreeSet<String>, gaz: &Gazetteer) -> String {
         .iter()
         .map(|n| {
             let mut n = n.clone();
-            for s in ["产业集群", "产业链", "产业", "行业"] {
-                if let Some(x) = n.strip_suffix(s) {
+            for s in &Rules::get().entities.industry.label_suffixes {
+                if let Some(x) = n.strip_suffix(s.as_str()) {
                     if x.chars().count() >= 2 {
                         n = x.to_string();
                         break;

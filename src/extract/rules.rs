@@ -15,6 +15,12 @@ pub struct EntityRules {
     pub project: ProjectRules,
     pub policy: PolicyRules,
     pub boundary: BoundaryRules,
+    pub industry: IndustryRules,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct IndustryRules {
+    pub label_suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -24,6 +30,7 @@ pub struct ZoneRules {
     pub container_suffixes: Vec<String>,
     pub quoted_suffixes: Vec<String>,
     pub coreference: WordSet,
+    pub designation_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +43,7 @@ pub struct EnterpriseRules {
 pub struct InstituteRules {
     pub suffixes: Vec<String>,
     pub partner_suffixes: Vec<String>,
+    pub same_institute_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
