@@ -226,14 +226,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Optimize { store } => {
             let started = Instant::now();
-            if !store.store.exists() {
-                return Err(zonegraph::Error::Store {
-                    path: store.store.display().to_string(),
-                    message: "no store here; create one with `zonegraph ingest --store DIR FILE`".into(),
-                }
-                .into());
-            }
-            let graph = GraphStore::open(&store.store)?;
+            let graph = GraphStore::open_existing(&store.store)?;
             graph.optimize()?;
             eprintln!(
                 "optimized {} in {:.1} s",

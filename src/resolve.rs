@@ -112,34 +112,32 @@ pub fn bare(name: &str) -> String {
 /// same core are one (南湖高新区, 嘉兴南湖高新技术产业园区); a 科创城 and a
 /// 科技创新带 of the same place are not.
 fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
-    let mut core = bare(name);
-    let suffixes = &rules.zone_suffixes_longest_first;
-    let Some(suffix) = suffixes
-        .iter()
-        .find(|s| core.ends_with(s.as_str()) && core.len() > s.len())
-    else {
-        return format!("name:{core}");
+    let name = bare(name);
+    let Some((head, suffix)) = split_zone_ending(&name, rules) else {
+        return format!("name:{name}");
     };
-    core.truncate(core.len() - suffix.len());
     let family = zone_family(suffix);
-    if let Some(rest) = core.strip_suffix("国家") {
-        core = rest.to_string();
-    }
+    let mut core = head.to_string();
     // Strip leading place names while a name of two characters or more remains.
-    loop {
-        let hits = gaz.find(&core);
-        let Some(h) = hits
-            .first()
-            .filter(|h| h.start == 0 && core[h.end..].chars().count() >= 2)
-        else {
-            break;
-        };
-        if !h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) {
-            break;
-        }
+    while let Some(h) = gaz.first(&core).filter(|h| {
+        h.start == 0
+            && core[h.end..].chars().count() >= 2
+            && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place)
+    }) {
         core = core[h.end..].to_string();
     }
     format!("{family}:{core}")
+}
+
+/// A zone name without its ending (the longest that fits) and a 国家 before
+/// it, and the ending; `None` when no zone ending ends the name.
+fn split_zone_ending<'a>(name: &'a str, rules: &'a Rules) -> Option<(&'a str, &'a str)> {
+    let suffix = rules
+        .zone_suffixes_longest_first
+        .iter()
+        .find(|s| name.ends_with(s.as_str()) && name.len() > s.len())?;
+    let head = &name[..name.len() - suffix.len()];
+    Some((head.strip_suffix("国家").unwrap_or(head), suffix))
 }
 
 /// Zone endings that name the same kind of zone: the 高新 family
@@ -162,16 +160,15 @@ pub fn zone_name_variants(name: &str) -> Vec<String> {
     let rules = Rules::get();
     let name = bare(name);
     let mut variants = vec![name.clone()];
-    let suffixes = &rules.zone_suffixes_longest_first;
-    let Some(suffix) = suffixes
-        .iter()
-        .find(|s| name.ends_with(s.as_str()) && name.len() > s.len())
-    else {
+    let Some((core, suffix)) = split_zone_ending(&name, rules) else {
         return variants;
     };
     let family = zone_family(suffix);
-    let core = name[..name.len() - suffix.len()].trim_end_matches("国家");
-    for s in suffixes.iter().filter(|s| zone_family(s) == family) {
+    for s in rules
+        .zone_suffixes_longest_first
+        .iter()
+        .filter(|s| zone_family(s) == family)
+    {
         for v in [format!("{core}{s}"), format!("{core}国家{s}")] {
             if !variants.contains(&v) && !v.contains("国家国家") {
                 variants.push(v);

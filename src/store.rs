@@ -76,6 +76,17 @@ fn create_whole(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// An error naming `path` unless a store (or anything) is there.
+fn require_existing(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    Err(Error::Store {
+        path: path.display().to_string(),
+        message: "no store here; create one with `zonegraph ingest --store DIR FILE`".into(),
+    })
+}
+
 fn is_lock_error(message: &str) -> bool {
     message.contains("LOCK") || message.contains("lock")
 }
@@ -149,14 +160,16 @@ impl GraphStore {
         })
     }
 
+    /// Open an existing store for writing; unlike [`open`](Self::open) it
+    /// does not create one (for commands that change a store, not fill it).
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        require_existing(path)?;
+        Self::open(path)
+    }
+
     /// Open an existing store for reading only (works while a writer runs).
     pub fn open_read_only(path: &Path) -> Result<Self> {
-        if !path.exists() {
-            return Err(Error::Store {
-                path: path.display().to_string(),
-                message: "no store here; create one with `zonegraph ingest --store DIR FILE`".into(),
-            });
-        }
+        require_existing(path)?;
         // While a writer runs, the files RocksDB lists can change under the
         // reader as it opens them: try again a few times before giving up.
         let mut tries = 0;
@@ -183,7 +196,7 @@ impl GraphStore {
     /// the new ones added, in one transaction.
     pub fn replace_document(&self, doc: &NamedNode, quads: &[Quad]) -> Result<()> {
         let err = |e| store_error(&self.path, e);
-        let mut t = self.store.start_transaction().map_err(|e| store_error(&self.path, e))?;
+        let mut t = self.store.start_transaction().map_err(err)?;
         // A document read again usually changed a little: write only the
         // difference (every quad written or removed costs a write in each of
         // the store's indexes), within the same transaction.

@@ -165,26 +165,15 @@ fn links_confident_matches_and_lists_the_rest_for_review() {
         "{void}"
     );
     assert!(void.contains("\"5\"^^") || void.contains("void:triples 5"), "{void}");
-    let in_graph = success(&zonegraph(&[
-        "query".as_ref(),
-        "--store".as_ref(),
-        store.path.as_os_str(),
-        "--format".as_ref(),
-        "csv".as_ref(),
-        "SELECT ?ls ?n WHERE { GRAPH <https://w3id.org/zonegraph/id/graph-linkset-wikidata> { ?ls a <http://rdfs.org/ns/void#Linkset> ; <http://rdfs.org/ns/void#triples> ?n } }".as_ref(),
-    ]));
+    let in_graph = query_csv(
+        &store.path,
+        "SELECT ?ls ?n WHERE { GRAPH <https://w3id.org/zonegraph/id/graph-linkset-wikidata> { ?ls a <http://rdfs.org/ns/void#Linkset> ; <http://rdfs.org/ns/void#triples> ?n } }",
+    );
     assert!(in_graph.contains("linkset-wikidata,5"), "{in_graph}");
 
     // The saved federated query, without permission to call Wikidata: each
     // zone label once with its item (no copy per document restating them).
-    let coordinates = success(&zonegraph(&[
-        "query".as_ref(),
-        "--store".as_ref(),
-        store.path.as_os_str(),
-        "--format".as_ref(),
-        "csv".as_ref(),
-        "zones-wikidata-coordinates".as_ref(),
-    ]));
+    let coordinates = query_csv(&store.path, "zones-wikidata-coordinates");
     let rows: Vec<&str> = coordinates.lines().skip(1).collect();
     let zone_rows: Vec<&&str> = rows.iter().filter(|r| r.contains("青溪高新技术产业开发区")).collect();
     assert_eq!(zone_rows.len(), 1, "{coordinates}");
@@ -299,4 +288,16 @@ fn an_interrupted_run_continues_where_it_stopped() {
         v
     };
     assert_eq!(strip(&review), strip(&ref_review), "the same review file");
+}
+
+/// A query's answer in CSV (a saved query's name or SPARQL text).
+fn query_csv(store: &std::path::Path, query: &str) -> String {
+    success(&zonegraph(&[
+        "query".as_ref(),
+        "--store".as_ref(),
+        store.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        query.as_ref(),
+    ]))
 }

@@ -14,15 +14,14 @@
 //! (Blocks inside `FILTER EXISTS` are not looked at.)
 //!
 //! A saved query declares its parameters in its header comment, one line
-//! each: `# Parameter ?zone [zone]: a zone's name, any of its labels.`
+//! each: `# Parameter ?zone [name]: a zone's name, any of its labels.`
 //! Declared parameters are required: a profile of the example zone is not
-//! what someone who forgot the parameter wants. The optional `[kind]` says
-//! how a value is looked up: `[zone]` looks up every name the zone may go by
-//! ([`crate::resolve::zone_name_variants`]: 松岭高新区 also finds
-//! 松岭高新技术产业开发区), `[name]` does the same for a zone's name and takes
-//! any other name as it is; with either, a name without Chinese characters
-//! is also looked up as an English label.
-//! Without a kind the value is taken as it is.
+//! what someone who forgot the parameter wants. `[name]` after the variable
+//! says the value is an entity's name: a zone's name is looked up under every
+//! ending of its family ([`crate::resolve::zone_name_variants`]: 松岭高新区
+//! also finds 松岭高新技术产业开发区), any other name as it is, and a name
+//! without Chinese characters also as an English label. Without it the value
+//! is taken as it is.
 
 use super::QuerySource;
 use crate::error::{Error, Result};
@@ -35,7 +34,7 @@ use spargebra::term::GroundTerm;
 pub struct Parameter {
     /// The variable's name, without `?`: what `--param NAME=…` gives.
     pub name: String,
-    /// How a value is looked up (`zone`), if not as it is.
+    /// How a value is looked up (`name`), if not as it is.
     pub kind: Option<String>,
     /// What the value is.
     pub description: String,
@@ -125,8 +124,8 @@ pub fn bind(query: &QuerySource, values: &[(String, String)]) -> Result<QuerySou
         let lookups = match kind {
             // A zone's name also by the other endings of its family; any
             // other name is left as it is by zone_name_variants.
-            Some("zone" | "name") if !english => crate::resolve::zone_name_variants(value),
-            Some("zone" | "name") => vec![value.trim().to_string()],
+            Some("name") if !english => crate::resolve::zone_name_variants(value),
+            Some("name") => vec![value.trim().to_string()],
             Some(other) => {
                 return Err(error(format!(
                     "--param {name}: unknown kind [{other}] in the query's header"
@@ -229,7 +228,7 @@ mod tests {
         }
     }
 
-    const PROFILE: &str = "# A test.\n# Parameter ?zone [zone]: a zone's name.\n\
+    const PROFILE: &str = "# A test.\n# Parameter ?zone [name]: a zone's name.\n\
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\
         SELECT ?z WHERE { { SELECT DISTINCT ?z WHERE { VALUES ?zone { \"示例高新区\"@zh } ?z rdfs:label ?zone } } }";
 
@@ -239,7 +238,7 @@ mod tests {
             declared(PROFILE),
             vec![Parameter {
                 name: "zone".into(),
-                kind: Some("zone".into()),
+                kind: Some("name".into()),
                 description: "a zone's name".into()
             }]
         );
