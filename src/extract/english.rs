@@ -6,57 +6,9 @@
 //! part of the name, else by order among mentions of the same kind. A zone
 //! named only in English becomes an entity with an English label.
 
+use super::rules::{EnglishRules, Rules};
 use super::{Extraction, Kind, Mention, Via};
 use pinyin::ToPinyin;
-
-/// Words in English zone and company names that are not the proper part.
-const GENERIC: &[&str] = &[
-    "National",
-    "High-Tech",
-    "Hi-Tech",
-    "Hi-tech",
-    "High-tech",
-    "High",
-    "Tech",
-    "Industrial",
-    "Industry",
-    "Development",
-    "Zone",
-    "Park",
-    "Science",
-    "Technology",
-    "Innovation",
-    "Corridor",
-    "Economic",
-    "and",
-    "of",
-    "the",
-    "The",
-    "New",
-    "Area",
-    "District",
-    "City",
-    "Project",
-    "Co.,",
-    "Ltd.",
-    "Co.",
-    "Ltd",
-    "Group",
-    "Electronic",
-    "Electronics",
-    "Semiconductor",
-    "Materials",
-    "Headquarters",
-    "China",
-    "Chinese",
-    "Intelligent",
-    "Production",
-    "Base",
-    "Manufacturing",
-    "Power",
-    "Devices",
-    "Products",
-];
 
 const MONTHS: &[&str] = &[
     "January",
@@ -73,15 +25,19 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
-/// Endings of English names and the kind they make.
-const ENDINGS: &[(&str, Kind)] = &[
-    ("Zone", Kind::Zone),
-    ("Park", Kind::Zone),
-    ("Corridor", Kind::Zone),
-    ("Project", Kind::Project),
-    ("Ltd.", Kind::Enterprise),
-    ("Group", Kind::Enterprise),
-];
+/// The kind an English name ending makes (… Zone, … Project, … Co., Ltd.).
+fn ending_kind(word: &str, rules: &EnglishRules) -> Option<Kind> {
+    let has = |list: &[String]| list.iter().any(|e| e == word);
+    if has(&rules.zone_endings) {
+        Some(Kind::Zone)
+    } else if has(&rules.project_endings) {
+        Some(Kind::Project)
+    } else if has(&rules.enterprise_endings) {
+        Some(Kind::Enterprise)
+    } else {
+        None
+    }
+}
 
 fn is_english(s: &str) -> bool {
     let ascii = s.bytes().filter(u8::is_ascii_alphabetic).count();
@@ -172,11 +128,12 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             found
         };
         let all: Vec<usize> = (0..ex.mentions.len()).collect();
+        let english_rules = &Rules::get().entities.english;
         let toks = tokens(s, sentence.start);
         let mut used_ends = Vec::new();
         let mut order: std::collections::HashMap<Kind, usize> = std::collections::HashMap::new();
         for (k, t) in toks.iter().enumerate() {
-            let Some(&(_, kind)) = ENDINGS.iter().find(|(e, _)| *e == t.text) else {
+            let Some(kind) = ending_kind(t.text, english_rules) else {
                 continue;
             };
             if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.") {
@@ -234,7 +191,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             let proper: Vec<&str> = toks[b..k]
                 .iter()
                 .map(|t| t.text)
-                .take_while(|w| !GENERIC.contains(w))
+                .take_while(|w| !english_rules.generic_words.contains(*w))
                 .collect();
             let target = align(ex, &paired, &all, kind, &proper, order.get(&kind).copied().unwrap_or(0));
             *order.entry(kind).or_default() += 1;

@@ -21,231 +21,6 @@ struct Cand {
     score: i32,
 }
 
-/// Endings of complete organisation names: 与 after one of these joins two names.
-const ORG_ENDINGS: &[&str] = &[
-    "政府",
-    "大学",
-    "学院",
-    "公司",
-    "集团",
-    "研究院",
-    "研究所",
-    "实验室",
-    "中心",
-    "高新区",
-    "园区",
-    "开发区",
-    "管委会",
-    "省",
-    "市",
-    "区",
-    "县",
-    "银行",
-    "协会",
-    "部",
-    "委",
-    "局",
-    "厅",
-];
-
-/// Words that make a zone name a description (世界一流科技园区).
-const ZONE_DESCRIPTIONS: &[&str] = &[
-    "一流",
-    "领先",
-    "先进",
-    "最具",
-    "十大",
-    "示范性",
-    "循环化",
-    "合理布局",
-    "绿色低碳",
-    "投资价值",
-    "生态工业",
-];
-
-/// Agency endings that need a place or zone in front (浙江省人民政府, 淄博高新区党工委).
-const PLACE_BOUND_AGENCY: &[&str] = &[
-    "人民政府",
-    "政府",
-    "党工委",
-    "管委会",
-    "党委",
-    "管理委员会",
-    "委员会",
-    "指挥部",
-    "政研室",
-];
-
-/// Words that make a project description rather than a project's name.
-const PROJECT_GENERIC: &[&str] = &[
-    "备案",
-    "以上",
-    "优质",
-    "配套",
-    "重大",
-    "重点",
-    "人才",
-    "创业",
-    "入孵",
-    "招大",
-    "大抓",
-    "抓大",
-    "上下游",
-    "投资",
-    "内资",
-    "外资",
-    "用地",
-    "基础设施",
-    "安置房",
-    "长租公寓",
-    "超",
-    "一批",
-    "各类",
-    "合作",
-    "改造",
-    "土建",
-    "装修",
-    "试点",
-    "示范",
-    "孵化",
-    "初创",
-    "产业化项目",
-    "引进",
-    "具体",
-    "工业",
-    "新建",
-    "工作",
-];
-
-/// Prefixes that leave a name generic (重大项目, 该园区, 省级高新区).
-const GENERIC: &[&str] = &[
-    "",
-    "重大",
-    "重点",
-    "该",
-    "这些",
-    "一批",
-    "各类",
-    "多个",
-    "相关",
-    "新",
-    "大",
-    "首批",
-    "省级",
-    "国家级",
-    "市级",
-    "国家",
-    "省",
-    "市",
-    "区",
-    "县",
-    "全",
-    "本",
-    "各",
-    "其",
-    "此",
-    "主",
-    "新型",
-    "特色",
-    "现代",
-    "高端",
-    "优质",
-    "一流",
-    "一般",
-    "专业",
-    "综合",
-    "园区",
-    "产业",
-    "上述",
-    "以上",
-    "国际",
-    "全国",
-    "全省",
-    "全市",
-    "这个",
-    "科技",
-    "科创",
-    "创新",
-    "研发",
-    "孵化",
-    "高新",
-    "中国",
-    "国内",
-    "我国",
-    "世界",
-    "国家重点",
-    "工业",
-    "企业",
-    "公司",
-    "龙头",
-    "上市",
-    "民营",
-    "国有",
-    "外资",
-    "合资",
-    "中小",
-    "科技型",
-    "高新技术",
-    "本地",
-    "当地",
-    "我们",
-    "他们",
-    "地方",
-    "各地",
-    "两",
-    "三",
-    "四",
-    "五",
-    "两大",
-    "三大",
-    "一",
-    "个",
-    "家",
-    "所",
-    "在建",
-    "已建",
-    "建设",
-    "开发",
-    "示范",
-    "试点",
-    "城市",
-    "未来",
-    "智慧",
-    "数字",
-    "绿色",
-    "生态",
-    "人才",
-    "青年",
-    "创业",
-    "双创",
-    "产业化",
-    "制造",
-    "服务",
-    "省级重点",
-    "备案",
-    "创建类",
-    "九年一贯制",
-    "国家备案",
-    "基本养老",
-    "基本医疗",
-    "第三方",
-    "国资",
-    "专业科技",
-    "重点企业",
-    "高新技术企业",
-    "科技企业",
-    "院士专家",
-    "博士后科研",
-    "研究型",
-    "综合性国家",
-    "国际科技创新",
-    "类",
-    "研究院",
-    "国家(重点)",
-    "省级重点企业",
-    "新型研发",
-];
-
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
@@ -286,8 +61,8 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
         suffix_candidates(&chars, rules, gaz, &mut cands);
         quote_candidates(&chars, rules, &mut cands);
         list_candidates(&chars, rules, gaz, &mut cands);
-        industry_candidates(&chars, gaz, &mut cands);
-        village_candidates(&chars, &mut cands);
+        industry_candidates(&chars, rules, gaz, &mut cands);
+        village_candidates(&chars, rules, &mut cands);
         let chosen = select(cands);
         let first = ex.mentions.len();
         for c in chosen {
@@ -451,7 +226,12 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             && suffix_start - b <= 6
         {
             let before: String = chars[b.saturating_sub(6)..b - 1].iter().collect();
-            let org_before = ORG_ENDINGS.iter().any(|e| before.ends_with(e));
+            let org_before = rules
+                .entities
+                .boundary
+                .organisation_endings
+                .iter()
+                .any(|e| before.ends_with(e.as_str()));
             if !org_before {
                 b -= 1;
                 continue;
@@ -499,8 +279,9 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
     b2
 }
 
-fn generic(prefix: &str) -> bool {
-    GENERIC.contains(&prefix)
+fn generic(prefix: &str, rules: &Rules) -> bool {
+    prefix.is_empty()
+        || rules.entities.boundary.generic_prefixes.contains(prefix)
         || prefix
             .chars()
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万第".contains(c))
@@ -530,7 +311,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             SuffixKind::Zone => (Kind::Zone, 16),
             SuffixKind::LegalEnterprise => (Kind::Enterprise, 20),
             SuffixKind::SoftEnterprise => (Kind::Enterprise, 6),
-            SuffixKind::Institute => (Kind::Institute, 22),
+            SuffixKind::Institute | SuffixKind::InstituteBranch => (Kind::Institute, 22),
             SuffixKind::Agency => (Kind::Agency, 16),
             SuffixKind::Project => (Kind::Project, 28),
             SuffixKind::UnquotedPolicy => (Kind::Policy, 14),
@@ -539,9 +320,16 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             through_quotes: matches!(kind, SuffixKind::Project),
             hard: matches!(
                 kind,
-                SuffixKind::LegalEnterprise | SuffixKind::Institute | SuffixKind::Agency | SuffixKind::Project
+                SuffixKind::LegalEnterprise
+                    | SuffixKind::Institute
+                    | SuffixKind::InstituteBranch
+                    | SuffixKind::Agency
+                    | SuffixKind::Project
             ),
-            through_and: matches!(kind, SuffixKind::Institute | SuffixKind::Project),
+            through_and: matches!(
+                kind,
+                SuffixKind::Institute | SuffixKind::InstituteBranch | SuffixKind::Project
+            ),
         };
         let mut b = left_edge_with(chars, ss, max_len, rules, edge);
         // Zones and agencies start at the first place name in them, unless a
@@ -582,7 +370,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             continue;
         }
         let prefix: String = chars[b..ss].iter().collect();
-        if generic(&prefix) || prefix.chars().count() < 1 {
+        if generic(&prefix, rules) || prefix.chars().count() < 1 {
             continue;
         }
         let name: String = chars[b..se].iter().collect();
@@ -603,7 +391,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 if !(2..=4).contains(&n)
                     || !after_enterprise_word && !acts
                     || gaz.industry(&name).is_some()
-                    || generic(&prefix)
+                    || generic(&prefix, rules)
                 {
                     continue;
                 }
@@ -611,6 +399,29 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     continue;
                 }
                 score = 0;
+            }
+            SuffixKind::InstituteBranch => {
+                // An organisation's branch at a place (中汽中心常州基地): the
+                // ending needs a place right before it, and an organisation before that.
+                let place_start = gaz
+                    .find(&prefix)
+                    .iter()
+                    .filter(|h| h.end == prefix.len() && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
+                    .map(|h| h.start)
+                    .min();
+                let parent_named = place_start.is_some_and(|p| {
+                    let parent = &prefix[..p];
+                    parent.chars().count() >= 3
+                        && rules
+                            .entities
+                            .institute
+                            .branch_parent_endings
+                            .iter()
+                            .any(|e| parent.ends_with(e.as_str()))
+                });
+                if !parent_named {
+                    continue;
+                }
             }
             SuffixKind::UnquotedPolicy => {
                 if prefix.chars().count() < 2 {
@@ -633,7 +444,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str()) {
                     continue;
                 }
-                if ZONE_DESCRIPTIONS.iter().any(|d| prefix.contains(d)) {
+                if rules
+                    .entities
+                    .zone
+                    .description_words
+                    .iter()
+                    .any(|d| prefix.contains(d.as_str()))
+                {
                     continue;
                 }
                 // Zones with a generic ending are named after their place (武进高新区).
@@ -673,7 +490,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     continue;
                 }
             }
-            SuffixKind::Agency if PLACE_BOUND_AGENCY.contains(&suffix.as_str()) => {
+            SuffixKind::Agency if rules.entities.agency.place_bound_suffixes.contains(suffix.as_str()) => {
                 // Village and street committees are below what the graph tracks.
                 if prefix.ends_with('村') || prefix.ends_with("街道") || prefix.ends_with("社区") {
                     continue;
@@ -689,7 +506,15 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 }
             }
             // Named projects carry a name of their own, not a description.
-            SuffixKind::Project if prefix.chars().count() < 4 || PROJECT_GENERIC.iter().any(|g| prefix.contains(g)) => {
+            SuffixKind::Project
+                if prefix.chars().count() < 4
+                    || rules
+                        .entities
+                        .project
+                        .generic_words
+                        .iter()
+                        .any(|g| prefix.contains(g.as_str())) =>
+            {
                 continue
             }
             _ => {}
@@ -746,9 +571,12 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             continue;
         }
         if open == '《' {
-            if !["报", "日报", "晚报", "杂志", "网", "周刊", "导报"]
+            if !rules
+                .entities
+                .policy
+                .publication_endings
                 .iter()
-                .any(|m| inner.ends_with(m))
+                .any(|m| inner.ends_with(m.as_str()))
             {
                 // A short name in parentheses right after the title (7号文).
                 let mut aliases = Vec::new();
@@ -841,7 +669,14 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         if kind == Kind::Zone {
             let whole: String = chars[i..end].iter().collect();
             let generic_end = ["高新区", "开发区", "园区"].iter().any(|g| after.starts_with(g));
-            if generic_end || ZONE_DESCRIPTIONS.iter().any(|d| whole.contains(d)) {
+            if generic_end
+                || rules
+                    .entities
+                    .zone
+                    .description_words
+                    .iter()
+                    .any(|d| whole.contains(d.as_str()))
+            {
                 i = j + 1;
                 continue;
             }
@@ -933,10 +768,11 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             let last = g[g.len() - 1];
             let between = &chars[last + 1..p];
             let text: String = between.iter().collect();
+            let leaders = &rules.entities.enterprise.chain_leader_words;
             let clean = !text.contains('的')
-                && !["为龙头", "为领军", "为头雁", "为链主", "产业链和", "等"]
-                    .iter()
-                    .any(|w| text.contains(w));
+                && !text.contains("产业链和")
+                && !text.contains('等')
+                && !leaders.iter().any(|w| text.contains(&format!("为{w}")));
             if between.len() <= 16
                 && clean
                 && between
@@ -1017,7 +853,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 items.drain(..items.len() - n);
             }
         }
-        let mut head = list_head(chars, items[0].0, tail_start, gaz);
+        let mut head = list_head(chars, items[0].0, tail_start, rules, gaz);
         // Parks of a zone: 主园区、鲤城园、石狮园.
         let park = |a: usize, b: usize| {
             chars[b - 1] == '园'
@@ -1035,7 +871,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         // An industry list must name at least one industry the taxonomy knows.
         if kind == Kind::Industry
             && !items.iter().any(|&(a, b)| {
-                gaz.industry(&strip_industry(&chars[a..b].iter().collect::<String>()))
+                gaz.industry(&strip_industry(&chars[a..b].iter().collect::<String>(), rules))
                     .is_some()
             })
         {
@@ -1064,7 +900,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             let mut aliases = Vec::new();
             match kind {
                 Kind::Industry => {
-                    let mut stripped = strip_industry(&name);
+                    let mut stripped = strip_industry(&name, rules);
                     if gaz.industry(&stripped).is_none() {
                         // 无锡高新区物联网 → 物联网: the longest known industry it ends with.
                         let cs: Vec<char> = stripped.chars().collect();
@@ -1097,7 +933,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 }
                 _ => {}
             }
-            if generic(&name) {
+            if generic(&name, rules) {
                 continue;
             }
             let canonical = if kind == Kind::Industry {
@@ -1190,19 +1026,25 @@ fn stated_count(chars: &[char], tail: usize) -> Option<usize> {
 }
 
 /// What an enumeration is, from the words after it (and a few before).
-fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Option<(Kind, &'static str)> {
+fn list_head(
+    chars: &[char],
+    start: usize,
+    tail: usize,
+    rules: &Rules,
+    gaz: &Gazetteer,
+) -> Option<(Kind, &'static str)> {
     let after: String = chars[tail..chars.len().min(tail + 16)].iter().collect();
     let _ = (start, gaz);
     let has_deng = after.starts_with('等');
     let after = after.trim_start_matches('等');
     // 以A、B为三大主导产业: 为 introduces what the list is.
+    let leaders = &rules.entities.enterprise.chain_leader_words;
+    let leader_after_wei = after
+        .strip_prefix('为')
+        .is_some_and(|r| leaders.iter().any(|w| r.starts_with(w.as_str())));
     let after = after
         .strip_prefix("作为")
-        .or_else(|| {
-            after.strip_prefix('为').filter(|r| {
-                !r.starts_with("龙头") && !r.starts_with("领军") && !r.starts_with("头雁") && !r.starts_with("链主")
-            })
-        })
+        .or_else(|| after.strip_prefix('为').filter(|_| !leader_after_wei))
         .unwrap_or(after);
     let after_digits =
         after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
@@ -1215,10 +1057,7 @@ fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Opti
     if a.starts_with("国家高新区") || a.starts_with("高新区") {
         return Some((Kind::Zone, "高新区"));
     }
-    if ["为龙头", "为领军", "为头雁", "为链主"]
-        .iter()
-        .any(|w| after.starts_with(w))
-    {
+    if leader_after_wei {
         return Some((Kind::Enterprise, ""));
     }
     let enterprise_words = [
@@ -1302,10 +1141,10 @@ fn list_head(chars: &[char], start: usize, tail: usize, gaz: &Gazetteer) -> Opti
 }
 
 /// An industry name without 产业 / 产业链 / 行业 (the name as the text uses it otherwise).
-fn strip_industry(name: &str) -> String {
+fn strip_industry(name: &str, rules: &Rules) -> String {
     let mut n = name.to_string();
-    for s in ["产业集群", "产业链", "产业", "行业"] {
-        if let Some(x) = n.strip_suffix(s) {
+    for s in &rules.entities.industry.label_suffixes {
+        if let Some(x) = n.strip_suffix(s.as_str()) {
             if x.chars().count() >= 2 {
                 n = x.to_string();
                 break;
@@ -1317,26 +1156,14 @@ fn strip_industry(name: &str) -> String {
 
 /// Industries named as such: a taxonomy label right before 产业 / 产业链 /
 /// 行业 / 集群 (skipping 首位 / 主导 / 支柱 … in between).
-fn industry_candidates(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    const MODIFIERS: &[&str] = &[
-        "首位",
-        "主导",
-        "支柱",
-        "重点",
-        "特色",
-        "优势",
-        "新兴",
-        "先进",
-        "核心",
-        "战略性新兴",
-        "",
-    ];
+fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    let modifiers = rules.entities.industry.modifiers.iter().map(String::as_str).chain([""]);
     for i in 0..chars.len() {
         let is_head = ["产业", "行业"].iter().any(|w| starts_with(chars, i, w));
         if !is_head {
             continue;
         }
-        for m in MODIFIERS {
+        for m in modifiers.clone() {
             let mn = m.chars().count();
             if mn > i || !ends_with(chars, i, m) {
                 continue;
@@ -1380,26 +1207,21 @@ fn industry_candidates(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
 
 /// Villages, towns and streets: two characters of name before 村 / 镇 / 街道 / 乡,
 /// at a clause edge or after a place or zone (由桥村, 白马街道, 泾河村).
-fn village_candidates(chars: &[char], out: &mut Vec<Cand>) {
-    const ENDINGS: &[&str] = &["街道", "村", "镇", "乡"];
-    const NOT: &[&str] = &[
-        "行政", "乡村", "农村", "美丽", "全村", "各村", "城乡", "小城", "特色", "集镇", "城镇", "名村", "古村", "新村",
-    ];
+fn village_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
+    let village = &rules.entities.village;
     for i in 2..chars.len() {
-        for e in ENDINGS {
+        for e in &village.endings {
             if !starts_with(chars, i, e) {
                 continue;
             }
             let name_start = i - 2;
             let prefix: String = chars[name_start..i].iter().collect();
-            if !chars[name_start..i].iter().all(|&c| is_cjk(c)) || NOT.contains(&prefix.as_str()) {
+            if !chars[name_start..i].iter().all(|&c| is_cjk(c)) || village.not_names.contains(&prefix) {
                 continue;
             }
             let edge = name_start == 0
                 || is_delim(chars[name_start - 1])
-                || ["区", "县", "市", "镇", "是", "在", "了", "到"]
-                    .iter()
-                    .any(|w| ends_with(chars, name_start, w));
+                || village.after_words.iter().any(|w| ends_with(chars, name_start, w));
             let end = i + e.chars().count();
             // Not the start of a longer word (村民, 镇政府 are fine; 村庄 too).
             if !edge {
@@ -1551,6 +1373,15 @@ mod tests {
             Kind::Enterprise,
         );
         assert_eq!(n, vec!["蓝河材料", "远山科技", "和光药业"]);
+    }
+
+    #[test]
+    fn an_organisations_branch_at_a_place_is_an_institute() {
+        let n = names("北辰检测中心苏州基地落户青溪高新区。", Kind::Institute);
+        assert_eq!(n, vec!["北辰检测中心苏州基地"]);
+        // Without an organisation before the place, 基地 is a common noun.
+        assert!(names("青溪高新区建成苏州基地。", Kind::Institute).is_empty());
+        assert!(names("园区打造新材料产业基地。", Kind::Institute).is_empty());
     }
 
     #[test]

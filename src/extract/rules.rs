@@ -11,16 +11,34 @@ pub struct EntityRules {
     pub zone: ZoneRules,
     pub enterprise: EnterpriseRules,
     pub institute: InstituteRules,
-    pub agency: SuffixRules,
+    pub agency: AgencyRules,
     pub project: ProjectRules,
     pub policy: PolicyRules,
     pub boundary: BoundaryRules,
     pub industry: IndustryRules,
+    pub village: VillageRules,
+    pub english: EnglishRules,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct IndustryRules {
     pub label_suffixes: Vec<String>,
+    pub modifiers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VillageRules {
+    pub endings: Vec<String>,
+    pub not_names: HashSet<String>,
+    pub after_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EnglishRules {
+    pub generic_words: HashSet<String>,
+    pub zone_endings: Vec<String>,
+    pub project_endings: Vec<String>,
+    pub enterprise_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,12 +49,14 @@ pub struct ZoneRules {
     pub quoted_suffixes: Vec<String>,
     pub coreference: WordSet,
     pub designation_words: Vec<String>,
+    pub description_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct EnterpriseRules {
     pub legal_suffixes: Vec<String>,
     pub soft_suffixes: Vec<String>,
+    pub chain_leader_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,17 +64,21 @@ pub struct InstituteRules {
     pub suffixes: Vec<String>,
     pub partner_suffixes: Vec<String>,
     pub same_institute_endings: Vec<String>,
+    pub branch_suffixes: Vec<String>,
+    pub branch_parent_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct SuffixRules {
+pub struct AgencyRules {
     pub suffixes: Vec<String>,
+    pub place_bound_suffixes: HashSet<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct ProjectRules {
     pub suffixes: Vec<String>,
     pub not_project: Vec<String>,
+    pub generic_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,6 +87,7 @@ pub struct PolicyRules {
     pub unquoted_heads: Vec<String>,
     pub not_heads: Vec<String>,
     pub verbs: Vec<String>,
+    pub publication_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +96,8 @@ pub struct BoundaryRules {
     pub hard_stop_words: Vec<String>,
     pub enterprise_verbs: Vec<String>,
     pub leading_trim: Vec<String>,
+    pub organisation_endings: Vec<String>,
+    pub generic_prefixes: HashSet<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -150,6 +177,8 @@ pub struct StatisticRules {
     pub approx_after: Vec<String>,
     pub at_least: Vec<String>,
     pub at_most: Vec<String>,
+    pub metric_trim: Vec<String>,
+    pub growth_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,6 +215,8 @@ pub enum SuffixKind {
     LegalEnterprise,
     SoftEnterprise,
     Institute,
+    /// A branch of an organisation at a place (… 中心常州基地).
+    InstituteBranch,
     Agency,
     Project,
     UnquotedPolicy,
@@ -233,6 +264,7 @@ impl Rules {
         push(&entities.zone.suffixes, SuffixKind::Zone);
         push(&entities.enterprise.legal_suffixes, SuffixKind::LegalEnterprise);
         push(&entities.institute.suffixes, SuffixKind::Institute);
+        push(&entities.institute.branch_suffixes, SuffixKind::InstituteBranch);
         push(&entities.agency.suffixes, SuffixKind::Agency);
         push(&entities.project.suffixes, SuffixKind::Project);
         push(&entities.policy.unquoted_heads, SuffixKind::UnquotedPolicy);

@@ -8,12 +8,6 @@ use super::rules::{ends_with, starts_with, Rules};
 use super::{Extraction, Kind, StatisticMention};
 use std::sync::OnceLock;
 
-/// Verbs and fillers trimmed from the front of a metric.
-const METRIC_TRIM: &[&str] = &[
-    "实现", "达到", "达", "为", "共计", "合计", "累计", "共", "有", "拥有", "完成", "引进", "约", "超过", "超", "突破",
-    "逾", "近", "已", "预计", "全年", "其中", "以及", "和", "及", "等", "的", "了", "新增", "同比", "增长",
-];
-
 fn year_re() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     RE.get_or_init(|| regex::Regex::new(r"((?:19|20)\d{2})年").expect("valid year pattern"))
@@ -91,7 +85,8 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 i = unit_end;
                 continue;
             };
-            let growth = ["同比增长", "增长", "增幅", "增速", "同比提高", "提高"]
+            let growth = sr
+                .growth_words
                 .iter()
                 .any(|w| ends_with(&chars, i, w) || ends_with(&chars, i, &format!("{w}了")));
             if growth && unit == "percent" {
@@ -290,6 +285,7 @@ fn subject_for(
 }
 
 fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: usize) -> String {
+    let sr = &Rules::get().statistics;
     // Words before the number back to a comma or clause start.
     let from = (clause_start..num_start)
         .rev()
@@ -298,7 +294,7 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
         .unwrap_or(clause_start);
     let mut before: String = chars[from..num_start].iter().collect();
     // A growth rate right after a figure (产值512亿元,同比增长9%) is the growth of that figure's metric.
-    if ["同比增长", "增长", "增幅", "增速"].iter().any(|w| before == *w) && from > clause_start + 1 {
+    if sr.growth_words.contains(&before) && from > clause_start + 1 {
         let prev_from = (clause_start..from - 1)
             .rev()
             .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
@@ -308,12 +304,14 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
             .iter()
             .take_while(|c| !c.is_ascii_digit())
             .collect();
-        let prev = METRIC_TRIM
+        let prev = sr
+            .metric_trim
             .iter()
-            .fold(prev, |p, w| p.strip_prefix(w).map(str::to_string).unwrap_or(p));
-        let prev = METRIC_TRIM
+            .fold(prev, |p, w| p.strip_prefix(w.as_str()).map(str::to_string).unwrap_or(p));
+        let prev = sr
+            .metric_trim
             .iter()
-            .fold(prev, |p, w| p.strip_suffix(w).map(str::to_string).unwrap_or(p));
+            .fold(prev, |p, w| p.strip_suffix(w.as_str()).map(str::to_string).unwrap_or(p));
         if prev.chars().count() >= 2 {
             return format!("{}{before}", prev.chars().take(20).collect::<String>());
         }
@@ -321,12 +319,12 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
     let mut changed = true;
     while changed {
         changed = false;
-        for w in METRIC_TRIM {
-            if let Some(rest) = before.strip_suffix(w) {
+        for w in &sr.metric_trim {
+            if let Some(rest) = before.strip_suffix(w.as_str()) {
                 before = rest.to_string();
                 changed = true;
             }
-            if let Some(rest) = before.strip_prefix(w) {
+            if let Some(rest) = before.strip_prefix(w.as_str()) {
                 before = rest.to_string();
                 changed = true;
             }
