@@ -363,6 +363,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         if chars[b..se]
             .windows(2)
             .any(|w| w[0].is_ascii_digit() && "家个名所项批".contains(w[1]))
+            || rules.counted_before(chars, b)
         {
             continue;
         }
@@ -1382,6 +1383,18 @@ mod tests {
         // Without an organisation before the place, 基地 is a common noun.
         assert!(names("青溪高新区建成苏州基地。", Kind::Institute).is_empty());
         assert!(names("园区打造新材料产业基地。", Kind::Institute).is_empty());
+    }
+
+    #[test]
+    fn counted_phrases_are_not_names() {
+        assert!(names("青溪高新区联合多家银行推出贷款产品。", Kind::Enterprise).is_empty());
+        assert!(names("园区新设一家孵化器。", Kind::Institute).is_empty());
+        assert!(names("会议邀请了12个国家高新区管委会。", Kind::Agency).is_empty());
+        // 百/千/万 start brands: 万家 is a name here.
+        assert_eq!(
+            names("万家乐股份有限公司落户青溪高新区。", Kind::Enterprise),
+            vec!["万家乐股份有限公司"]
+        );
     }
 
     #[test]

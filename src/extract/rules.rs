@@ -97,6 +97,7 @@ pub struct BoundaryRules {
     pub enterprise_verbs: Vec<String>,
     pub leading_trim: Vec<String>,
     pub organisation_endings: Vec<String>,
+    pub measure_words: Vec<char>,
     pub generic_prefixes: HashSet<String>,
 }
 
@@ -206,6 +207,8 @@ pub struct Rules {
     stop_set: HashSet<Vec<char>>,
     hard_stop_set: HashSet<Vec<char>>,
     longest_stop: usize,
+    /// Measure words (家, 个 …): after a number they end a name.
+    measure_words: HashSet<char>,
 }
 
 /// What a name ending makes.
@@ -288,6 +291,7 @@ impl Rules {
         let stop_set = to_set(&entities.boundary.stop_words);
         let hard_stop_set = to_set(&entities.boundary.hard_stop_words);
         let longest_stop = stop_set.iter().chain(&hard_stop_set).map(Vec::len).max().unwrap_or(0);
+        let measure_words = entities.boundary.measure_words.iter().copied().collect();
         Ok(Rules {
             entities,
             relations,
@@ -299,6 +303,7 @@ impl Rules {
             stop_set,
             hard_stop_set,
             longest_stop,
+            measure_words,
         })
     }
 
@@ -306,16 +311,27 @@ impl Rules {
     /// `hard` uses the short list for long official names.
     pub fn stop_word_before(&self, chars: &[char], end: usize, hard: bool) -> Option<usize> {
         let set = if hard { &self.hard_stop_set } else { &self.stop_set };
-        (1..=self.longest_stop.min(end)).rev().find(|&n| {
+        let measure = end >= 1 && self.measure_words.contains(&chars[end - 1]);
+        let after_number =
+            |numerals: &str| end >= 2 && (chars[end - 2].is_ascii_digit() || numerals.contains(chars[end - 2]));
+        let found = (1..=self.longest_stop.min(end)).rev().find(|&n| {
             if !set.contains(&chars[end - n..end]) {
                 return false;
             }
             // Measure words stop a name only after a number (3家, 十个), not in 国家.
-            let measure = n == 1 && "个家名项座批所".contains(chars[end - 1]);
-            let after_number = end >= 2
-                && (chars[end - 2].is_ascii_digit() || "一二两三四五六七八九十百千万多余".contains(chars[end - 2]));
-            !measure || after_number
-        })
+            n > 1 || !measure || after_number("一二两三四五六七八九十百千万多余")
+        });
+        // A counted phrase never ends inside an official name either (多家银行,
+        // 3家公司); 百/千/万 are left out here, they start brands (万家乐).
+        found.or_else(|| (hard && self.counted_before(chars, end)).then_some(1))
+    }
+
+    /// Whether a count stands right before `at` (多家|银行, 173个|国家高新区管委会):
+    /// what follows is a counted description, not a name.
+    pub fn counted_before(&self, chars: &[char], at: usize) -> bool {
+        at >= 2
+            && self.measure_words.contains(&chars[at - 1])
+            && (chars[at - 2].is_ascii_digit() || "一二两三四五六七八九十多余几数".contains(chars[at - 2]))
     }
 
     /// Whether a stop word of two or more characters starts at `at`.
