@@ -1217,7 +1217,11 @@ fn village_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             }
             let name_start = i - 2;
             let prefix: String = chars[name_start..i].iter().collect();
-            if !chars[name_start..i].iter().all(|&c| is_cjk(c)) || village.not_names.contains(&prefix) {
+            // A verb is not a name either (结合街道实际).
+            if !chars[name_start..i].iter().all(|&c| is_cjk(c))
+                || village.not_names.contains(&prefix)
+                || rules.is_stop_word(&chars[name_start..i])
+            {
                 continue;
             }
             let edge = name_start == 0
@@ -1395,6 +1399,12 @@ mod tests {
             names("万家乐股份有限公司落户青溪高新区。", Kind::Enterprise),
             vec!["万家乐股份有限公司"]
         );
+    }
+
+    #[test]
+    fn villages_and_streets_are_named_not_verbs() {
+        assert_eq!(names("青溪高新区白沙街道新建一座公园。", Kind::Place), vec!["白沙街道"]);
+        assert!(names("我们将结合街道实际,做好服务。", Kind::Place).is_empty());
     }
 
     #[test]

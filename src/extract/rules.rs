@@ -334,6 +334,11 @@ impl Rules {
             && (chars[at - 2].is_ascii_digit() || "一二两三四五六七八九十多余几数".contains(chars[at - 2]))
     }
 
+    /// Whether `word` is a stop word (a word no name starts with).
+    pub fn is_stop_word(&self, word: &[char]) -> bool {
+        self.stop_set.contains(word)
+    }
+
     /// Whether a stop word of two or more characters starts at `at`.
     pub fn long_stop_word_at(&self, chars: &[char], at: usize) -> bool {
         (2..=self.longest_stop.min(chars.len().saturating_sub(at))).any(|n| self.stop_set.contains(&chars[at..at + n]))
