@@ -703,25 +703,36 @@ fn to_simplified(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, bool) {
 
 /// Lines that are site furniture rather than article text.
 pub fn is_junk_line(line: &str) -> bool {
-    let t = line.trim();
-    if t.is_empty() || visible(t.chars()) >= LONG_LINE {
+    let chars: Vec<(char, u32)> = line.chars().map(|c| (c, 0)).collect();
+    is_junk(&chars)
+}
+
+/// [`is_junk_line`] on a line of the text being cleaned: one pass counts
+/// what decides, and only short lines and separator lists become strings.
+fn is_junk(line: &[(char, u32)]) -> bool {
+    let is_sep = |c: char| matches!(c, '|' | '_' | '>' | '›' | '»');
+    let Some(first) = line.iter().position(|(c, _)| !c.is_whitespace()) else {
+        return false;
+    };
+    let last = line.iter().rposition(|(c, _)| !c.is_whitespace()).unwrap_or(first);
+    let t = &line[first..=last];
+    let (mut shown, mut seps) = (0, 0);
+    for &(c, _) in t {
+        shown += usize::from(!c.is_whitespace());
+        seps += usize::from(is_sep(c));
+    }
+    if shown >= LONG_LINE {
         return false;
     }
-    let rules = junk_rules();
-    if t.chars().count() <= 60 && rules.phrases.is_match(t) {
+    let text = || t.iter().map(|&(c, _)| c).collect::<String>();
+    if t.len() <= 60 && junk_rules().phrases.is_match(&text()) {
         return true;
     }
     // Lists of short items separated by |, _ or >: navigation, tag clouds,
     // lists of place names, spam titles.
-    let seps = t.chars().filter(|c| matches!(c, '|' | '_' | '>' | '›' | '»')).count();
     if seps >= 3 {
-        let items = t
-            .split(['|', '_', '>', '›', '»'])
-            .filter(|s| !s.trim().is_empty())
-            .count()
-            .max(1);
-        let avg = t.chars().count() / items;
-        if avg <= 16 {
+        let items = text().split(is_sep).filter(|s| !s.trim().is_empty()).count().max(1);
+        if t.len() / items <= 16 {
             return true;
         }
     }
@@ -747,8 +758,7 @@ fn junk_rules() -> &'static JunkRules {
 fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out = Vec::with_capacity(chars.len());
     for line in chars.split_inclusive(|&(c, _)| c == '\n') {
-        let s: String = line.iter().map(|&(c, _)| c).collect();
-        if is_junk_line(&s) {
+        if is_junk(line) {
             if let Some(&last) = line.last() {
                 if last.0 == '\n' {
                     out.push(last);
@@ -766,12 +776,22 @@ fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 /// the next non-empty line (at most three blank lines on) continues in Chinese.
 fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
-    let body = |l: &[(char, u32)]| -> Vec<(char, u32)> { l.iter().copied().filter(|&(c, _)| c != '\n').collect() };
+    fn body(l: &[(char, u32)]) -> &[(char, u32)] {
+        match l.last() {
+            Some(&('\n', _)) => &l[..l.len() - 1],
+            _ => l,
+        }
+    }
     let newline = |l: &[(char, u32)]| l.last().copied().filter(|&(c, _)| c == '\n');
+    let count_visible = |l: &[(char, u32)]| visible(l.iter().map(|&(c, _)| c));
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < lines.len() {
-        let mut current = body(lines[i]);
+        // The line is written to `out` as it is joined: `start` is where it
+        // begins there, `shown` how many visible characters it has.
+        let start = out.len();
+        out.extend_from_slice(body(lines[i]));
+        let mut shown = count_visible(body(lines[i]));
         let mut end = newline(lines[i]);
         loop {
             let mut next = i + 1;
@@ -781,24 +801,25 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let Some(next_line) = lines.get(next) else {
                 break;
             };
-            let visible = visible(current.iter().map(|&(c, _)| c));
+            let current = &out[start..];
             let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
-            let joinable = visible >= 30
-                && visible + self::visible(next_line.iter().map(|&(c, _)| c)) < LONG_LINE
+            let next_shown = count_visible(body(next_line));
+            let joinable = shown >= 30
+                && shown + next_shown < LONG_LINE
                 && last.is_some_and(|c| is_cjk(c) || matches!(c, '、' | ',' | '+'))
                 && first.is_some_and(|c| is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。'));
             if !joinable {
                 break;
             }
-            while current.last().is_some_and(|(c, _)| c.is_whitespace()) {
-                current.pop();
+            while out.len() > start && out.last().is_some_and(|(c, _)| c.is_whitespace()) {
+                out.pop();
             }
-            current.extend(body(next_line).into_iter().skip_while(|(c, _)| c.is_whitespace()));
+            out.extend(body(next_line).iter().copied().skip_while(|(c, _)| c.is_whitespace()));
+            shown += next_shown;
             end = newline(next_line);
             i = next;
         }
-        out.extend(current);
         out.extend(end);
         i += 1;
     }
