@@ -21,8 +21,11 @@
 //! Run: `cargo test --release --test crash -- --nocapture` (the figures are
 //! printed on standard error).
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/run.rs"]
 mod support;
+use rng::Rng;
 
 use oxigraph::model::{GraphName, Term};
 use sha2::{Digest, Sha256};
@@ -34,27 +37,6 @@ use support::{dump, parse_nquads, run, start};
 
 const ZG: &str = "https://w3id.org/zonegraph/ontology#";
 const REFERENCE_GRAPH: &str = "https://w3id.org/zonegraph/id/graph-reference";
-
-/// A small deterministic random number generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 /// Write `n` small articles (template text written for these tests; every
 /// zone, company and institute invented) into `dir`; their paths, sorted.

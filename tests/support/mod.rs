@@ -1,4 +1,4 @@
-//! Helpers shared by the HTTP tests (`tests/serve.rs`, `tests/link.rs`):
+//! Helpers shared by the end-to-end tests (`tests/serve.rs`, `tests/link.rs`, …):
 //! fixture stores, `zonegraph serve` on a free loopback port, an HTTP client.
 #![allow(dead_code)]
 
