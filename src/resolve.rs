@@ -241,7 +241,18 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             by_name.entry((m.kind, bare(name))).or_default().push(i);
         }
     }
-    for group in by_name.values() {
+    for ((kind, name), group) in &by_name {
+        // A policy's shorter names drop its owner (无锡高新区“十四五”规划 →
+        // “十四五”规划), and two policies of different owners share them:
+        // they join policies only to a mention named just that.
+        if *kind == Kind::Policy {
+            if let Some(&named) = group.iter().find(|&&i| bare(&ex.mentions[i].name) == *name) {
+                for &i in group {
+                    uf.union(named, i);
+                }
+            }
+            continue;
+        }
         for w in group.windows(2) {
             uf.union(w[0], w[1]);
         }
@@ -781,6 +792,17 @@ mod tests {
             .collect();
         assert!(ents.contains(&"远山科技股份有限公司".to_string()), "{ents:?}");
         assert!(!ents.contains(&"远山科技".to_string()), "{ents:?}");
+    }
+
+    #[test]
+    fn policies_of_different_owners_stay_apart() {
+        let e = entities("专家解读了青溪市“十四五”发展规划。根据青溪高新区“十四五”规划,园区将发展新材料。");
+        let policies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Policy).map(|x| x.1.clone()).collect();
+        assert_eq!(policies.len(), 2, "{e:?}");
+        // A mention by the shorter name alone is the policy it names.
+        let e = entities("园区实施科技型企业“双倍增”行动。“双倍增”行动已见成效。");
+        let policies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Policy).collect();
+        assert_eq!(policies.len(), 1, "{e:?}");
     }
 
     #[test]

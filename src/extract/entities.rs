@@ -287,6 +287,36 @@ fn generic(prefix: &str, rules: &Rules) -> bool {
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万第".contains(c))
 }
 
+/// Whether `prefix` is made only of words of two or more characters that
+/// describe rather than name: generic prefixes, trades (the enterprise
+/// endings) and industries. One-character words are left out: they start
+/// real names (三一重工, 新大陆).
+fn descriptive(prefix: &str, rules: &Rules, gaz: &Gazetteer) -> bool {
+    let chars: Vec<(usize, char)> = prefix.char_indices().collect();
+    let n = chars.len();
+    let byte = |k: usize| chars.get(k).map_or(prefix.len(), |&(b, _)| b);
+    let is_word = |w: &str| {
+        let e = &rules.entities;
+        e.boundary.generic_prefixes.contains(w)
+            || e.enterprise.soft_suffixes.iter().any(|x| x == w)
+            || e.enterprise.legal_suffixes.iter().any(|x| x == w)
+            || gaz.industry(w).is_some()
+    };
+    let mut reachable = vec![false; n + 1];
+    reachable[0] = n > 0;
+    for i in 0..n {
+        if !reachable[i] {
+            continue;
+        }
+        for len in 2..=8.min(n - i) {
+            if is_word(&prefix[byte(i)..byte(i + len)]) {
+                reachable[i + len] = true;
+            }
+        }
+    }
+    reachable[n]
+}
+
 fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
     let s: String = chars.iter().collect();
     // Char index of each byte offset.
@@ -372,6 +402,11 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         }
         let prefix: String = chars[b..ss].iter().collect();
         if generic(&prefix, rules) || prefix.chars().count() < 1 {
+            continue;
+        }
+        // An official name has a name of its own before its trade and form
+        // (专业科技保险公司 is a description: generic words and trades only).
+        if kind == &SuffixKind::LegalEnterprise && descriptive(&prefix, rules, gaz) {
             continue;
         }
         let name: String = chars[b..se].iter().collect();
@@ -1405,6 +1440,22 @@ mod tests {
     fn villages_and_streets_are_named_not_verbs() {
         assert_eq!(names("青溪高新区白沙街道新建一座公园。", Kind::Place), vec!["白沙街道"]);
         assert!(names("我们将结合街道实际,做好服务。", Kind::Place).is_empty());
+    }
+
+    #[test]
+    fn enterprises_need_a_name_of_their_own() {
+        // Generic words and trades only: a description.
+        assert!(names("园区引进新型科技保险公司。", Kind::Enterprise).is_empty());
+        assert!(names("园区设立新能源汽车有限公司。", Kind::Enterprise).is_empty());
+        // A trade name, even of one-character words, is a name.
+        assert_eq!(
+            names("三一重工股份有限公司落户青溪高新区。", Kind::Enterprise),
+            vec!["三一重工股份有限公司"]
+        );
+        assert_eq!(
+            names("青溪科技保险公司成立。", Kind::Enterprise),
+            vec!["青溪科技保险公司"]
+        );
     }
 
     #[test]
