@@ -771,9 +771,52 @@ fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     out
 }
 
+/// Visible characters a line must have to count as a full printed line
+/// when the text shows no narrower wrap width (see [`full_line_width`]).
+const FULL_LINE: usize = 30;
+
+/// Whether a line may end inside a sentence / the next may continue it.
+fn ends_open(c: char) -> bool {
+    is_cjk(c) || matches!(c, '、' | ',' | '+')
+}
+
+fn starts_continuation(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。')
+}
+
+/// How many visible characters make a full printed line in this text. PDF
+/// text wraps at the column's width, so the lines broken inside a sentence
+/// share one length: a narrow column (24 characters) has most of them at
+/// 23 or 24. The width is the most common length of such lines, when at
+/// least 4 lines and a third of them have it (or one less); else
+/// [`FULL_LINE`], which also caps it.
+fn full_line_width(lines: &[&[(char, u32)]]) -> usize {
+    let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+    let mut open_lines = 0;
+    for line in lines {
+        let last = line.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
+        let shown = visible(line.iter().map(|&(c, _)| c));
+        if last.is_some_and(ends_open) && (12..FULL_LINE + 20).contains(&shown) {
+            *counts.entry(shown).or_default() += 1;
+            open_lines += 1;
+        }
+    }
+    // The most common length, counting a line one shorter with it (a
+    // full-width punctuation mark can push a character to the next line).
+    let best = counts
+        .iter()
+        .map(|(&len, &n)| (n + counts.get(&(len - 1)).copied().unwrap_or(0), len))
+        .max();
+    match best {
+        Some((n, len)) if n >= 4 && n * 3 >= open_lines => (len - 1).min(FULL_LINE),
+        _ => FULL_LINE,
+    }
+}
+
 /// Join a line to the next when it was broken inside a sentence: the line is
-/// long (a full printed line, not a heading), does not end a sentence, and
-/// the next non-empty line (at most three blank lines on) continues in Chinese.
+/// a full printed line (not a heading; see [`full_line_width`]), does not end a
+/// sentence, and the next non-empty line (at most three blank lines on)
+/// continues in Chinese.
 fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
     fn body(l: &[(char, u32)]) -> &[(char, u32)] {
@@ -784,6 +827,7 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     }
     let newline = |l: &[(char, u32)]| l.last().copied().filter(|&(c, _)| c == '\n');
     let count_visible = |l: &[(char, u32)]| visible(l.iter().map(|&(c, _)| c));
+    let full = full_line_width(&lines);
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < lines.len() {
@@ -805,10 +849,10 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let next_shown = count_visible(body(next_line));
-            let joinable = shown >= 30
+            let joinable = shown >= full
                 && shown + next_shown < LONG_LINE
-                && last.is_some_and(|c| is_cjk(c) || matches!(c, '、' | ',' | '+'))
-                && first.is_some_and(|c| is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。'));
+                && last.is_some_and(ends_open)
+                && first.is_some_and(starts_continuation);
             if !joinable {
                 break;
             }
@@ -1000,6 +1044,29 @@ mod tests {
             norm(text),
             "园区党政领导班子先后赴多个地方开展考察学习,重点学习了先进地区的招商引资经验。\n园区动态\n青溪高新区获批。"
         );
+    }
+
+    #[test]
+    fn narrow_columns_are_joined_at_their_own_width() {
+        // A 20-character column: the lines broken inside a sentence are 19
+        // or 20 characters long, shorter than a page's full line.
+        let column = "青溪高新区近年来持续优化营商环境,园区建\n\
+                      立了重点项目服务专员制度,协调解决企业审\n\
+                      批、供电和用工等方面的难题。园区还设立了\n\
+                      专项基金,重点支持关键核心技术攻关和科技\n\
+                      成果就地转化,带动上下游配套企业在园区集\n\
+                      聚发展。\n\
+                      园区动态\n\
+                      青溪高新区获批。";
+        assert_eq!(
+            norm(column),
+            "青溪高新区近年来持续优化营商环境,园区建立了重点项目服务专员制度,协调解决企业审批、供电和用工等方面的难题。\
+             园区还设立了专项基金,重点支持关键核心技术攻关和科技成果就地转化,带动上下游配套企业在园区集聚发展。\n\
+             园区动态\n青溪高新区获批。"
+        );
+        assert_eq!(norm(&norm(column)), norm(column));
+        // Two short lines are not a column: a heading stays a heading.
+        assert_eq!(norm("园区动态\n青溪高新区获批。"), "园区动态\n青溪高新区获批。");
     }
 
     #[test]
