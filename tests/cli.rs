@@ -441,6 +441,55 @@ mod ingest {
     }
 
     #[test]
+    fn an_english_report_names_the_chinese_zone_and_its_facts() {
+        let store = TestStore::with(&["wuxi-english.txt"]);
+        const WUXI: &str = "无锡高新技术产业开发区";
+        // The zone of the reference table, by the pinyin of its place, with its English name.
+        let names = store.select(&format!(
+            "SELECT ?en WHERE {{ ?z a zg:Zone ; rdfs:label \"{WUXI}\"@zh ; rdfs:label|skos:altLabel ?en . FILTER(lang(?en) = \"en\") }}"
+        ));
+        assert!(
+            has_row(&names, &[("en", "Wuxi National High-Tech Industrial Development Zone")]),
+            "{}",
+            show(&names)
+        );
+        let industries = store.select(&format!(
+            "SELECT ?l WHERE {{ ?z rdfs:label \"{WUXI}\"@zh ; zg:leadingIndustry ?i . ?i rdfs:label ?l . FILTER(lang(?l) = \"zh\") }}"
+        ));
+        let got: BTreeSet<String> = industries.into_iter().map(|r| r["l"].clone()).collect();
+        assert_eq!(got, set(&["集成电路", "生物医药", "物联网"]));
+        assert!(store.labels("Place").contains("江苏省"));
+        // 210.5 billion yuan in 2022, about the zone; US$1.2 billion about the company.
+        let stats = store.select(
+            "SELECT ?sl ?v ?u ?y WHERE {
+               ?o a zg:Observation ; zg:subject ?s ; zg:value ?v ; zg:unit ?u .
+               OPTIONAL { ?o zg:year ?y }
+               ?s rdfs:label ?sl .
+             }",
+        );
+        assert!(
+            has_row(
+                &stats,
+                &[("sl", WUXI), ("v", "210500000000"), ("u", "CNY"), ("y", "2022")]
+            ),
+            "{}",
+            show(&stats)
+        );
+        assert!(
+            has_row(
+                &stats,
+                &[("v", "1200000000"), ("u", "USD"), ("sl", "Lanshan Microchip Co.,Ltd.")]
+            ),
+            "{}",
+            show(&stats)
+        );
+        let partners = store.select(&format!(
+            "SELECT ?l WHERE {{ ?z rdfs:label \"{WUXI}\"@zh ; zg:cooperatesWith ?u . ?u a zg:Institute ; rdfs:label ?l }}"
+        ));
+        assert!(has_row(&partners, &[("l", "Taihu University")]), "{}", show(&partners));
+    }
+
+    #[test]
     fn settled_enterprise_and_co_built_institute_lie_in_the_zone() {
         let store = TestStore::with(&["qingxi.txt"]);
         let rows = store.select(&format!(
@@ -712,7 +761,8 @@ mod ingest {
                 "qingxi-big5.txt",
                 "qingxi-gb18030.txt",
                 "qingxi.txt",
-                "songling.html"
+                "songling.html",
+                "wuxi-english.txt"
             ])
         );
         assert!(

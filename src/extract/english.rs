@@ -6,6 +6,7 @@
 //! part of the name, else by order among mentions of the same kind. A zone
 //! named only in English becomes an entity with an English label.
 
+use super::english_ref;
 use super::rules::{EnglishRules, Rules};
 use super::{Extraction, Kind, Mention, Via};
 use pinyin::ToPinyin;
@@ -34,12 +35,14 @@ fn ending_kind(word: &str, rules: &EnglishRules) -> Option<Kind> {
         Some(Kind::Project)
     } else if has(&rules.enterprise_endings) {
         Some(Kind::Enterprise)
+    } else if has(&rules.institute_endings) {
+        Some(Kind::Institute)
     } else {
         None
     }
 }
 
-fn is_english(s: &str) -> bool {
+pub(super) fn is_english(s: &str) -> bool {
     let ascii = s.bytes().filter(u8::is_ascii_alphabetic).count();
     // At least 12 letters, 80% of them ASCII, means at least 10 ASCII
     // letters: most Chinese sentences stop here, before the slower Unicode
@@ -111,22 +114,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
         if !is_english(s) {
             continue;
         }
-        // The Chinese paragraph this one translates: the nearest earlier paragraph with Chinese mentions.
-        let paired: Vec<usize> = {
-            let mut p = sentence.paragraph;
-            let mut found = Vec::new();
-            while p > 0 && found.is_empty() && sentence.paragraph - p < 3 {
-                p -= 1;
-                found = ex
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| ex.sentences[m.sentence].paragraph == p)
-                    .map(|(i, _)| i)
-                    .collect();
-            }
-            found
-        };
+        let paired = translated_mentions(ex, sentence.paragraph);
         let all: Vec<usize> = (0..ex.mentions.len()).collect();
         let english_rules = &Rules::get().entities.english;
         let toks = tokens(s, sentence.start);
@@ -184,34 +172,83 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             {
                 b += 1;
             }
-            if b == k {
+            // An institute named head first: University of Science and
+            // Technology of China, Chinese Academy of Sciences.
+            let mut last = k;
+            if kind == Kind::Institute {
+                while last + 2 < toks.len() + 1
+                    && toks
+                        .get(last + 1)
+                        .is_some_and(|t| matches!(t.text, "of" | "for" | "and"))
+                    && toks.get(last + 2).is_some_and(|t| capitalized(t.text))
+                    && text[toks[last].end..toks[last + 2].start].chars().all(|c| c == ' ')
+                {
+                    last += 2;
+                    while toks.get(last + 1).is_some_and(|t| capitalized(t.text))
+                        && text[toks[last].end..toks[last + 1].start].chars().all(|c| c == ' ')
+                    {
+                        last += 1;
+                    }
+                }
+            }
+            if b == k && last == k {
                 continue;
             }
-            let phrase = &text[toks[b].start..t.end];
+            let end = toks[last].end;
+            let phrase = &text[toks[b].start..end];
             let proper: Vec<&str> = toks[b..k]
                 .iter()
+                .chain(&toks[k + 1..=last])
                 .map(|t| t.text)
+                .filter(|w| !matches!(*w, "of" | "for" | "and"))
                 .take_while(|w| !english_rules.generic_words.contains(*w))
                 .collect();
             let target = align(ex, &paired, &all, kind, &proper, order.get(&kind).copied().unwrap_or(0));
             *order.entry(kind).or_default() += 1;
-            used_ends.push(t.end);
+            used_ends.push(end);
+            // Without a Chinese name of that kind in the paragraph it would
+            // translate, the English name is the entity's own name.
+            let untranslated = !paired.iter().any(|&i| ex.mentions[i].kind == kind);
             match target {
-                Some(m) => new_mentions.push(english_mention(&ex.mentions[m], phrase, toks[b].start, t.end, si)),
-                None if kind == Kind::Zone && !proper.is_empty() => new_mentions.push(Mention {
-                    kind,
-                    name: phrase.to_string(),
-                    start: toks[b].start,
-                    end: t.end,
-                    sentence: si,
-                    via: Via::Context,
-                    canonical: None,
-                    entry: None,
-                    aliases: Vec::new(),
-                    english: Some(phrase.to_string()),
-                }),
+                Some(m) => new_mentions.push(english_mention(&ex.mentions[m], phrase, toks[b].start, end, si)),
+                None if kind == Kind::Zone && !proper.is_empty() => {
+                    let gaz = crate::gazetteer::Gazetteer::get();
+                    let mention = match english_ref::national_zone(&proper, phrase) {
+                        Some(entry) => Mention {
+                            kind,
+                            name: gaz.entries[entry].canonical.clone(),
+                            start: toks[b].start,
+                            end,
+                            sentence: si,
+                            via: Via::Gazetteer,
+                            canonical: Some(gaz.entries[entry].canonical.clone()),
+                            entry: Some(entry),
+                            aliases: Vec::new(),
+                            english: Some(phrase.to_string()),
+                        },
+                        None => english_only(kind, phrase, toks[b].start, end, si),
+                    };
+                    new_mentions.push(mention);
+                }
+                None if untranslated && (!proper.is_empty() || last > k) => {
+                    new_mentions.push(english_only(kind, phrase, toks[b].start, end, si));
+                }
                 None => {}
             }
+        }
+        // Places and industries of the reference data, outside the names
+        // found; a translation names them in its Chinese paragraph already.
+        if paired.is_empty() {
+            let mut reference = Vec::new();
+            english_ref::reference_mentions(s, sentence.start, si, &mut reference);
+            let taken = |m: &Mention| {
+                new_mentions
+                    .iter()
+                    .chain(ex.mentions.iter())
+                    .any(|n| n.start < m.end && m.start < n.end)
+            };
+            reference.retain(|m| !taken(m));
+            new_mentions.extend(reference);
         }
         // Brands: a capitalized word that is the pinyin of a Chinese enterprise's first syllables.
         for &m in &paired {
@@ -235,6 +272,45 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
         }
     }
     ex.mentions.extend(new_mentions);
+}
+
+/// The mentions of the Chinese paragraph that English `paragraph`
+/// translates: the nearest of the three paragraphs before it with mentions
+/// in Chinese sentences. Empty for English written on its own.
+pub(super) fn translated_mentions(ex: &Extraction, paragraph: usize) -> Vec<usize> {
+    let chinese = |si: usize| {
+        let s = &ex.sentences[si];
+        !is_english(&ex.text[s.start..s.end])
+    };
+    let mut p = paragraph;
+    let mut found = Vec::new();
+    while p > 0 && found.is_empty() && paragraph - p < 3 {
+        p -= 1;
+        found = ex
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.english.is_none() && ex.sentences[m.sentence].paragraph == p && chinese(m.sentence))
+            .map(|(i, _)| i)
+            .collect();
+    }
+    found
+}
+
+/// An entity named only in English here.
+fn english_only(kind: Kind, phrase: &str, start: usize, end: usize, sentence: usize) -> Mention {
+    Mention {
+        kind,
+        name: phrase.to_string(),
+        start,
+        end,
+        sentence,
+        via: Via::Context,
+        canonical: None,
+        entry: None,
+        aliases: Vec::new(),
+        english: Some(phrase.to_string()),
+    }
 }
 
 /// A mention of the Chinese entity `of`, written in English here.

@@ -11,6 +11,8 @@
 //! Extraction never fails: text it does not understand yields nothing.
 
 mod english;
+mod english_ref;
+mod english_statistics;
 mod entities;
 pub mod numbers;
 mod relations;
@@ -207,10 +209,12 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     statistics::find_statistics(&doc.text, &mut ex);
+    english_statistics::find_english_statistics(&doc.text, &mut ex);
     ex
 }
 
-/// Split text into sentences at 。!? and line ends; paragraphs are lines.
+/// Split text into sentences at 。!? and line ends, and at English full
+/// stops before a capital; paragraphs are lines.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
@@ -225,6 +229,17 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         let end_here = match c {
             '\n' => true,
             '。' | '!' | '?' | '…' => depth == 0,
+            // An English full stop: after a lowercase word, a number or a
+            // bracket, before a space and a capital (not in Co., Ltd. or 3.5).
+            '.' => {
+                depth == 0
+                    && text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit() || matches!(p, ')' | '%'))
+                    && text[i + 1..].starts_with(' ')
+                    && text[i + 2..].starts_with(|n: char| n.is_ascii_uppercase())
+            }
             _ => false,
         };
         if end_here {

@@ -16,7 +16,14 @@ pub(super) fn is_major_zone(m: &Mention, rules: &Rules, gaz: &Gazetteer) -> bool
                 .zone
                 .major_suffixes
                 .iter()
-                .any(|s| m.name.ends_with(s.as_str())))
+                .any(|s| m.name.ends_with(s.as_str()))
+            || m.english.as_deref() == Some(m.name.as_str())
+                && rules
+                    .entities
+                    .english
+                    .major_zone_endings
+                    .iter()
+                    .any(|s| m.name.ends_with(s.as_str())))
 }
 
 pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
@@ -200,17 +207,21 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }
         }
 
-        // Leading industries.
+        // Leading industries: in Chinese named before the cue (A、B两大主导产业),
+        // in English after it (leading industries include A and B).
         if let Some(z) = zone.filter(|_| rr.leading_industry.cues.found_in(s)) {
-            if let Some(cue_pos) = rr
+            if let Some((cue_pos, cue)) = rr
                 .leading_industry
                 .cues
                 .iter()
-                .filter_map(|c| s.rfind(c.as_str()))
+                .filter_map(|c| s.rfind(c.as_str()).map(|p| (p, c)))
                 .max()
             {
+                let english = cue.is_ascii();
                 for &i in ms {
-                    if m(i).kind == Kind::Industry && m(i).start - sentence.start < cue_pos + 12 {
+                    let at = m(i).start - sentence.start;
+                    let named = if english { at > cue_pos } else { at < cue_pos + 12 };
+                    if m(i).kind == Kind::Industry && named {
                         out.push(rel(Predicate::LeadingIndustry, z, i, si));
                     }
                 }
@@ -341,6 +352,30 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }
         }
 
+        // Co-operation in English: A cooperates with B, the zone signed … with B.
+        if let Some(cue_pos) = rr
+            .cooperates_with
+            .cues
+            .iter()
+            .filter(|c| c.is_ascii())
+            .filter_map(|c| s.find(c.as_str()))
+            .min()
+        {
+            let org = |k: Kind| matches!(k, Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone);
+            let cue_at = sentence.start + cue_pos;
+            let subject = ms
+                .iter()
+                .copied()
+                .rfind(|&i| org(m(i).kind) && m(i).end <= cue_at)
+                .or(zone);
+            if let Some(a) = subject {
+                for &j in ms {
+                    if org(m(j).kind) && m(j).start > cue_at && m(j).name != m(a).name {
+                        out.push(rel(Predicate::CooperatesWith, a, j, si));
+                    }
+                }
+            }
+        }
         // Co-operation: A与B…共建/合作/签约.
         let has_cue = rr.cooperates_with.cues.found_in(s);
         if has_cue {

@@ -3,7 +3,7 @@
 use crate::data;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Deserialize)]
@@ -39,6 +39,11 @@ pub struct EnglishRules {
     pub zone_endings: Vec<String>,
     pub project_endings: Vec<String>,
     pub enterprise_endings: Vec<String>,
+    pub institute_endings: Vec<String>,
+    pub major_zone_endings: Vec<String>,
+    /// Spellings of divisions that pinyin alone does not give or leaves
+    /// ambiguous (Shaanxi, Inner Mongolia) → the division's Chinese name.
+    pub place_spellings: HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,6 +185,31 @@ pub struct StatisticRules {
     pub at_most: Vec<String>,
     pub metric_trim: Vec<String>,
     pub growth_words: Vec<String>,
+    pub english: EnglishStatisticRules,
+}
+
+/// Statistics in English text (`[english]` of statistics.toml).
+#[derive(Debug, Deserialize)]
+pub struct EnglishStatisticRules {
+    /// Scale words after a number and their multipliers (billion → 10⁹).
+    pub scales: std::collections::BTreeMap<String, u64>,
+    /// Currency signs and codes written before a number (US$, RMB) → unit.
+    pub currency_before: std::collections::BTreeMap<String, String>,
+    pub unit: Vec<EnglishUnit>,
+    /// Nouns a count counts (enterprises, projects), up to three words on.
+    pub count_nouns: Vec<String>,
+    pub at_least_before: Vec<String>,
+    pub at_most_before: Vec<String>,
+    pub approx_before: Vec<String>,
+    pub growth_before: Vec<String>,
+}
+
+/// A unit word of English text: what it is written as, the unit, the multiplier.
+#[derive(Debug, Deserialize)]
+pub struct EnglishUnit {
+    pub words: Vec<String>,
+    pub unit: String,
+    pub factor: u64,
 }
 
 #[derive(Debug, Deserialize)]

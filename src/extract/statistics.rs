@@ -27,6 +27,14 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             paragraph_year = (sentence.paragraph, None);
         }
         let s = &text[sentence.start..sentence.end];
+        // English sentences are english_statistics.rs's (the year they name
+        // still carries over to the paragraph's next sentences).
+        if super::english::is_english(s) {
+            if let Some(y) = year_re().captures_iter(s).last().and_then(|c| c[1].parse().ok()) {
+                paragraph_year.1 = Some(y);
+            }
+            continue;
+        }
         let chars: Vec<char> = s.chars().collect();
         let byte_of: Vec<usize> = s
             .char_indices()

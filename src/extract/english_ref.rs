@@ -1,0 +1,246 @@
+//! Reference names written in English, for articles (or paragraphs) in
+//! English about Chinese zones: provinces and prefecture cities by their
+//! pinyin (Jiangsu, Wuxi City), industries by the taxonomy's English labels
+//! (integrated circuits, biomedicine), and national high-tech zones by the
+//! pinyin of their place (Wuxi National High-Tech Zone → 无锡高新技术产业开发区).
+//! Each becomes a mention of the Chinese entity with the English words as
+//! its English name, so an English and a Chinese article name one entity.
+//!
+//! In: the English sentences of an extraction. Out: more mentions.
+
+use super::rules::Rules;
+use super::{Kind, Mention, Via};
+use crate::gazetteer::{Gazetteer, Level};
+use aho_corasick::{AhoCorasick, MatchKind};
+use pinyin::ToPinyin;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The English forms of the reference data, built once on first use.
+struct EnglishReference {
+    /// Capitalized pinyin of a province or prefecture city (Jiangsu, Wuxi)
+    /// → its gazetteer entry. Spellings shared by two divisions are left out
+    /// unless the rule file spells them (Shaanxi / Shanxi).
+    places: HashMap<String, usize>,
+    /// Lowercase English industry labels, singular and plural.
+    industry_matcher: AhoCorasick,
+    /// Pattern index of `industry_matcher` → the industry's Chinese label.
+    industry_labels: Vec<String>,
+    /// Lowercase pinyin of a national zone's place part (wuxi, zhongguancun)
+    /// → its gazetteer entries.
+    zones: HashMap<String, Vec<usize>>,
+}
+
+/// Toneless pinyin of the Chinese characters of `name`, joined, lowercase.
+pub(super) fn pinyin_key(name: &str) -> String {
+    name.to_pinyin().flatten().map(|p| p.plain()).collect()
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn reference() -> &'static EnglishReference {
+    static R: OnceLock<EnglishReference> = OnceLock::new();
+    R.get_or_init(|| {
+        let gaz = Gazetteer::get();
+        let rules = &Rules::get().entities.english;
+        let mut places: HashMap<String, Option<usize>> = HashMap::new();
+        for d in gaz.divisions.values() {
+            if d.level == Level::County || d.short.chars().count() < 2 {
+                continue;
+            }
+            let Some(&entry) = gaz.division_entry.get(&d.code) else {
+                continue;
+            };
+            let key = capitalize(&pinyin_key(&d.short));
+            places
+                .entry(key)
+                .and_modify(|e| {
+                    if *e != Some(entry) {
+                        *e = None;
+                    }
+                })
+                .or_insert(Some(entry));
+        }
+        let mut places: HashMap<String, usize> = places.into_iter().filter_map(|(k, e)| Some((k, e?))).collect();
+        for (spelling, name) in &rules.place_spellings {
+            if let Some(&e) = gaz
+                .lookup(name)
+                .iter()
+                .find(|&&e| gaz.entries[e].code.is_some() && gaz.entries[e].kind == Kind::Place)
+            {
+                places.insert(spelling.clone(), e);
+            }
+        }
+        let mut patterns = Vec::new();
+        let mut industry_labels = Vec::new();
+        for (zh, en) in &gaz.industry_en {
+            let en = en.to_lowercase();
+            let singular = en.strip_suffix('s').filter(|s| s.len() >= 4).map(str::to_string);
+            let plural = (!en.ends_with('s')).then(|| format!("{en}s"));
+            for form in std::iter::once(en.clone()).chain(singular).chain(plural) {
+                patterns.push(form);
+                industry_labels.push(zh.clone());
+            }
+        }
+        let industry_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .unwrap_or_else(|e| panic!("English industry labels compile: {e}"));
+        let mut zones: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            if e.kind != Kind::Zone || e.level != Some("national") {
+                continue;
+            }
+            let place = zone_place_part(&e.canonical, rules_zone_suffixes());
+            let key = pinyin_key(&place);
+            if key.len() >= 4 {
+                let list = zones.entry(key).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        EnglishReference {
+            places,
+            industry_matcher,
+            industry_labels,
+            zones,
+        }
+    })
+}
+
+fn rules_zone_suffixes() -> &'static [String] {
+    &Rules::get().zone_suffixes_longest_first
+}
+
+/// The place part of a zone's name: without its ending and 国家 (无锡 of
+/// 无锡高新技术产业开发区, 中关村 of 中关村科技园区).
+fn zone_place_part(name: &str, suffixes_longest_first: &[String]) -> String {
+    let core = suffixes_longest_first
+        .iter()
+        .find_map(|s| name.strip_suffix(s.as_str()))
+        .unwrap_or(name);
+    core.trim_end_matches("国家").to_string()
+}
+
+/// The national zone an English zone name stands for: the one whose place
+/// part has the pinyin of the name's proper words (Wuxi, Zhongguancun), when
+/// exactly one national zone has it and the name says what kind of zone it
+/// is (High-Tech / Hi-Tech for 高新 zones).
+pub(super) fn national_zone(proper: &[&str], phrase: &str) -> Option<usize> {
+    let wanted: String = proper
+        .iter()
+        .map(|w| w.to_ascii_lowercase().replace(['-', '\''], ""))
+        .collect();
+    let candidates = reference().zones.get(&wanted)?;
+    let gaz = Gazetteer::get();
+    let lower = phrase.to_ascii_lowercase();
+    let hi_tech = ["high-tech", "hi-tech", "high tech", "hi tech", "new and high"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let fits: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&e| gaz.entries[e].canonical.contains("高新") == hi_tech)
+        .collect();
+    match fits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Places and industries named in English in sentence `si` (`s` starts at
+/// byte `base` of the text).
+pub(super) fn reference_mentions(s: &str, base: usize, si: usize, out: &mut Vec<Mention>) {
+    let r = reference();
+    let gaz = Gazetteer::get();
+    let bytes = s.as_bytes();
+    for m in r.industry_matcher.find_iter(s) {
+        let whole_words = (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+            && (m.end() >= bytes.len() || !bytes[m.end()].is_ascii_alphanumeric());
+        if !whole_words {
+            continue;
+        }
+        let zh = &r.industry_labels[m.pattern().as_usize()];
+        out.push(Mention {
+            kind: Kind::Industry,
+            name: zh.clone(),
+            start: base + m.start(),
+            end: base + m.end(),
+            sentence: si,
+            via: Via::Context,
+            canonical: None,
+            entry: None,
+            aliases: Vec::new(),
+            english: Some(s[m.start()..m.end()].to_string()),
+        });
+    }
+    // Capitalized words that spell a province or city (Jiangsu, Wuxi).
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_uppercase() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let end = i + s[i..].bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        // Two-word spellings first (Inner Mongolia).
+        let two_end = (end < bytes.len() && bytes[end] == b' ')
+            .then(|| end + 1 + s[end + 1..].bytes().take_while(|b| b.is_ascii_alphabetic()).count());
+        let found = two_end
+            .and_then(|e| r.places.get(&s[i..e]).map(|&entry| (e, entry)))
+            .or_else(|| r.places.get(&s[i..end]).map(|&entry| (end, entry)));
+        if let Some((e, entry)) = found {
+            let division = &gaz.entries[entry];
+            out.push(Mention {
+                kind: Kind::Place,
+                name: division.canonical.clone(),
+                start: base + i,
+                end: base + e,
+                sentence: si,
+                via: Via::Gazetteer,
+                canonical: Some(division.canonical.clone()),
+                entry: Some(entry),
+                aliases: Vec::new(),
+                english: Some(s[i..e].to_string()),
+            });
+            i = e;
+        } else {
+            i = end.max(i + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provinces_cities_and_industries_in_english() {
+        let mut out = Vec::new();
+        reference_mentions(
+            "The zone in Wuxi, Jiangsu Province, focuses on integrated circuits and biomedicine.",
+            0,
+            0,
+            &mut out,
+        );
+        let names: Vec<(Kind, &str)> = out.iter().map(|m| (m.kind, m.name.as_str())).collect();
+        assert!(names.contains(&(Kind::Place, "无锡市")), "{names:?}");
+        assert!(names.contains(&(Kind::Place, "江苏省")), "{names:?}");
+        assert!(names.contains(&(Kind::Industry, "集成电路")), "{names:?}");
+    }
+
+    #[test]
+    fn national_zones_by_the_pinyin_of_their_place() {
+        let gaz = Gazetteer::get();
+        let e = national_zone(&["Wuxi"], "Wuxi National High-Tech Zone").map(|e| gaz.entries[e].canonical.clone());
+        assert_eq!(e.as_deref(), Some("无锡高新技术产业开发区"));
+        // Not a high-tech zone: no national high-tech zone is meant.
+        assert_eq!(national_zone(&["Wuxi"], "Wuxi Industrial Park"), None);
+    }
+}
