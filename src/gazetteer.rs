@@ -163,6 +163,8 @@ impl Gazetteer {
             };
             let mut names = vec![name];
             names.extend(data::list(data::field(&row, "aliases")));
+            // English reports name them in English (Ministry of Science and Technology).
+            names.extend(Some(data::field(&row, "en")).filter(|e| e.len() >= 12));
             b.add(simple(kind, name, data::field(&row, "en")), &names);
         }
         let zone_tables = [

@@ -176,17 +176,16 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             // Technology of China, Chinese Academy of Sciences.
             let mut last = k;
             if kind == Kind::Institute {
-                while last + 2 < toks.len() + 1
-                    && toks
-                        .get(last + 1)
-                        .is_some_and(|t| matches!(t.text, "of" | "for" | "and"))
+                let spaced = |a: usize| text[toks[a].end..toks[a + 1].start].chars().all(|c| c == ' ');
+                while toks
+                    .get(last + 1)
+                    .is_some_and(|t| matches!(t.text, "of" | "for" | "and"))
                     && toks.get(last + 2).is_some_and(|t| capitalized(t.text))
-                    && text[toks[last].end..toks[last + 2].start].chars().all(|c| c == ' ')
+                    && spaced(last)
+                    && spaced(last + 1)
                 {
                     last += 2;
-                    while toks.get(last + 1).is_some_and(|t| capitalized(t.text))
-                        && text[toks[last].end..toks[last + 1].start].chars().all(|c| c == ' ')
-                    {
+                    while toks.get(last + 1).is_some_and(|t| capitalized(t.text)) && spaced(last) {
                         last += 1;
                     }
                 }
@@ -230,7 +229,12 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                     };
                     new_mentions.push(mention);
                 }
-                None if untranslated && (!proper.is_empty() || last > k) => {
+                // A name of the reference data (Chinese Academy of Sciences)
+                // is that entry's already.
+                None if untranslated
+                    && (!proper.is_empty() || last > k)
+                    && !ex.mentions.iter().any(|m| m.start < end && toks[b].start < m.end) =>
+                {
                     new_mentions.push(english_only(kind, phrase, toks[b].start, end, si));
                 }
                 None => {}
@@ -411,6 +415,34 @@ mod tests {
         assert!(
             english.contains(&(Kind::Zone, "青溪高新区".into(), "Qingxi High-Tech Zone".into())),
             "{english:?}"
+        );
+    }
+
+    #[test]
+    fn english_reports_name_institutes_agencies_and_companies() {
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone signed an agreement with the University of Science and Technology of China. \
+             The Ministry of Science and Technology praised Lanhe Materials Co., Ltd. for its new plant.",
+        ));
+        let named = |kind: Kind, name: &str| ex.mentions.iter().any(|m| m.kind == kind && m.name == name);
+        assert!(
+            named(Kind::Institute, "University of Science and Technology of China"),
+            "{:?}",
+            ex.mentions
+        );
+        assert!(
+            ex.mentions
+                .iter()
+                .any(|m| m.kind == Kind::Agency && m.canonical.as_deref() == Some("科学技术部")),
+            "{:?}",
+            ex.mentions
+        );
+        assert!(
+            ex.mentions
+                .iter()
+                .any(|m| m.kind == Kind::Enterprise && m.name.starts_with("Lanhe Materials Co.")),
+            "{:?}",
+            ex.mentions
         );
     }
 
