@@ -20,7 +20,7 @@ fn number_re() -> &'static Regex {
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b((?:19|20)\d{2})\b").expect("valid year pattern"))
+    RE.get_or_init(|| Regex::new(r"(?-u:\b)((?:19|20)\d{2})(?-u:\b)").expect("valid year pattern"))
 }
 
 /// The unit whose word starts `rest` (case-insensitive, whole words): its
@@ -47,16 +47,13 @@ pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
         if sentence.paragraph != paragraph_year.0 {
             paragraph_year = (sentence.paragraph, None);
         }
+        if !is_english(s) {
+            continue;
+        }
         let years: Vec<(usize, i32)> = year_re()
             .captures_iter(s)
             .filter_map(|c| Some((c.get(1)?.start(), c[1].parse().ok()?)))
             .collect();
-        if !is_english(s) {
-            if let Some(&(_, y)) = years.last() {
-                paragraph_year.1 = Some(y);
-            }
-            continue;
-        }
         // A translation states the figures of its Chinese paragraph.
         if !translated_mentions(ex, sentence.paragraph).is_empty() {
             continue;

@@ -353,14 +353,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // Co-operation in English: A cooperates with B, the zone signed … with B.
-        if let Some(cue_pos) = rr
-            .cooperates_with
-            .cues
-            .iter()
-            .filter(|c| c.is_ascii())
-            .filter_map(|c| s.find(c.as_str()))
-            .min()
-        {
+        let english_cue = || {
+            rr.cooperates_with
+                .cues
+                .iter()
+                .filter(|c| c.is_ascii())
+                .filter_map(|c| s.find(c.as_str()))
+                .min()
+        };
+        if let Some(cue_pos) = super::english::is_english(s).then(english_cue).flatten() {
             let org = |k: Kind| matches!(k, Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone);
             let cue_at = sentence.start + cue_pos;
             let subject = ms
