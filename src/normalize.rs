@@ -886,7 +886,14 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let prev = out.last().map(|&(p, _)| p);
             let next = chars.get(j).map(|&(x, _)| x);
             let wide = |x: Option<char>| x.is_none_or(|x| x == '\n' || is_cjk(x) || is_wide_punct(x));
-            if !(wide(prev) || wide(next)) {
+            // Folded punctuation (，→ ,) is narrow between Latin words:
+            // English keeps its space in `Co., Ltd.` and `Park (SIP)`.
+            let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric() || matches!(x, '.' | ')'));
+            let before_prev = out.len().checked_sub(2).map(|k| out[k].0);
+            let after_next = chars.get(j + 1).map(|&(x, _)| x);
+            let prev_wide = wide(prev) && !(prev.is_some_and(is_folded_punct) && latin(before_prev));
+            let next_wide = wide(next) && !(next.is_some_and(is_folded_punct) && latin(after_next) && latin(prev));
+            if !(prev_wide || next_wide) {
                 out.push((' ', o));
             }
             i = j;
@@ -965,6 +972,11 @@ fn split_long_lines(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, usize) {
         out.extend_from_slice(rest);
     }
     (out, split)
+}
+
+/// ASCII punctuation that full-width punctuation is folded to.
+fn is_folded_punct(c: char) -> bool {
+    matches!(c, ',' | '(' | ')' | ':' | ';' | '!' | '?')
 }
 
 fn is_wide_punct(c: char) -> bool {
@@ -1074,6 +1086,18 @@ mod tests {
         assert_eq!(
             norm("培育企业 2000 多家, High Tech  Zone"),
             "培育企业2000多家,High Tech Zone"
+        );
+    }
+
+    #[test]
+    fn english_keeps_its_spaces_after_punctuation() {
+        assert_eq!(
+            norm("Lanhe Materials Co., Ltd. opened a plant in Suzhou Industrial Park (SIP), Jiangsu."),
+            "Lanhe Materials Co., Ltd. opened a plant in Suzhou Industrial Park (SIP), Jiangsu."
+        );
+        assert_eq!(
+            norm("园区 (简称青溪园区), 成立于2001年"),
+            "园区(简称青溪园区),成立于2001年"
         );
     }
 

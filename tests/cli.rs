@@ -478,7 +478,7 @@ mod ingest {
         assert!(
             has_row(
                 &stats,
-                &[("v", "1200000000"), ("u", "USD"), ("sl", "Lanshan Microchip Co.,Ltd.")]
+                &[("v", "1200000000"), ("u", "USD"), ("sl", "Lanshan Microchip Co., Ltd.")]
             ),
             "{}",
             show(&stats)
