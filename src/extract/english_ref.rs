@@ -12,7 +12,7 @@ use super::rules::Rules;
 use super::{Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Level};
 use aho_corasick::{AhoCorasick, MatchKind};
-use pinyin::ToPinyin;
+use pinyin::{ToPinyin, ToPinyinMulti};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -31,9 +31,27 @@ struct EnglishReference {
     zones: HashMap<String, Vec<usize>>,
 }
 
-/// Toneless pinyin of the Chinese characters of `name`, joined, lowercase.
-pub(super) fn pinyin_key(name: &str) -> String {
-    name.to_pinyin().flatten().map(|p| p.plain()).collect()
+/// Toneless pinyin spellings of the Chinese characters of `name`, joined,
+/// lowercase: every reading of characters with several (成都 is chengdu,
+/// not only chengdou; 重庆 chongqing), at most 16 spellings.
+fn pinyin_keys(name: &str) -> Vec<String> {
+    let mut keys = vec![String::new()];
+    for readings in name.to_pinyin_multi().flatten() {
+        let mut plains: Vec<&str> = readings.into_iter().map(|p| p.plain()).collect();
+        plains.dedup();
+        let mut next = Vec::new();
+        for k in &keys {
+            for p in &plains {
+                if next.len() < 16 {
+                    next.push(format!("{k}{p}"));
+                }
+            }
+        }
+        keys = next;
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 fn capitalize(s: &str) -> String {
@@ -48,25 +66,40 @@ fn reference() -> &'static EnglishReference {
     R.get_or_init(|| {
         let gaz = Gazetteer::get();
         let rules = &Rules::get().entities.english;
-        let mut places: HashMap<String, Option<usize>> = HashMap::new();
-        for d in gaz.divisions.values() {
-            if d.level == Level::County || d.short.chars().count() < 2 {
-                continue;
-            }
-            let Some(&entry) = gaz.division_entry.get(&d.code) else {
-                continue;
-            };
-            let key = capitalize(&pinyin_key(&d.short));
-            places
-                .entry(key)
-                .and_modify(|e| {
-                    if *e != Some(entry) {
-                        *e = None;
+        // Spelling → (from the usual reading, the division or None when two
+        // share it). A usual reading wins over another reading of a
+        // character (长沙 is Changsha; 长 read zhang spells nothing else).
+        let mut places: HashMap<String, (bool, Option<usize>)> = HashMap::new();
+        let mut divisions: Vec<_> = gaz.divisions.values().collect();
+        divisions.sort_by(|a, b| a.code.cmp(&b.code));
+        for usual in [true, false] {
+            for d in &divisions {
+                if d.level == Level::County || d.short.chars().count() < 2 {
+                    continue;
+                }
+                let Some(&entry) = gaz.division_entry.get(&d.code) else {
+                    continue;
+                };
+                let keys = if usual {
+                    vec![d
+                        .short
+                        .as_str()
+                        .to_pinyin()
+                        .flatten()
+                        .map(|p| p.plain())
+                        .collect::<String>()]
+                } else {
+                    pinyin_keys(&d.short)
+                };
+                for key in keys {
+                    let slot = places.entry(capitalize(&key)).or_insert((usual, Some(entry)));
+                    if slot.1 != Some(entry) && slot.0 == usual {
+                        slot.1 = None;
                     }
-                })
-                .or_insert(Some(entry));
+                }
+            }
         }
-        let mut places: HashMap<String, usize> = places.into_iter().filter_map(|(k, e)| Some((k, e?))).collect();
+        let mut places: HashMap<String, usize> = places.into_iter().filter_map(|(k, (_, e))| Some((k, e?))).collect();
         for (spelling, name) in &rules.place_spellings {
             if let Some(&e) = gaz
                 .lookup(name)
@@ -97,12 +130,15 @@ fn reference() -> &'static EnglishReference {
             if e.kind != Kind::Zone || e.level != Some("national") {
                 continue;
             }
+            // 深圳市高新技术产业园区 is the Shenzhen zone: without 市 too.
             let place = zone_place_part(&e.canonical, rules_zone_suffixes());
-            let key = pinyin_key(&place);
-            if key.len() >= 4 {
-                let list = zones.entry(key).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
+            let bare = place.trim_end_matches(['市', '区', '县']).to_string();
+            for key in pinyin_keys(&place).into_iter().chain(pinyin_keys(&bare)) {
+                if key.len() >= 4 {
+                    let list = zones.entry(key).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
@@ -233,6 +269,10 @@ mod tests {
         assert!(names.contains(&(Kind::Place, "无锡市")), "{names:?}");
         assert!(names.contains(&(Kind::Place, "江苏省")), "{names:?}");
         assert!(names.contains(&(Kind::Industry, "集成电路")), "{names:?}");
+        let mut out = Vec::new();
+        reference_mentions("Chongqing, Chengdu, Shaanxi and Shanxi.", 0, 0, &mut out);
+        let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["重庆市", "成都市", "陕西省", "山西省"]);
     }
 
     #[test]
@@ -240,6 +280,12 @@ mod tests {
         let gaz = Gazetteer::get();
         let e = national_zone(&["Wuxi"], "Wuxi National High-Tech Zone").map(|e| gaz.entries[e].canonical.clone());
         assert_eq!(e.as_deref(), Some("无锡高新技术产业开发区"));
+        // Characters with several readings (都 du/dou), and 市 in the name.
+        let e = national_zone(&["Chengdu"], "Chengdu Hi-tech Zone").map(|e| gaz.entries[e].canonical.clone());
+        assert_eq!(e.as_deref(), Some("成都高新技术产业开发区"));
+        let e = national_zone(&["Shenzhen"], "Shenzhen High-Tech Industrial Park")
+            .map(|e| gaz.entries[e].canonical.clone());
+        assert_eq!(e.as_deref(), Some("深圳市高新技术产业园区"));
         // Not a high-tech zone: no national high-tech zone is meant.
         assert_eq!(national_zone(&["Wuxi"], "Wuxi Industrial Park"), None);
     }
