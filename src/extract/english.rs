@@ -387,15 +387,8 @@ fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &
 
 /// Length in pinyin letters of a zone name's proper part (嘉兴 of 嘉兴国家高新区).
 fn proper_part_len(name: &str) -> usize {
-    let rules = super::rules::Rules::get();
-    let mut core = name.to_string();
-    let mut suffixes: Vec<&String> = rules.entities.zone.suffixes.iter().collect();
-    suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    if let Some(s) = suffixes.iter().find(|s| core.ends_with(s.as_str())) {
-        core.truncate(core.len() - s.len());
-    }
-    let core = core.trim_end_matches("国家");
-    syllables(core).iter().map(String::len).sum()
+    let core = english_ref::zone_place_part(name, &Rules::get().zone_suffixes_longest_first);
+    syllables(&core).iter().map(String::len).sum()
 }
 
 #[cfg(test)]

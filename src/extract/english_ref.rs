@@ -157,7 +157,7 @@ fn rules_zone_suffixes() -> &'static [String] {
 
 /// The place part of a zone's name: without its ending and 国家 (无锡 of
 /// 无锡高新技术产业开发区, 中关村 of 中关村科技园区).
-fn zone_place_part(name: &str, suffixes_longest_first: &[String]) -> String {
+pub(super) fn zone_place_part(name: &str, suffixes_longest_first: &[String]) -> String {
     let core = suffixes_longest_first
         .iter()
         .find_map(|s| name.strip_suffix(s.as_str()))
