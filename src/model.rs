@@ -298,7 +298,13 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
         w.add(o.clone(), vocab::VALUE, typed(&obs.value, vocab::XSD_DECIMAL));
         w.add(o.clone(), vocab::UNIT, Literal::new_simple_literal(&obs.unit));
         if !obs.metric.is_empty() {
-            w.add(o.clone(), vocab::METRIC, zh(&obs.metric));
+            // A metric is in the words of its sentence: English ones are @en.
+            let metric = if obs.metric.is_ascii() {
+                Literal::new_language_tagged_literal_unchecked(&obs.metric, "en")
+            } else {
+                zh(&obs.metric)
+            };
+            w.add(o.clone(), vocab::METRIC, metric);
         }
         if let Some(y) = obs.year {
             w.add(o.clone(), vocab::YEAR, typed(&format!("{y:04}"), vocab::XSD_GYEAR));

@@ -91,6 +91,13 @@ fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
             end: base + s.len(),
         });
     }
+    // A possessive is not part of a name (the Zone's output).
+    for t in &mut out {
+        if let Some(stem) = t.text.strip_suffix("'s").filter(|s| !s.is_empty()) {
+            t.text = stem;
+            t.end -= 2;
+        }
+    }
     // A trailing full stop is not part of a word, except in Co., Ltd.
     for t in &mut out {
         if t.text != "Ltd." && t.text != "Co." && t.text.ends_with('.') {

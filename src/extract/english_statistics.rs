@@ -8,7 +8,7 @@
 
 use super::english::{is_english, translated_mentions};
 use super::numbers::Decimal;
-use super::rules::{EnglishUnit, Rules};
+use super::rules::{EnglishStatisticRules, EnglishUnit, Rules};
 use super::{Extraction, Kind, StatisticMention};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -36,6 +36,40 @@ fn unit_at<'r>(rest: &str, units: &'r [EnglishUnit]) -> Option<(&'r EnglishUnit,
         })
         .max_by_key(|(_, w)| w.len())
         .map(|(u, w)| (u, w.len()))
+}
+
+/// The last words of `clause` that name what a figure measures: the verbs,
+/// bounds and currency signs before the number, articles and possessives
+/// (the zone's) in front dropped; at most six words.
+fn metric_words(clause: &str, rules: &EnglishStatisticRules) -> String {
+    let mut words: Vec<&str> = clause.split_whitespace().collect();
+    let drop_end = |words: &[&str]| {
+        rules.metric_trim_end.iter().find_map(|t| {
+            let n = t.split_whitespace().count();
+            (words.len() >= n && words[words.len() - n..].join(" ").eq_ignore_ascii_case(t)).then_some(n)
+        })
+    };
+    while let Some(n) = drop_end(&words) {
+        words.truncate(words.len() - n);
+    }
+    // What follows `with` (… plant with a total investment of) or a
+    // possessive (the Zone's industrial output).
+    let after_cut = words
+        .iter()
+        .rposition(|w| w.ends_with("'s") || rules.metric_after.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        .filter(|&k| k + 1 < words.len())
+        .map_or(0, |k| k + 1);
+    let start = words.len().saturating_sub(6).max(after_cut);
+    let mut words = &words[start..];
+    while let Some((first, rest)) = words.split_first() {
+        let article = rules.metric_trim_start.iter().any(|t| t.eq_ignore_ascii_case(first));
+        if article || first.ends_with("'s") {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
 }
 
 pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
@@ -151,17 +185,15 @@ pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
                 .map(|&(_, y)| y)
                 .next_back()
                 .or(paragraph_year.1);
-            // The metric: the words before the number in its clause.
-            let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
-            let metric: String = clause
-                .split_whitespace()
-                .rev()
-                .take(6)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect::<Vec<_>>()
-                .join(" ");
+            // The metric: what a count counts (high-tech enterprises), else
+            // the words before the number in its clause without verbs,
+            // bounds and articles (industrial output, total investment).
+            let metric = if unit == "count" {
+                s[s.len() - after.len()..end.min(s.len())].trim().to_string()
+            } else {
+                let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+                metric_words(clause, rules)
+            };
             found.push(StatisticMention {
                 subject,
                 value: value.to_lexical(),
@@ -203,6 +235,16 @@ mod tests {
         assert!(f.contains(&("300".into(), "count".into(), Some("approx"))), "{f:?}");
         assert!(f.contains(&("45000000".into(), "CNY".into(), None)), "{f:?}");
         assert!(f.contains(&("2500000000".into(), "USD".into(), None)), "{f:?}");
+    }
+
+    #[test]
+    fn metrics_name_what_is_measured() {
+        let ex = extract(&clean(
+            "In 2022, the Qingxi High-Tech Zone's industrial output reached 210.5 billion yuan. \
+             The Qingxi High-Tech Zone is home to more than 1,500 high-tech enterprises.",
+        ));
+        let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(metrics, ["industrial output", "high-tech enterprises"]);
     }
 
     #[test]

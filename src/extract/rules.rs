@@ -202,6 +202,11 @@ pub struct EnglishStatisticRules {
     pub at_most_before: Vec<String>,
     pub approx_before: Vec<String>,
     pub growth_before: Vec<String>,
+    /// Words dropped from the end and the start of a metric.
+    pub metric_trim_end: Vec<String>,
+    pub metric_trim_start: Vec<String>,
+    /// A metric is what follows the last of these (… with a total investment).
+    pub metric_after: Vec<String>,
 }
 
 /// A unit word of English text: what it is written as, the unit, the multiplier.
