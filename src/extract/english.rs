@@ -37,6 +37,8 @@ fn ending_kind(word: &str, rules: &EnglishRules) -> Option<Kind> {
         Some(Kind::Enterprise)
     } else if has(&rules.institute_endings) {
         Some(Kind::Institute)
+    } else if has(&rules.policy_endings) {
+        Some(Kind::Policy)
     } else {
         None
     }
@@ -386,7 +388,10 @@ fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &
         .copied()
         .filter(|&i| ex.mentions[i].kind == kind && ex.mentions[i].english.is_none())
         .collect();
-    if kind != Kind::Zone {
+    // By order only where a translation keeps it and names are hard to
+    // match by sound (companies, projects); not institutes or policies,
+    // whose English names are translations of their meaning.
+    if matches!(kind, Kind::Enterprise | Kind::Project) {
         return same.get(nth).copied();
     }
     None
@@ -444,6 +449,20 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn english_policies_by_their_endings() {
+        let ex = extract(&clean(
+            "Under the 14th Five-Year Plan, the Qingxi High-Tech Zone launched the Talent Gathering Initiative and adopted a growth strategy.",
+        ));
+        let policies: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Policy)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(policies, ["14th Five-Year Plan", "Talent Gathering Initiative"]);
     }
 
     #[test]

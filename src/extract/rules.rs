@@ -40,6 +40,7 @@ pub struct EnglishRules {
     pub project_endings: Vec<String>,
     pub enterprise_endings: Vec<String>,
     pub institute_endings: Vec<String>,
+    pub policy_endings: Vec<String>,
     pub major_zone_endings: Vec<String>,
     /// Spellings of divisions that pinyin alone does not give or leaves
     /// ambiguous (Shaanxi, Inner Mongolia) → the division's Chinese name.
