@@ -1499,6 +1499,15 @@ mod tests {
     }
 
     #[test]
+    fn quoted_campaign_years_are_policies() {
+        let n = names(
+            "新区把今年定为“营商环境优化提升年”,全力推进“重点项目攻坚年”。",
+            Kind::Policy,
+        );
+        assert_eq!(n, vec!["“营商环境优化提升年”", "“重点项目攻坚年”"]);
+    }
+
+    #[test]
     fn brand_names_without_legal_ending_from_context() {
         // A listing verb after the name, an enterprise word before it, a list led by 等…企业.
         assert_eq!(names("蓝河光学成功登陆科创板。", Kind::Enterprise), vec!["蓝河光学"]);
