@@ -303,6 +303,10 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
         if best.as_ref().is_none_or(|b| bad < b.2) {
             best = Some((text.into_owned(), enc.name(), bad));
         }
+        // No later candidate can beat a decoding without replacement marks.
+        if bad == 0 {
+            break;
+        }
     }
     let (text, enc, bad) = best.unwrap_or_default();
     let total = text.chars().count().max(1);

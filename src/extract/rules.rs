@@ -240,11 +240,51 @@ pub struct Rules {
     /// longest that fits: 高新技术产业开发区, not 开发区).
     pub zone_suffixes_longest_first: Vec<String>,
     /// Stop words as character sequences, for lookups by the text around a position.
-    stop_set: HashSet<Vec<char>>,
-    hard_stop_set: HashSet<Vec<char>>,
-    longest_stop: usize,
+    stop_set: StopWords,
+    hard_stop_set: StopWords,
     /// Measure words (家, 个 …): after a number they end a name.
     measure_words: HashSet<char>,
+}
+
+/// A set of words as character sequences, with the lengths of the words
+/// that end in each character: a scan that asks at every position which word
+/// ends there looks up only the lengths that can, not every length.
+#[derive(Debug, Default)]
+struct StopWords {
+    words: HashSet<Vec<char>>,
+    /// Word lengths by last character, longest first.
+    lengths_by_last: HashMap<char, Vec<usize>>,
+    /// The length of the longest word.
+    longest: usize,
+}
+
+impl StopWords {
+    fn new(list: &[String]) -> StopWords {
+        let words: HashSet<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
+        let mut lengths_by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for w in &words {
+            if let Some(&last) = w.last() {
+                let lengths = lengths_by_last.entry(last).or_default();
+                if !lengths.contains(&w.len()) {
+                    lengths.push(w.len());
+                }
+            }
+        }
+        for lengths in lengths_by_last.values_mut() {
+            lengths.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+        StopWords {
+            words,
+            lengths_by_last,
+            longest,
+        }
+    }
+
+    /// The lengths of the words ending in `last`, longest first.
+    fn lengths_ending_in(&self, last: char) -> impl Iterator<Item = usize> + '_ {
+        self.lengths_by_last.get(&last).into_iter().flatten().copied()
+    }
 }
 
 /// What a name ending makes.
@@ -323,10 +363,8 @@ impl Rules {
         units.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
         let mut zone_suffixes_longest_first = entities.zone.suffixes.clone();
         zone_suffixes_longest_first.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        let to_set = |list: &[String]| -> HashSet<Vec<char>> { list.iter().map(|w| w.chars().collect()).collect() };
-        let stop_set = to_set(&entities.boundary.stop_words);
-        let hard_stop_set = to_set(&entities.boundary.hard_stop_words);
-        let longest_stop = stop_set.iter().chain(&hard_stop_set).map(Vec::len).max().unwrap_or(0);
+        let stop_set = StopWords::new(&entities.boundary.stop_words);
+        let hard_stop_set = StopWords::new(&entities.boundary.hard_stop_words);
         let measure_words = entities.boundary.measure_words.iter().copied().collect();
         Ok(Rules {
             entities,
@@ -338,7 +376,6 @@ impl Rules {
             zone_suffixes_longest_first,
             stop_set,
             hard_stop_set,
-            longest_stop,
             measure_words,
         })
     }
@@ -350,8 +387,9 @@ impl Rules {
         let measure = end >= 1 && self.measure_words.contains(&chars[end - 1]);
         let after_number =
             |numerals: &str| end >= 2 && (chars[end - 2].is_ascii_digit() || numerals.contains(chars[end - 2]));
-        let found = (1..=self.longest_stop.min(end)).rev().find(|&n| {
-            if !set.contains(&chars[end - n..end]) {
+        let last = chars.get(end.wrapping_sub(1))?;
+        let found = set.lengths_ending_in(*last).find(|&n| {
+            if n > end || !set.words.contains(&chars[end - n..end]) {
                 return false;
             }
             // Measure words stop a name only after a number (3家, 十个), not in 国家.
@@ -372,12 +410,13 @@ impl Rules {
 
     /// Whether `word` is a stop word (a word no name starts with).
     pub fn is_stop_word(&self, word: &[char]) -> bool {
-        self.stop_set.contains(word)
+        self.stop_set.words.contains(word)
     }
 
     /// Whether a stop word of two or more characters starts at `at`.
     pub fn long_stop_word_at(&self, chars: &[char], at: usize) -> bool {
-        (2..=self.longest_stop.min(chars.len().saturating_sub(at))).any(|n| self.stop_set.contains(&chars[at..at + n]))
+        (2..=self.stop_set.longest.min(chars.len().saturating_sub(at)))
+            .any(|n| self.stop_set.words.contains(&chars[at..at + n]))
     }
 }
 
