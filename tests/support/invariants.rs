@@ -10,7 +10,9 @@
 //!   of the original text;
 //! - every evidence offset written as `zg:charStart`/`zg:charEnd` lies within
 //!   the original text;
-//! - the quads serialize to N-Quads that parse back to the same set.
+//! - the quads serialize to N-Quads that parse back to the same set;
+//! - the quads come in the order of their N-Quads lines, each once (so
+//!   `extract` of a document gives the same bytes on every run and machine).
 
 #![allow(dead_code)]
 
@@ -148,6 +150,14 @@ pub fn check_quads(quads: &[Quad], original_chars: usize, input: &str) {
                 show(input)
             );
         }
+    }
+    if let Some(w) = quads.windows(2).find(|w| w[0].to_string() >= w[1].to_string()) {
+        panic!(
+            "quads out of N-Quads order or repeated ({} then {}) for {}",
+            w[0],
+            w[1],
+            show(input)
+        );
     }
     let back = round_trip(quads);
     let expected: BTreeSet<String> = quads.iter().map(canonical).collect();
