@@ -186,6 +186,9 @@ pub struct StatisticRules {
     pub at_most: Vec<String>,
     pub metric_trim: Vec<String>,
     pub growth_words: Vec<String>,
+    /// Words after a year (and its month and day) that make it the date of
+    /// an event rather than the year of the figures after it.
+    pub event_after_year: Vec<String>,
     pub english: EnglishStatisticRules,
 }
 

@@ -4,13 +4,30 @@
 //! `2022年`, carried through a paragraph) and qualifiers (约, 以上, 力争).
 
 use super::numbers::{parse_chinese, Decimal};
-use super::rules::{ends_with, starts_with, Rules};
+use super::rules::{ends_with, starts_with, Rules, StatisticRules};
 use super::{Extraction, Kind, StatisticMention};
 use std::sync::OnceLock;
 
 fn year_re() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     RE.get_or_init(|| regex::Regex::new(r"((?:19|20)\d{2})年").expect("valid year pattern"))
+}
+
+/// The years `text` gives to figures, in order: `2023年`, but not the date
+/// of an event (`1991年经国务院批准设立`, `2010年3月成立`; see
+/// `event_after_year` in statistics.toml).
+fn figure_years<'a>(text: &'a str, rules: &'a StatisticRules) -> impl Iterator<Item = i32> + 'a {
+    static MONTH_DAY: OnceLock<regex::Regex> = OnceLock::new();
+    let month_day =
+        MONTH_DAY.get_or_init(|| regex::Regex::new(r"^(?:\d{1,2}月)?(?:\d{1,2}日)?").expect("valid date pattern"));
+    year_re().captures_iter(text).filter_map(move |c| {
+        let rest = &text[c.get(0)?.end()..];
+        let rest = &rest[month_day.find(rest).map_or(0, |m| m.end())..];
+        if rules.event_after_year.iter().any(|w| rest.starts_with(w.as_str())) {
+            return None;
+        }
+        c[1].parse().ok()
+    })
 }
 
 pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
@@ -30,7 +47,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         // English sentences are english_statistics.rs's (the year they name
         // still carries over to the paragraph's next sentences).
         if super::english::is_english(s) {
-            if let Some(y) = year_re().captures_iter(s).last().and_then(|c| c[1].parse().ok()) {
+            if let Some(y) = figure_years(s, sr).last() {
                 paragraph_year.1 = Some(y);
             }
             continue;
@@ -146,11 +163,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             }
             // The year: the nearest year before the number in the sentence, else the paragraph's.
             let before_text = &text[sentence.start..start_byte];
-            let year = year_re()
-                .captures_iter(before_text)
-                .last()
-                .and_then(|c| c[1].parse().ok())
-                .or(paragraph_year.1);
+            let year = figure_years(before_text, sr).last().or(paragraph_year.1);
             let metric = metric_for(&chars, clause_start, i, unit_end);
             out.push(StatisticMention {
                 subject,
@@ -165,7 +178,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             });
             i = unit_end;
         }
-        if let Some(y) = year_re().captures_iter(s).last().and_then(|c| c[1].parse().ok()) {
+        if let Some(y) = figure_years(s, sr).last() {
             paragraph_year.1 = Some(y);
         }
     }
@@ -424,6 +437,18 @@ mod tests {
                 ("9.5".into(), Some(2023), Some("growth"))
             ]
         );
+    }
+
+    #[test]
+    fn the_year_of_a_founding_is_not_the_year_of_the_figures() {
+        let y = years("青溪高新区于1992年5月经国务院批准设立,规划面积36平方公里。2023年实现产值88亿元。");
+        assert_eq!(
+            y,
+            vec![("36".into(), None, None), ("8800000000".into(), Some(2023), None)]
+        );
+        // A year that dates the figures still does after a founding clause.
+        let y = years("青溪高新区2001年成立,2022年拥有企业300家。");
+        assert_eq!(y, vec![("300".into(), Some(2022), None)]);
     }
 
     #[test]
