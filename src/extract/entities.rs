@@ -824,7 +824,26 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
     for g in groups {
         let mut items: Vec<(usize, usize)> = Vec::new();
         let first_end = g[0];
-        let first_start = left_edge(chars, first_end, 16, rules);
+        // A first item with a legal ending is an official name: its edge is
+        // found as for any such name (有限 and 公司 stop no scan there).
+        let legal = rules
+            .entities
+            .enterprise
+            .legal_suffixes
+            .iter()
+            .filter(|l| ends_with(chars, first_end, l))
+            .map(|l| l.chars().count())
+            .max();
+        let first_start = match legal {
+            Some(n) if first_end > n => {
+                let hard = Edge {
+                    hard: true,
+                    ..Edge::default()
+                };
+                left_edge_with(chars, first_end - n, 20, rules, hard)
+            }
+            _ => left_edge(chars, first_end, 16, rules),
+        };
         items.push((first_start, first_end));
         for w in g.windows(2) {
             items.push((w[0] + 1, w[1]));
@@ -1096,81 +1115,23 @@ fn list_head(
     if leader_after_wei {
         return Some((Kind::Enterprise, ""));
     }
-    let enterprise_words = [
-        "企业",
-        "公司",
-        "一批重点龙头企业",
-        "龙头企业",
-        "重点龙头企业",
-        "行业巨头",
-        "行业龙头",
-        "创业企业",
-        "上市公司",
-    ];
-    if (has_deng || counted) && enterprise_words.iter().any(|w| a.starts_with(w))
+    let heads = &rules.entities.list;
+    let starts = |list: &[String], text: &str| list.iter().any(|w| text.starts_with(w.as_str()));
+    if (has_deng || counted) && starts(&heads.enterprise_heads, a)
         || a.starts_with("一批") && after.contains("企业")
         || has_deng && a.starts_with("享誉") && after.contains("品牌")
     {
         return Some((Kind::Enterprise, ""));
     }
-    if [
-        "重大项目",
-        "项目",
-        "重点项目",
-        "一批项目",
-        "一批重点项目",
-        "一批重大项目",
-    ]
-    .iter()
-    .any(|w| a.starts_with(w))
-    {
+    if starts(&heads.project_heads, a) {
         return Some((Kind::Project, ""));
     }
-    let industry_words = [
-        "产业",
-        "主导产业",
-        "首位产业",
-        "重点产业",
-        "支柱产业",
-        "战略性新兴产业",
-        "新兴产业",
-        "先进产业",
-        "行业",
-        "产业链",
-        "产业集群",
-        "地标性先进产业",
-        "特色产业",
-        "优势产业",
-    ];
-    let not_industry = [
-        "产业园",
-        "产业平台",
-        "产业基地",
-        "产业项目",
-        "产业示范",
-        "行业巨头",
-        "行业龙头",
-    ];
-    if (industry_words.iter().any(|w| a.starts_with(w)) || after.starts_with("产业"))
-        && !not_industry.iter().any(|w| a.starts_with(w) || after.starts_with(w))
+    if (starts(&heads.industry_heads, a) || after.starts_with("产业"))
+        && !(starts(&heads.not_industry_heads, a) || starts(&heads.not_industry_heads, after))
     {
         return Some((Kind::Industry, ""));
     }
-    if has_deng
-        && [
-            "科创载体",
-            "创新载体",
-            "新型研发机构",
-            "研究院",
-            "创新平台",
-            "特色创新平台",
-            "科技创新平台",
-            "高校",
-            "创新主体",
-        ]
-        .iter()
-        .any(|w| a.starts_with(w))
-    {
+    if has_deng && starts(&heads.institute_heads, a) {
         return Some((Kind::Institute, ""));
     }
     None
@@ -1505,6 +1466,17 @@ mod tests {
             Kind::Policy,
         );
         assert_eq!(n, vec!["“营商环境优化提升年”", "“重点项目攻坚年”"]);
+    }
+
+    #[test]
+    fn enterprise_lists_after_an_official_name_and_under_any_enterprise_head() {
+        let n = names(
+            "园区集聚了远山科技股份有限公司、白鹭药业等龙头企业,以及和光生物、蓝河材料等一批领军企业。",
+            Kind::Enterprise,
+        );
+        for want in ["远山科技股份有限公司", "白鹭药业", "蓝河材料"] {
+            assert!(n.iter().any(|x| x == want), "{want} not in {n:?}");
+        }
     }
 
     #[test]

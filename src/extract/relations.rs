@@ -287,7 +287,11 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 continue;
             };
             let between = &text[m(e).end..m(i).start];
-            if rr.listed_on.not_fact.found_in(between) || text[clause_start..m(e).start].contains("力争") {
+            let right_after = &after[..after.char_indices().nth(8).map_or(after.len(), |x| x.0)];
+            if rr.listed_on.not_fact.found_in(between)
+                || rr.listed_on.pending_after.found_in(right_after)
+                || text[clause_start..m(e).start].contains("力争")
+            {
                 continue;
             }
             let mut r = rel(Predicate::ListedOn, e, i, si);
@@ -548,6 +552,22 @@ mod tests {
         assert!(
             !r.iter()
                 .any(|x| x.0 == Predicate::ListedOn && x.1 == "蓝河材料股份有限公司"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn an_application_to_list_is_not_a_listing() {
+        let r = relations(
+            "青溪高新区的白鹭药业股份有限公司已在科创板提交上市申请,远山材料股份有限公司于2023年在深圳证券交易所上市。",
+        );
+        assert!(
+            !r.iter()
+                .any(|x| x.0 == Predicate::ListedOn && x.1 == "白鹭药业股份有限公司"),
+            "{r:?}"
+        );
+        assert!(
+            has(&r, Predicate::ListedOn, "远山材料股份有限公司", "深圳证券交易所"),
             "{r:?}"
         );
     }

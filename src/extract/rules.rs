@@ -17,7 +17,18 @@ pub struct EntityRules {
     pub boundary: BoundaryRules,
     pub industry: IndustryRules,
     pub village: VillageRules,
+    pub list: ListRules,
     pub english: EnglishRules,
+}
+
+/// What an enumeration is, by the words after it (`[list]` of entities.toml).
+#[derive(Debug, Deserialize)]
+pub struct ListRules {
+    pub enterprise_heads: Vec<String>,
+    pub project_heads: Vec<String>,
+    pub industry_heads: Vec<String>,
+    pub not_industry_heads: Vec<String>,
+    pub institute_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +149,8 @@ pub struct ListedRules {
     pub cues: WordSet,
     pub cues_before: WordSet,
     pub not_fact: WordSet,
+    /// Right after the market, these make a listing pending, not done.
+    pub pending_after: WordSet,
 }
 
 /// A word list of the rule files with one automaton over all its words:
