@@ -440,6 +440,16 @@ mod tests {
     }
 
     #[test]
+    fn counts_in_ten_thousands() {
+        let s = stats("青溪高新区拥有科技型中小企业1.2万家,从业人员3万人。");
+        let got: Vec<(String, String)> = s.into_iter().map(|(_, v, u)| (v, u)).collect();
+        assert_eq!(
+            got,
+            vec![("12000".into(), "count".into()), ("30000".into(), "count".into())]
+        );
+    }
+
+    #[test]
     fn the_year_of_a_founding_is_not_the_year_of_the_figures() {
         let y = years("青溪高新区于1992年5月经国务院批准设立,规划面积36平方公里。2023年实现产值88亿元。");
         assert_eq!(
