@@ -144,7 +144,9 @@ fn split_zone_ending<'a>(name: &'a str, rules: &'a Rules) -> Option<(&'a str, &'
 /// (高新区, 高新技术产业开发区, 国家高新区 …) is one; any other ending is its
 /// own (广州开发区 and 广州高新区 are two zones).
 fn zone_family(suffix: &str) -> String {
-    if suffix.contains("高新") {
+    // 新技术(产业)开发区 is the older name of a 高新技术产业开发区
+    // (武汉东湖新技术开发区 is 武汉东湖高新区).
+    if suffix.contains("高新") || suffix.starts_with("新技术") {
         "高新".into()
     } else {
         suffix.to_string()
@@ -780,6 +782,13 @@ mod tests {
         let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
         assert_eq!(zones.len(), 1, "{e:?}");
         assert_eq!(zones[0].1, "青溪高新技术产业开发区");
+    }
+
+    #[test]
+    fn the_older_new_technology_zone_name_is_the_high_tech_zone() {
+        let e = entities("青溪新技术开发区是国家级高新区。2023年,青溪高新区实现产值88亿元。");
+        let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
+        assert_eq!(zones.len(), 1, "{e:?}");
     }
 
     #[test]
