@@ -379,6 +379,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             }
         }
         // A park named after its zone starts after the zone (成都高新区交子金融商务区).
+        let mut after_zone = false;
         if kind == &SuffixKind::Zone && b < ss {
             let span: String = chars[b..ss].iter().collect();
             if let Some(p) = ["高新区", "开发区", "园区"]
@@ -387,6 +388,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 .max()
             {
                 b += span[..p].chars().count();
+                after_zone = true;
             }
         }
         // Counted phrases are not names (173个国家高新区管委会, 首批4家…工作站).
@@ -401,7 +403,8 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             continue;
         }
         let prefix: String = chars[b..ss].iter().collect();
-        if generic(&prefix, rules) || prefix.chars().count() < 1 {
+        let park_of_zone = after_zone && rules.entities.zone.park_names_after_zone.contains(&prefix);
+        if (generic(&prefix, rules) && !park_of_zone) || prefix.chars().count() < 1 {
             continue;
         }
         // An official name has a name of its own before its trade and form

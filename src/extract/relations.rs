@@ -186,6 +186,25 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 }
             }
         }
+        // A park named right after its zone lies in it (东湖高新区未来科技城),
+        // whatever the sentence is about.
+        for &i in ms {
+            for &j in ms {
+                let (outer, park) = (m(i), m(j));
+                if outer.kind == Kind::Zone
+                    && park.kind == Kind::Zone
+                    && park.start == outer.end
+                    && park.name != outer.name
+                {
+                    let known = out.iter().any(|r| {
+                        r.predicate == Predicate::LocatedIn && r.subject == j && r.object == Some(i) && r.sentence == si
+                    });
+                    if !known {
+                        out.push(rel(Predicate::LocatedIn, j, i, si));
+                    }
+                }
+            }
+        }
         // Institutes and enterprises settled in a named place (落户嘉兴南湖).
         for &i in ms {
             if !matches!(m(i).kind, Kind::Institute | Kind::Enterprise | Kind::Project) {
@@ -554,6 +573,12 @@ mod tests {
                 .any(|x| x.0 == Predicate::ListedOn && x.1 == "蓝河材料股份有限公司"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_park_named_right_after_its_zone_lies_in_it() {
+        let r = relations("远山科技股份有限公司位于青溪高新区未来科技城。");
+        assert!(has(&r, Predicate::LocatedIn, "未来科技城", "青溪高新区"), "{r:?}");
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub struct ZoneRules {
     pub coreference: WordSet,
     pub designation_words: Vec<String>,
     pub description_words: Vec<String>,
+    /// Generic words that still name a park right after its zone's name
+    /// (青溪高新区未来科技城).
+    pub park_names_after_zone: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
