@@ -449,21 +449,37 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     continue;
                 }
                 let rest = &text[pos..sentence.end];
-                let cue_near = rr
-                    .cooperates_with
-                    .cues
-                    .iter()
-                    .any(|c| rest.find(c.as_str()).is_some_and(|q| rest[..q].chars().count() <= 8));
+                // 与A等机构开展…合作: the group word stands between.
+                let reach = if rest.starts_with('等') { 12 } else { 8 };
+                let cue_near = rr.cooperates_with.cues.iter().any(|c| {
+                    rest.find(c.as_str())
+                        .is_some_and(|q| rest[..q].chars().count() <= reach)
+                });
                 if !cue_near {
                     continue;
                 }
-                let left = ms
+                // The parties before the conjunction: the mention right
+                // before it and those listed with it (A、B与C共建).
+                let mut left = Vec::new();
+                let mut end = p;
+                while let Some(j) = ms
                     .iter()
                     .copied()
                     .rev()
-                    .find(|&j| orgs(m(j).kind) && m(j).end <= p && text[m(j).end..p].trim().is_empty());
-                let subject = left.or(zone);
-                if let Some(a) = subject {
+                    .find(|&j| orgs(m(j).kind) && m(j).end <= end && text[m(j).end..end].trim().is_empty())
+                {
+                    left.push(j);
+                    match text[..m(j).start].strip_suffix('、') {
+                        Some(before) => end = before.len(),
+                        None => break,
+                    }
+                }
+                let subjects: Vec<usize> = if left.is_empty() {
+                    zone.into_iter().collect()
+                } else {
+                    left
+                };
+                for a in subjects {
                     for &b in &partners {
                         // A place co-operates only with a zone or another place (友好城区).
                         let place_ok = |x: usize, y: usize| {
@@ -475,6 +491,19 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     }
                 }
             }
+            // Partners are two parties: one is not also in the other by
+            // this sentence (园区与A研究院开展合作 does not put A in the zone).
+            let partners: Vec<(usize, usize)> = out
+                .iter()
+                .filter(|r| r.sentence == si && r.predicate == Predicate::CooperatesWith)
+                .filter_map(|r| r.object.map(|o| (r.subject, o)))
+                .collect();
+            out.retain(|r| {
+                !(r.sentence == si
+                    && r.predicate == Predicate::LocatedIn
+                    && r.object
+                        .is_some_and(|o| partners.contains(&(r.subject, o)) || partners.contains(&(o, r.subject))))
+            });
             // 联合A、B开展…: the partners co-operate with each other.
             if let Some(p) = s.find("联合") {
                 let at = sentence.start + p + "联合".len();
@@ -571,6 +600,25 @@ mod tests {
         assert!(
             !r.iter()
                 .any(|x| x.0 == Predicate::ListedOn && x.1 == "蓝河材料股份有限公司"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn listed_parties_co_operate_and_a_partner_is_not_inside() {
+        let r = relations("青溪大学、白山理工大学与青溪高新区共建研究中心。");
+        assert!(has(&r, Predicate::CooperatesWith, "青溪大学", "青溪高新区"), "{r:?}");
+        assert!(
+            has(&r, Predicate::CooperatesWith, "白山理工大学", "青溪高新区"),
+            "{r:?}"
+        );
+        let r = relations("青溪高新区与白山新材料研究院等机构开展人才培养合作。");
+        assert!(
+            has(&r, Predicate::CooperatesWith, "青溪高新区", "白山新材料研究院"),
+            "{r:?}"
+        );
+        assert!(
+            !has(&r, Predicate::LocatedIn, "白山新材料研究院", "青溪高新区"),
             "{r:?}"
         );
     }
