@@ -58,6 +58,14 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             .map(|(b, _)| sentence.start + b)
             .chain([sentence.end])
             .collect();
+        // What a metric may start with that names its zone, not what is measured.
+        let zone_names: Vec<&str> = by_sentence[si]
+            .iter()
+            .map(|&k| &ex.mentions[k])
+            .filter(|m| m.kind == Kind::Zone)
+            .map(|m| &text[m.start..m.end])
+            .chain(rules.entities.zone.coreference.iter().map(String::as_str))
+            .collect();
         let mut i = 0;
         while i < chars.len() {
             let Some((value, num_end)) = number_at(&chars, i) else {
@@ -163,8 +171,11 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             }
             // The year: the nearest year before the number in the sentence, else the paragraph's.
             let before_text = &text[sentence.start..start_byte];
-            let year = figure_years(before_text, sr).last().or(paragraph_year.1);
-            let metric = metric_for(&chars, clause_start, i, unit_end);
+            let relative = sr.relative_years.iter().any(|w| before_text.contains(w.as_str()));
+            let year = figure_years(before_text, sr)
+                .last()
+                .or(paragraph_year.1.filter(|_| !relative));
+            let metric = metric_for(&chars, clause_start, i, unit_end, &zone_names);
             out.push(StatisticMention {
                 subject,
                 value: value.to_lexical(),
@@ -180,6 +191,8 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         }
         if let Some(y) = figure_years(s, sr).last() {
             paragraph_year.1 = Some(y);
+        } else if sr.relative_years.iter().any(|w| s.contains(w.as_str())) {
+            paragraph_year.1 = None;
         }
     }
     ex.statistics = out;
@@ -305,7 +318,20 @@ fn subject_for(
     candidate.or(ex.topic.get(si).copied().flatten())
 }
 
-fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: usize) -> String {
+/// `metric` after a zone name or a word for a zone it starts with, when at
+/// least two characters remain.
+fn after_zone_name<'a>(metric: &'a str, zone_names: &[&str]) -> Option<&'a str> {
+    zone_names
+        .iter()
+        .filter_map(|z| metric.strip_prefix(z))
+        .filter(|rest| rest.chars().count() >= 2)
+        .min_by_key(|rest| rest.len())
+}
+
+/// The words that say what a figure measures. `zone_names` are the names of
+/// the sentence's zones and the words for a zone: a metric does not start
+/// with them (东湖高新区地区生产总值 → 地区生产总值, 全区企业总数 → 企业总数).
+fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: usize, zone_names: &[&str]) -> String {
     let sr = &Rules::get().statistics;
     // Words before the number back to a comma or clause start.
     let from = (clause_start..num_start)
@@ -325,6 +351,7 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
             .iter()
             .take_while(|c| !c.is_ascii_digit())
             .collect();
+        let prev = after_zone_name(&prev, zone_names).map(str::to_string).unwrap_or(prev);
         let prev = sr
             .metric_trim
             .iter()
@@ -355,6 +382,10 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
                 before = before[m.end()..].to_string();
                 changed = true;
             }
+        }
+        if let Some(rest) = after_zone_name(&before, zone_names) {
+            before = rest.to_string();
+            changed = true;
         }
     }
     if before.chars().count() >= 2 {
@@ -436,6 +467,18 @@ mod tests {
                 ("8800000000".into(), Some(2023), None),
                 ("9.5".into(), Some(2023), Some("growth"))
             ]
+        );
+    }
+
+    #[test]
+    fn metrics_do_not_name_their_zone_and_relative_years_take_no_other_year() {
+        let ex = extract(&clean(
+            "到2026年,青溪高新区产值将突破2500亿元。去年,青溪高新区实现地区生产总值2700亿元,全区高新技术企业总数突破600家。",
+        ));
+        let got: Vec<(&str, Option<i32>)> = ex.statistics.iter().map(|s| (s.metric.as_str(), s.year)).collect();
+        assert_eq!(
+            got,
+            vec![("产值", Some(2026)), ("地区生产总值", None), ("高新技术企业总数", None)]
         );
     }
 
