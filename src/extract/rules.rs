@@ -205,6 +205,8 @@ pub struct StatisticRules {
     /// Words after a year (and its month and day) that make it the date of
     /// an event rather than the year of the figures after it.
     pub event_after_year: Vec<String>,
+    /// Words that refer back to the project named last (该项目).
+    pub project_references: Vec<String>,
     /// Years named relative to the article's date (去年, 今年).
     pub relative_years: Vec<String>,
     pub english: EnglishStatisticRules,

@@ -175,7 +175,15 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             let year = figure_years(before_text, sr)
                 .last()
                 .or(paragraph_year.1.filter(|_| !relative));
-            let metric = metric_for(&chars, clause_start, i, unit_end, &zone_names);
+            // Nor with the name of what it measures.
+            let subject_name = &text[ex.mentions[subject].start..ex.mentions[subject].end];
+            let names: Vec<&str> = zone_names
+                .iter()
+                .copied()
+                .chain([subject_name])
+                .chain(sr.project_references.iter().map(String::as_str))
+                .collect();
+            let metric = metric_for(&chars, clause_start, i, unit_end, &names);
             out.push(StatisticMention {
                 subject,
                 value: value.to_lexical(),
@@ -288,6 +296,26 @@ fn subject_for(
         .rfind([',', ':'])
         .map(|p| clause_start + p + 1)
         .unwrap_or(clause_start);
+    // 该项目总投资…: the project named last (a headline's project is the
+    // article's project).
+    let lead = text[segment_start..start].trim_start();
+    if Rules::get()
+        .statistics
+        .project_references
+        .iter()
+        .any(|w| lead.starts_with(w.as_str()))
+    {
+        let project = ex
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == Kind::Project && m.end <= start && m.sentence <= si)
+            .max_by_key(|(_, m)| m.start)
+            .map(|(k, _)| k);
+        if project.is_some() {
+            return project;
+        }
+    }
     let candidate = ms.iter().copied().rev().find(|&m| {
         let e = &ex.mentions[m];
         if e.end > start || e.start < clause_start {
@@ -480,6 +508,12 @@ mod tests {
             got,
             vec![("产值", Some(2026)), ("地区生产总值", None), ("高新技术企业总数", None)]
         );
+    }
+
+    #[test]
+    fn this_project_is_the_project_named_last() {
+        let s = stats("蓝河新材料项目落户青溪高新区。11月,双方举行签约仪式,该项目总投资50亿元。");
+        assert_eq!(s, vec![("蓝河新材料项目".into(), "5000000000".into(), "CNY".into())]);
     }
 
     #[test]
