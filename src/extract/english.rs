@@ -110,10 +110,15 @@ fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether a word is written as a name: capitalized, a number, or a brand
+/// in camel case (iFlytek, eHang).
 fn capitalized(t: &str) -> bool {
-    t.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), _) if c.is_ascii_uppercase() || c.is_ascii_digit() => true,
+        (Some(c), Some(d)) => c.is_ascii_lowercase() && d.is_ascii_uppercase(),
+        _ => false,
+    }
 }
 
 pub(super) fn find_english(text: &str, ex: &mut Extraction) {
@@ -147,8 +152,12 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 {
                     break;
                 }
+                // A joining word after a complete name (… Co., Ltd. and B Co., Ltd.) joins two names.
                 if capitalized(w)
-                    || (matches!(w, "and" | "of" | "for" | "&") && b >= 2 && capitalized(toks[b - 2].text))
+                    || (matches!(w, "and" | "of" | "for" | "&")
+                        && b >= 2
+                        && capitalized(toks[b - 2].text)
+                        && ending_kind(toks[b - 2].text, english_rules).is_none())
                     || w.starts_with('"')
                 {
                     b -= 1;
@@ -449,6 +458,33 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn two_companies_joined_by_and_are_two_and_camel_case_brands_are_names() {
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone is home to eLanhe Co., Ltd. and Baishan Power Supply Co., Ltd.",
+        ));
+        let companies: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Enterprise)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(companies, vec!["eLanhe Co., Ltd.", "Baishan Power Supply Co., Ltd."]);
+    }
+
+    #[test]
+    fn english_industries_before_a_copula_and_the_cue_are_leading() {
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone grows fast. Biomedicine and new materials are the leading industries of the zone.",
+        ));
+        let leading = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::extract::Predicate::LeadingIndustry)
+            .count();
+        assert_eq!(leading, 2, "{:?}", ex.relations);
     }
 
     #[test]

@@ -237,9 +237,20 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .max()
             {
                 let english = cue.is_ascii();
+                let before_cue = s[..cue_pos].trim_end();
+                let copula = english
+                    && rr
+                        .leading_industry
+                        .english_copulas
+                        .iter()
+                        .any(|c| before_cue.ends_with(&format!(" {c}")));
                 for &i in ms {
                     let at = m(i).start - sentence.start;
-                    let named = if english { at > cue_pos } else { at < cue_pos + 12 };
+                    let named = if english && !copula {
+                        at > cue_pos
+                    } else {
+                        at < cue_pos + 12
+                    };
                     if m(i).kind == Kind::Industry && named {
                         out.push(rel(Predicate::LeadingIndustry, z, i, si));
                     }

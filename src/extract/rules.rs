@@ -124,7 +124,7 @@ pub struct BoundaryRules {
 #[derive(Debug, Deserialize)]
 pub struct RelationRules {
     pub located_in: LocatedRules,
-    pub leading_industry: Cues,
+    pub leading_industry: LeadingRules,
     pub chain_leader: Cues,
     pub listed_on: ListedRules,
     pub renamed: Cues,
@@ -136,6 +136,14 @@ pub struct RelationRules {
 #[derive(Debug, Deserialize)]
 pub struct Cues {
     pub cues: WordSet,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LeadingRules {
+    pub cues: WordSet,
+    /// English words right before the cue that put the industries before it
+    /// (A, B and C are the leading industries).
+    pub english_copulas: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
