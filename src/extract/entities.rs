@@ -244,7 +244,11 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             // of a one-character rest, belongs to the name (、和剂药业).
             let before = b - n;
             let after_list_mark = before > 0 && chars[before - 1] == '、';
-            if n == 1 && after_list_mark && suffix_start - b == 1 {
+            // Nor is 和/与/及 a conjunction right after the particle 了
+            // (集聚了和光生物、白鹭药业): it starts the name.
+            let after_particle =
+                n == 1 && before > 0 && chars[before - 1] == '了' && matches!(chars[before], '和' | '与' | '及');
+            if n == 1 && (after_list_mark && suffix_start - b == 1 || after_particle) {
                 b -= 1;
             }
             break;
@@ -926,6 +930,18 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         let Some((kind, add_suffix)) = head else {
             continue;
         };
+        // An industry joined to the first by 及/和/与 (以A及B、C为主导产业)
+        // is an item too, when the taxonomy knows it.
+        if kind == Kind::Industry {
+            let first = items[0].0;
+            if first >= 3 && matches!(chars[first - 1], '及' | '和' | '与') {
+                let start = left_edge(chars, first - 1, 16, rules);
+                let joined: String = chars[start..first - 1].iter().collect();
+                if first - 1 - start >= 2 && gaz.industry(&strip_industry(&joined, rules)).is_some() {
+                    items.insert(0, (start, first - 1));
+                }
+            }
+        }
         // An industry list must name at least one industry the taxonomy knows.
         if kind == Kind::Industry
             && !items.iter().any(|&(a, b)| {
@@ -1480,6 +1496,18 @@ mod tests {
         for want in ["远山科技股份有限公司", "白鹭药业", "蓝河材料"] {
             assert!(n.iter().any(|x| x == want), "{want} not in {n:?}");
         }
+        // 和 right after 了 starts a name; it is no conjunction there.
+        let n = names("青溪高新区集聚了和光生物、白鹭药业等龙头企业。", Kind::Enterprise);
+        assert_eq!(n, vec!["和光生物", "白鹭药业"]);
+    }
+
+    #[test]
+    fn an_industry_joined_to_the_first_of_a_list_is_listed() {
+        let n = names(
+            "青溪高新区以新能源汽车及汽车零部件、智能装备为主导产业。",
+            Kind::Industry,
+        );
+        assert_eq!(n.len(), 3, "{n:?}");
     }
 
     #[test]
