@@ -788,32 +788,72 @@ fn starts_continuation(c: char) -> bool {
     is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。')
 }
 
-/// How many visible characters make a full printed line in this text. PDF
-/// text wraps at the column's width, so the lines broken inside a sentence
-/// share one length: a narrow column (24 characters) has most of them at
-/// 23 or 24. The width is the most common length of such lines, when at
-/// least 4 lines and a third of them have it (or one less); else
-/// [`FULL_LINE`], which also caps it.
-fn full_line_width(lines: &[&[(char, u32)]]) -> usize {
-    let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+/// What makes a full printed line in this text, counted two ways: in
+/// characters, and in printed columns (a Chinese character takes two, a
+/// digit or Latin letter one). PDF text wraps at the column's width, so a
+/// line with digits holds more characters than one without; generated or
+/// typed text may wrap at a number of characters.
+#[derive(Debug, Clone, Copy)]
+struct FullLine {
+    chars: usize,
+    columns: usize,
+}
+
+/// The columns a character takes in print: two for Chinese characters,
+/// full-width forms and the punctuation folding made ASCII (，→ ,), one
+/// for the rest.
+fn columns(c: char) -> usize {
+    if is_cjk(c) || is_wide_punct(c) {
+        2
+    } else {
+        1
+    }
+}
+
+fn visible_columns(line: &[(char, u32)]) -> usize {
+    line.iter()
+        .filter(|(c, _)| !c.is_whitespace())
+        .map(|&(c, _)| columns(c))
+        .sum()
+}
+
+/// How long a full printed line is in this text. PDF text wraps at the
+/// column's width, so the lines broken inside a sentence share one length: a
+/// narrow column (24 characters) has most of them at 23 or 24. The length is
+/// the most common one of such lines, when at least 4 lines and a third of
+/// them have it (or one character, two columns less); else [`FULL_LINE`]
+/// characters (twice that in columns), which also caps it.
+fn full_line_width(lines: &[&[(char, u32)]]) -> FullLine {
+    let mut chars = std::collections::BTreeMap::<usize, usize>::new();
+    let mut cols = std::collections::BTreeMap::<usize, usize>::new();
     let mut open_lines = 0;
     for line in lines {
         let last = line.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
         let shown = visible(line.iter().map(|&(c, _)| c));
         if last.is_some_and(ends_open) && (12..FULL_LINE + 20).contains(&shown) {
-            *counts.entry(shown).or_default() += 1;
+            *chars.entry(shown).or_default() += 1;
+            *cols.entry(visible_columns(line)).or_default() += 1;
             open_lines += 1;
         }
     }
-    // The most common length, counting a line one shorter with it (a
+    // The most common length, counting a line `slack` shorter with it (a
     // full-width punctuation mark can push a character to the next line).
-    let best = counts
-        .iter()
-        .map(|(&len, &n)| (n + counts.get(&(len - 1)).copied().unwrap_or(0), len))
-        .max();
-    match best {
-        Some((n, len)) if n >= 4 && n * 3 >= open_lines => (len - 1).min(FULL_LINE),
-        _ => FULL_LINE,
+    let mode = |counts: &std::collections::BTreeMap<usize, usize>, slack: usize, cap: usize| {
+        let best = counts
+            .iter()
+            .map(|(&len, &n)| {
+                let shorter: usize = (1..=slack).filter_map(|d| counts.get(&len.checked_sub(d)?)).sum();
+                (n + shorter, len)
+            })
+            .max();
+        match best {
+            Some((n, len)) if n >= 4 && n * 3 >= open_lines => (len - slack).min(cap),
+            _ => cap,
+        }
+    };
+    FullLine {
+        chars: mode(&chars, 1, FULL_LINE),
+        columns: mode(&cols, 2, 2 * FULL_LINE),
     }
 }
 
@@ -853,7 +893,8 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
             let next_shown = count_visible(body(next_line));
-            let joinable = shown >= full
+            let full_width = shown >= full.chars || visible_columns(current) >= full.columns;
+            let joinable = full_width
                 && shown + next_shown < LONG_LINE
                 && last.is_some_and(ends_open)
                 && first.is_some_and(starts_continuation);
@@ -1083,6 +1124,23 @@ mod tests {
         assert_eq!(norm(&norm(column)), norm(column));
         // Two short lines are not a column: a heading stays a heading.
         assert_eq!(norm("园区动态\n青溪高新区获批。"), "园区动态\n青溪高新区获批。");
+    }
+
+    #[test]
+    fn columns_with_digits_are_joined_by_printed_width() {
+        // A PDF column 25 Chinese characters wide: a line with digits holds
+        // more characters (a digit takes half a character's width), so the
+        // broken lines have 25 to 28 characters but one printed width.
+        let column = "(一)创新能力持续增强。2023年,青溪高新区研发经费\n\
+                      投入强度达到6.5%,新增国家高新技术企业320家,累计\n\
+                      达到1500家。园区内的白鹭光电科技有限公司、蓝河中科\n\
+                      光机投资控股有限公司等一批科技企业快速成长,园区还\n\
+                      设立了专项基金,重点支持关键核心技术攻关和科技成果\n\
+                      就地转化。";
+        let joined = norm(column);
+        assert_eq!(joined.lines().count(), 1, "{joined}");
+        assert!(joined.contains("蓝河中科光机投资控股有限公司"), "{joined}");
+        assert_eq!(norm(&joined), joined);
     }
 
     #[test]
