@@ -382,6 +382,31 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 }
             }
         }
+        // 经 is "by way of" before an agency (经省政府批准), not its name.
+        if kind == &SuffixKind::Agency
+            && b < ss
+            && chars[b] == '经'
+            && rules
+                .entities
+                .agency
+                .via_before
+                .iter()
+                .any(|w| starts_with(chars, b + 1, w))
+        {
+            b += 1;
+        }
+        // A university or company name does not end where a park's name
+        // goes on (岳麓山大学科技城 is a park, not a university).
+        if matches!(kind, SuffixKind::Institute | SuffixKind::LegalEnterprise)
+            && rules
+                .entities
+                .zone
+                .suffixes
+                .iter()
+                .any(|z| z.chars().count() >= 3 && starts_with(chars, se, z))
+        {
+            continue;
+        }
         // A park named after its zone starts after the zone (成都高新区交子金融商务区).
         let mut after_zone = false;
         if kind == &SuffixKind::Zone && b < ss {
@@ -1508,6 +1533,14 @@ mod tests {
             Kind::Industry,
         );
         assert_eq!(n.len(), 3, "{n:?}");
+    }
+
+    #[test]
+    fn a_university_park_is_a_park_and_via_is_no_agency_name() {
+        let text = "青溪高新区白山大学科技城与青溪大学共建创新中心。2017年经省政府批准升格。";
+        assert_eq!(names(text, Kind::Institute), vec!["青溪大学"]);
+        assert!(names(text, Kind::Zone).contains(&"白山大学科技城".to_string()));
+        assert!(names(text, Kind::Agency).is_empty(), "{:?}", names(text, Kind::Agency));
     }
 
     #[test]

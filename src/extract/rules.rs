@@ -92,6 +92,8 @@ pub struct InstituteRules {
 pub struct AgencyRules {
     pub suffixes: Vec<String>,
     pub place_bound_suffixes: HashSet<String>,
+    /// What follows 经 when 经 means "by way of" (经省政府批准).
+    pub via_before: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
