@@ -792,6 +792,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_title_after_a_document_number_is_the_same_policy() {
+        let e = entities(
+            "青溪市科技局印发《关于支持青溪高新区创新发展的若干意见》(青科发〔2024〕3号,以下简称《若干意见》)。《若干意见》提出十条措施。",
+        );
+        let policies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Policy).collect();
+        assert_eq!(policies.len(), 1, "{e:?}");
+    }
+
+    #[test]
     fn enterprise_with_and_without_legal_suffix_merge() {
         let e = entities("远山科技股份有限公司在科创板上市。园区已集聚远山科技、蓝河材料为龙头的新材料产业链。");
         let ents: Vec<_> = e

@@ -1358,11 +1358,13 @@ fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
         for j in i + 1..mentions.len().min(i + 3) {
             let between = &text[mentions[i].end..mentions[j].start];
             let closes = text[mentions[j].end..].starts_with(')');
-            let is_paren = between == "("
-                || between == "(简称"
-                || between == "(以下简称"
-                || between == ",简称"
-                || between == "(又称";
+            // (简称B), (以下简称B), and after a document number
+            // (国科发火〔2024〕36号,以下简称《B》).
+            let short_name_after = |inner: &str| {
+                ["简称", "又称", "下称"].iter().any(|w| inner.ends_with(w)) && inner.chars().count() <= 40
+            };
+            let is_paren =
+                between == "(" || between.strip_prefix('(').is_some_and(short_name_after) || between == ",简称";
             if is_paren && (closes || between.starts_with(',')) && mentions[i].kind == mentions[j].kind {
                 let alias = mentions[j].name.clone();
                 mentions[i].aliases.push(alias);

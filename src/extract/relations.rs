@@ -378,10 +378,16 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 out.push(rel(Predicate::Implements, z, i, si));
             }
             let inside = |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
-            if let Some(&a) = ms.iter().find(|&&j| {
-                m(j).kind == Kind::Agency
-                    && (inside(j) || m(j).end <= m(i).start && text[m(j).end..m(i).start].chars().count() <= 1)
-            }) {
+            // The agency right before the title, or before an issuing verb
+            // and the title (科学技术部印发《…》).
+            let issued_before = |j: usize| {
+                let between = &text[m(j).end..m(i).start];
+                between.chars().count() <= 1 || rr.issued_by.cues.iter().any(|c| between == c.as_str())
+            };
+            if let Some(&a) = ms
+                .iter()
+                .find(|&&j| m(j).kind == Kind::Agency && (inside(j) || m(j).end <= m(i).start && issued_before(j)))
+            {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
         }
@@ -630,6 +636,16 @@ mod tests {
         );
         assert!(
             !has(&r, Predicate::LocatedIn, "白山新材料研究院", "青溪高新区"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn an_agency_before_an_issuing_verb_issues_the_title() {
+        let r = relations("近日,科学技术部印发《关于支持青溪高新区发展的意见》。");
+        assert!(
+            r.iter()
+                .any(|x| x.0 == Predicate::IssuedBy && x.1 == "关于支持青溪高新区发展的意见"),
             "{r:?}"
         );
     }

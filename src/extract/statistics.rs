@@ -184,6 +184,18 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 .chain(sr.project_references.iter().map(String::as_str))
                 .collect();
             let metric = metric_for(&chars, clause_start, i, unit_end, &names);
+            // Nor is a count of zones (国家高新区数量达到200家) a figure of one.
+            let counted = ["数量", "总数", "数"]
+                .iter()
+                .find_map(|w| metric.strip_suffix(w))
+                .unwrap_or(&metric);
+            if unit == "count"
+                && ex.mentions[subject].kind == Kind::Zone
+                && sr.group_nouns.iter().any(|w| counted.ends_with(w.as_str()))
+            {
+                i = unit_end;
+                continue;
+            }
             out.push(StatisticMention {
                 subject,
                 value: value.to_lexical(),
@@ -514,6 +526,12 @@ mod tests {
     fn this_project_is_the_project_named_last() {
         let s = stats("蓝河新材料项目落户青溪高新区。11月,双方举行签约仪式,该项目总投资50亿元。");
         assert_eq!(s, vec![("蓝河新材料项目".into(), "5000000000".into(), "CNY".into())]);
+    }
+
+    #[test]
+    fn a_count_of_zones_is_no_figure_of_one() {
+        let s = stats("青溪高新区发展迅速。到2030年,国家高新区数量达到200家左右。");
+        assert!(s.is_empty(), "{s:?}");
     }
 
     #[test]
