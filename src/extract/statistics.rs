@@ -428,6 +428,12 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
             changed = true;
         }
     }
+    // What a list was an example of is what is counted (集聚了A、B等规上企业156家).
+    if let Some((_, counted)) = before.rsplit_once('等') {
+        if counted.chars().count() >= 2 {
+            before = counted.to_string();
+        }
+    }
     if before.chars().count() >= 2 {
         return before.chars().take(24).collect();
     }
@@ -532,6 +538,13 @@ mod tests {
     fn a_count_of_zones_is_no_figure_of_one() {
         let s = stats("青溪高新区发展迅速。到2030年,国家高新区数量达到200家左右。");
         assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn a_count_after_examples_counts_what_they_are_examples_of() {
+        let ex = extract(&clean("青溪高新区集聚了白鹭光电科技有限公司等规上企业156家。"));
+        let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(metrics, vec!["规上企业"]);
     }
 
     #[test]
