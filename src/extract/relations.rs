@@ -345,16 +345,25 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .copied()
                 .filter(|&i| m(i).kind == Kind::Zone && m(i).start >= cue_at + cue.len())
                 .collect();
+            // The old name stands right before 更名为 / 更名而来 (由A更名而来,
+            // A正式更名为B); else it is no zone we found (由X工业集中区更名而来).
+            let right_before_cue = before
+                .last()
+                .copied()
+                .filter(|&o| text[m(o).end..cue_at].chars().count() <= 2);
             let (new, old) = match cue.as_str() {
-                "更名为" | "改名为" => (after.first().copied(), before.last().copied()),
+                "更名为" | "改名为" => (after.first().copied(), right_before_cue),
                 "更名而来" => (
                     before.first().copied().filter(|_| before.len() >= 2).or(zone),
-                    before.last().copied(),
+                    right_before_cue,
                 ),
                 _ => (before.last().copied().or(zone), after.first().copied()),
             };
             if let (Some(n), Some(o)) = (new, old) {
-                if n != o && m(n).name != m(o).name {
+                // A zone's own short name (简称) is no former name.
+                let same =
+                    m(n).name == m(o).name || m(n).aliases.contains(&m(o).name) || m(o).aliases.contains(&m(n).name);
+                if n != o && !same {
                     out.push(RelationMention {
                         predicate: Predicate::FormerName,
                         subject: n,
@@ -670,6 +679,13 @@ mod tests {
             has(&r, Predicate::ListedOn, "远山材料股份有限公司", "深圳证券交易所"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_zone_s_short_name_is_no_former_name() {
+        let r =
+            relations("青溪高新技术产业开发区(简称青溪高新区)位于浙江省,2006年经国务院批复由青溪工业集中区更名而来。");
+        assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
     }
 
     #[test]
