@@ -781,7 +781,8 @@ const FULL_LINE: usize = 30;
 
 /// Whether a line may end inside a sentence / the next may continue it.
 fn ends_open(c: char) -> bool {
-    is_cjk(c) || matches!(c, '、' | ',' | '+')
+    // A digit too: a column can break between a number and its unit (1.3|万家).
+    is_cjk(c) || c.is_ascii_digit() || matches!(c, '、' | ',' | '+')
 }
 
 fn starts_continuation(c: char) -> bool {

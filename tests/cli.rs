@@ -1272,6 +1272,72 @@ mod pdf_text {
     }
 }
 
+/// A PDF column wrapped by printed width (lines with digits hold more
+/// characters) with the classes of sentence a zone's annual report has.
+mod pdf_columns {
+    use super::util::*;
+    use std::collections::BTreeSet;
+
+    const ZONE: &str = "岚溪高新技术产业开发区";
+
+    #[test]
+    fn a_width_wrapped_report_gives_its_names_figures_and_relations() {
+        let store = TestStore::with(&["lanxi-pdf-columns.txt"]);
+        let stats = store.saved_csv("zone-statistics");
+        // 1.3|万家 broken across lines; the area is no 1996 figure.
+        assert!(
+            has_row(
+                &stats,
+                &[("zone", ZONE), ("value", "13000"), ("unit", "count"), ("year", "2023")]
+            ),
+            "{}",
+            show(&stats)
+        );
+        assert!(
+            has_row(
+                &stats,
+                &[("zone", ZONE), ("value", "42.6"), ("unit", "km2"), ("year", "")]
+            ),
+            "{}",
+            show(&stats)
+        );
+        // 该项目总投资 is the project's.
+        let figures = store.select(
+            "SELECT ?sl ?v WHERE { ?o a zg:Observation ; zg:subject ?s ; zg:value ?v . ?s a zg:Project ; rdfs:label ?sl }",
+        );
+        assert!(
+            has_row(
+                &figures,
+                &[
+                    ("sl", "霁川新能源科技有限公司年产5万吨正极材料项目"),
+                    ("v", "3600000000")
+                ]
+            ),
+            "{}",
+            show(&figures)
+        );
+        // A list after an official name, under 领军企业, in the university park of the zone.
+        let enterprises = store.labels("Enterprise");
+        for want in ["霁川精工股份有限公司", "芷岗智控", "岚溪药业股份有限公司"] {
+            assert!(enterprises.contains(want), "{want} not in {enterprises:?}");
+        }
+        let parks = store.select(&format!(
+            "SELECT ?pl WHERE {{ ?p zg:locatedIn ?z ; a zg:Zone ; rdfs:label ?pl . ?z rdfs:label \"{ZONE}\"@zh }}"
+        ));
+        assert!(has_row(&parks, &[("pl", "澄屿大学科技城")]), "{}", show(&parks));
+        assert!(store.labels("Institute").is_empty(), "{:?}", store.labels("Institute"));
+        // A campaign year is a policy; an application to list is no listing.
+        let policies: BTreeSet<String> = store
+            .saved_csv("policies-by-zone")
+            .into_iter()
+            .filter(|r| r["zone"] == ZONE)
+            .map(|r| r["policy"].clone())
+            .collect();
+        assert!(policies.iter().any(|p| p.contains("项目攻坚年")), "{policies:?}");
+        assert!(store.saved_csv("listed-enterprises").is_empty());
+    }
+}
+
 /// Compacting a store keeps every quad.
 mod optimize {
     use super::util::*;
