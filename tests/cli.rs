@@ -758,6 +758,7 @@ mod ingest {
             names,
             set(&[
                 "fenglin-pdf.txt",
+                "lanxi-pdf-columns.txt",
                 "qingxi-big5.txt",
                 "qingxi-gb18030.txt",
                 "qingxi.txt",
