@@ -59,7 +59,16 @@ fn metric_words(clause: &str, rules: &EnglishStatisticRules) -> String {
         .rposition(|w| w.ends_with("'s") || rules.metric_after.iter().any(|c| c.eq_ignore_ascii_case(w)))
         .filter(|&k| k + 1 < words.len())
         .map_or(0, |k| k + 1);
-    let start = words.len().saturating_sub(6).max(after_cut);
+    // A metric is in lower case after the name of what it measures (the
+    // Hefei National High-Tech Industrial Development Zone reported
+    // industrial output of …).
+    // (The first word may be capitalized only because it starts the sentence.)
+    let after_name = words
+        .iter()
+        .rposition(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .filter(|&k| k > 0 && k + 1 < words.len())
+        .map_or(0, |k| k + 1);
+    let start = words.len().saturating_sub(6).max(after_cut).max(after_name);
     let mut words = &words[start..];
     while let Some((first, rest)) = words.split_first() {
         let article = rules.metric_trim_start.iter().any(|t| t.eq_ignore_ascii_case(first));
@@ -179,11 +188,19 @@ pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
             } else {
                 None
             };
-            let year = years
-                .iter()
-                .filter(|&&(at, _)| at < m.start())
-                .map(|&(_, y)| y)
-                .next_back()
+            // The year right after the figure (218 billion yuan in 2023),
+            // else the nearest before it, else the paragraph's.
+            let after_figure = s[end..].trim_start();
+            let year_after = after_figure
+                .strip_prefix("in ")
+                .and_then(|r| years.iter().find(|&&(at, _)| at == s.len() - r.len()))
+                .map(|&(_, y)| y);
+            let year = year_after
+                .or(years
+                    .iter()
+                    .filter(|&&(at, _)| at < m.start())
+                    .map(|&(_, y)| y)
+                    .next_back())
                 .or(paragraph_year.1);
             // The metric: what a count counts (high-tech enterprises), else
             // the words before the number in its clause without verbs,
@@ -245,6 +262,16 @@ mod tests {
         ));
         let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
         assert_eq!(metrics, ["industrial output", "high-tech enterprises"]);
+        let ex = extract(&clean(
+            "The Qingxi National High-Tech Industrial Development Zone reported industrial output of 218 billion yuan.",
+        ));
+        let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(metrics, ["industrial output"]);
+        // A year right after the figure dates it.
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone reported industrial output of 218 billion yuan in 2023.",
+        ));
+        assert_eq!(ex.statistics.iter().map(|s| s.year).collect::<Vec<_>>(), [Some(2023)]);
     }
 
     #[test]
