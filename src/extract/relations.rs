@@ -134,6 +134,12 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
     };
     for (si, sentence) in ex.sentences.iter().enumerate() {
         let s = &text[sentence.start..sentence.end];
+        // A translation states the facts of its Chinese paragraph; names it
+        // renders otherwise (the Chinese Academy of Sciences in an
+        // institute's English name) would add facts the text does not state.
+        if super::english::is_english(s) && !super::english::translated_mentions(ex, sentence.paragraph).is_empty() {
+            continue;
+        }
         let ms = &by_sentence[si];
         let zone = ex.topic[si];
         let m = |i: usize| &ex.mentions[i];
@@ -677,6 +683,20 @@ mod tests {
         );
         assert!(
             has(&r, Predicate::ListedOn, "远山材料股份有限公司", "深圳证券交易所"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_translation_adds_no_facts_of_its_own() {
+        let r = relations(
+            "青溪高新区与白山纳米研究所合作共建实验站。\n\nThe Qingxi High-Tech Zone and the Baishan Institute of Nano-Tech of the Chinese Academy of Sciences jointly built a station.",
+        );
+        assert!(
+            !r.iter().any(|x| x.1.contains("Academy")
+                || x.2.contains("Academy")
+                || x.1 == "中国科学院"
+                || x.2 == "中国科学院"),
             "{r:?}"
         );
     }
