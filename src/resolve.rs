@@ -118,6 +118,14 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     };
     let family = zone_family(suffix);
     let mut core = head.to_string();
+    // A place in parentheses is a gloss, not part of the name
+    // (西部(重庆)科学城 is 西部科学城, 德州(禹城)高新区 德州高新区).
+    if let (Some(open), Some(close)) = (core.find('('), core.find(')')) {
+        let without = format!("{}{}", &core[..open], &core[close + 1..]);
+        if open < close && without.chars().count() >= 2 {
+            core = without;
+        }
+    }
     // Strip leading place names while a name of two characters or more remains.
     while let Some(h) = gaz.first(&core).filter(|h| {
         h.start == 0
@@ -798,6 +806,13 @@ mod tests {
         );
         let policies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Policy).collect();
         assert_eq!(policies.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_place_in_parentheses_is_a_gloss_of_the_zone_name() {
+        let e = entities("白山(青溪)科学城建设提速。白山科学城管委会表示,白山科学城将引进企业。");
+        let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
+        assert_eq!(zones.len(), 1, "{e:?}");
     }
 
     #[test]

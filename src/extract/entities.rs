@@ -367,13 +367,15 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         };
         let mut b = left_edge_with(chars, ss, max_len, rules, edge);
         // Zones and agencies start at the first place name in them, unless a
-        // national prefix (中国, 中) stands before it: 书写贵阳高新区 → 贵阳高新区.
+        // national prefix (中国, 中) stands before it: 书写贵阳高新区 → 贵阳高新区;
+        // an agency also at the zone it is of (秘书长单位淄博高新区党工委).
         if matches!(kind, SuffixKind::Zone | SuffixKind::Agency) && b < ss {
             let span: String = chars[b..ss].iter().collect();
+            let starts_name = |k: Kind| k == Kind::Place || (k == Kind::Zone && kind == &SuffixKind::Agency);
             if let Some(h) = gaz
                 .find(&span)
                 .into_iter()
-                .find(|h| h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
+                .find(|h| h.entries.iter().any(|&e| starts_name(gaz.entries[e].kind)))
             {
                 let p = span[..h.start].chars().count();
                 let head: String = span[..h.start].to_string();
@@ -1543,6 +1545,13 @@ mod tests {
         assert_eq!(names(text, Kind::Institute), vec!["青溪大学"]);
         assert!(names(text, Kind::Zone).contains(&"白山大学科技城".to_string()));
         assert!(names(text, Kind::Agency).is_empty(), "{:?}", names(text, Kind::Agency));
+    }
+
+    #[test]
+    fn an_agency_starts_at_the_zone_it_is_of() {
+        // A zone of the reference tables (淄博高新区).
+        let n = names("论坛主办方淄博高新区党工委负责人出席。", Kind::Agency);
+        assert_eq!(n, vec!["淄博高新区党工委"]);
     }
 
     #[test]
