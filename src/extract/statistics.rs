@@ -358,20 +358,27 @@ fn subject_for(
     candidate.or(ex.topic.get(si).copied().flatten())
 }
 
-/// `metric` after a zone name or a word for a zone it starts with, when at
-/// least two characters remain.
-fn after_zone_name<'a>(metric: &'a str, zone_names: &[&str]) -> Option<&'a str> {
-    zone_names
+/// `metric` after one of `names` it starts with, when at least two
+/// characters remain.
+fn after_leading_name<'a>(metric: &'a str, names: &[&str]) -> Option<&'a str> {
+    names
         .iter()
         .filter_map(|z| metric.strip_prefix(z))
         .filter(|rest| rest.chars().count() >= 2)
         .min_by_key(|rest| rest.len())
 }
 
-/// The words that say what a figure measures. `zone_names` are the names of
-/// the sentence's zones and the words for a zone: a metric does not start
-/// with them (东湖高新区地区生产总值 → 地区生产总值, 全区企业总数 → 企业总数).
-fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: usize, zone_names: &[&str]) -> String {
+/// The words that say what a figure measures. A metric does not start with
+/// one of `leading_names`: the names of the sentence's zones, the words for
+/// a zone, the figure's subject and the words for "this project"
+/// (东湖高新区地区生产总值 → 地区生产总值, 全区企业总数 → 企业总数).
+fn metric_for(
+    chars: &[char],
+    clause_start: usize,
+    num_start: usize,
+    unit_end: usize,
+    leading_names: &[&str],
+) -> String {
     let sr = &Rules::get().statistics;
     // Words before the number back to a comma or clause start.
     let from = (clause_start..num_start)
@@ -391,7 +398,9 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
             .iter()
             .take_while(|c| !c.is_ascii_digit())
             .collect();
-        let prev = after_zone_name(&prev, zone_names).map(str::to_string).unwrap_or(prev);
+        let prev = after_leading_name(&prev, leading_names)
+            .map(str::to_string)
+            .unwrap_or(prev);
         let prev = sr
             .metric_trim
             .iter()
@@ -423,7 +432,7 @@ fn metric_for(chars: &[char], clause_start: usize, num_start: usize, unit_end: u
                 changed = true;
             }
         }
-        if let Some(rest) = after_zone_name(&before, zone_names) {
+        if let Some(rest) = after_leading_name(&before, leading_names) {
             before = rest.to_string();
             changed = true;
         }
