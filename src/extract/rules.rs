@@ -211,6 +211,8 @@ pub struct StatisticRules {
     pub at_least: Vec<String>,
     pub at_most: Vec<String>,
     pub metric_trim: Vec<String>,
+    /// Words a metric may start with that begin with a trimmed filler (有效).
+    pub metric_words: Vec<String>,
     pub growth_words: Vec<String>,
     /// Words after a year (and its month and day) that make it the date of
     /// an event rather than the year of the figures after it.
@@ -358,6 +360,11 @@ impl Rules {
             file: "data/rules/statistics.toml".into(),
             message: e.to_string(),
         })?;
+        let mut statistics = statistics;
+        // The longest filler first: 拥有 before 有, whatever the file's order.
+        statistics
+            .metric_trim
+            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         let mut entities = entities;
         // Policy verbs end names too (启动传统产业…三年行动).
         for v in &entities.policy.verbs {

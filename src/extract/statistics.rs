@@ -421,7 +421,12 @@ fn metric_for(
                 before = rest.to_string();
                 changed = true;
             }
-            if let Some(rest) = before.strip_prefix(w.as_str()) {
+            // 有 is a filler in 有企业, not in 有效发明专利.
+            let kept = sr
+                .metric_words
+                .iter()
+                .any(|k| k.starts_with(w.as_str()) && before.starts_with(k.as_str()));
+            if let Some(rest) = before.strip_prefix(w.as_str()).filter(|_| !kept) {
                 before = rest.to_string();
                 changed = true;
             }
@@ -435,6 +440,9 @@ fn metric_for(
         if let Some(rest) = after_leading_name(&before, leading_names) {
             before = rest.to_string();
             changed = true;
+        } else if leading_names.contains(&before.as_str()) {
+            // Only a name: what is counted follows the number (青溪高新区拥有3个街道).
+            before.clear();
         }
     }
     // What a list was an example of is what is counted (集聚了A、B等规上企业156家).
@@ -554,6 +562,13 @@ mod tests {
         let ex = extract(&clean("青溪高新区集聚了白鹭光电科技有限公司等规上企业156家。"));
         let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
         assert_eq!(metrics, vec!["规上企业"]);
+    }
+
+    #[test]
+    fn fillers_leave_words_that_start_with_them() {
+        let ex = extract(&clean("青溪高新区拥有有效发明专利1.2万件,现辖3个街道。"));
+        let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(metrics, vec!["有效发明专利", "街道"]);
     }
 
     #[test]
