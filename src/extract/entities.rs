@@ -397,9 +397,10 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         {
             b += 1;
         }
-        // A university or company name does not end where a park's name
-        // goes on (岳麓山大学科技城 is a park, not a university).
-        if matches!(kind, SuffixKind::Institute | SuffixKind::LegalEnterprise)
+        // A university's name does not end where a park's name goes on
+        // (岳麓山大学科技城 is a park, not a university). A company's does:
+        // its park is named after it, and both are named.
+        if matches!(kind, SuffixKind::Institute)
             && rules
                 .entities
                 .zone
