@@ -206,6 +206,8 @@ pub struct StatisticRules {
     pub not_before: Vec<String>,
     pub threshold_after: Vec<String>,
     pub group_nouns: Vec<String>,
+    /// Words after a group noun that make a metric a count of the group.
+    pub group_count_words: Vec<String>,
     pub target_words: Vec<String>,
     pub approx_after: Vec<String>,
     pub at_least: Vec<String>,

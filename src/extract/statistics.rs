@@ -185,9 +185,10 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 .collect();
             let metric = metric_for(&chars, clause_start, i, unit_end, &names);
             // Nor is a count of zones (国家高新区数量达到200家) a figure of one.
-            let counted = ["数量", "总数", "数"]
+            let counted = sr
+                .group_count_words
                 .iter()
-                .find_map(|w| metric.strip_suffix(w))
+                .find_map(|w| metric.strip_suffix(w.as_str()))
                 .unwrap_or(&metric);
             if unit == "count"
                 && ex.mentions[subject].kind == Kind::Zone
