@@ -77,6 +77,8 @@ pub struct Gazetteer {
     pub industry_pref: HashMap<String, String>,
     /// Industry preferred label → English label.
     pub industry_en: HashMap<String, String>,
+    /// City (as the reference table writes it) → its national zones.
+    pub national_zones_by_city: HashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -340,6 +342,12 @@ impl Builder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("gazetteer patterns compile");
+        let mut national_zones_by_city: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let (Some("national"), Some(city)) = (e.level, &e.city) {
+                national_zones_by_city.entry(city.clone()).or_default().push(i);
+            }
+        }
         Gazetteer {
             entries: self.entries,
             divisions: self.divisions,
@@ -350,6 +358,7 @@ impl Builder {
             matcher,
             industry_pref: self.industry_pref,
             industry_en: self.industry_en,
+            national_zones_by_city,
         }
     }
 }

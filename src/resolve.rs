@@ -681,21 +681,22 @@ fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
     let prefix = name
         .strip_suffix("国家高新区")
         .or_else(|| name.strip_suffix("高新区"))?;
-    let cities: Vec<String> = gaz
+    let mut cities: Vec<&str> = gaz
         .lookup(prefix)
         .iter()
         .filter_map(|&e| gaz.entries[e].code.as_ref())
         .filter_map(|c| gaz.divisions.get(c))
         .filter(|d| d.level != crate::gazetteer::Level::County)
-        .map(|d| d.name.clone())
+        .map(|d| d.name.as_str())
         .collect();
-    let zones: Vec<&crate::gazetteer::Entry> = gaz
-        .entries
+    cities.sort_unstable();
+    cities.dedup();
+    let mut zones = cities
         .iter()
-        .filter(|e| e.level == Some("national") && e.city.as_ref().is_some_and(|c| cities.contains(c)))
-        .collect();
-    match zones.as_slice() {
-        [one] => Some(one.canonical.clone()),
+        .filter_map(|c| gaz.national_zones_by_city.get(*c))
+        .flatten();
+    match (zones.next(), zones.next()) {
+        (Some(&one), None) => Some(gaz.entries[one].canonical.clone()),
         _ => None,
     }
 }
