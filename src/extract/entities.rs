@@ -62,6 +62,7 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
         quote_candidates(&chars, rules, &mut cands);
         list_candidates(&chars, rules, gaz, &mut cands);
         industry_candidates(&chars, rules, gaz, &mut cands);
+        industries_after_cue(&chars, rules, gaz, &mut cands);
         village_candidates(&chars, rules, &mut cands);
         let chosen = select(cands);
         let first = ex.mentions.len();
@@ -1245,6 +1246,95 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 });
                 break;
             }
+        }
+    }
+}
+
+/// Where a leading-industry cue is followed by one of its `list_after_cue`
+/// words (主导产业为, 重点产业包括): the position after that word.
+pub(crate) fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usize> {
+    let lead = &rules.relations.leading_industry;
+    // Every Chinese cue holds 产业: most sentences are passed over at once.
+    if !chars.contains(&'产') {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    for i in 0..chars.len() {
+        for cue in lead.cues.iter().filter(|c| !c.is_ascii()) {
+            if !starts_with(chars, i, cue) {
+                continue;
+            }
+            let after = i + cue.chars().count();
+            if let Some(w) = lead.list_after_cue.iter().find(|w| starts_with(chars, after, w)) {
+                starts.push(after + w.chars().count());
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// Industries listed after a leading-industry cue (主导产业为A、B和C,
+/// 重点产业包括A和B): each item of the enumeration, when the taxonomy knows
+/// at least one of them and every item is a plain name (no 以, 的 …: the
+/// words after the cue are then a sentence, not a list).
+fn industries_after_cue(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    for start in list_after_industry_cue(chars, rules) {
+        let mut end = start;
+        while end < chars.len() && (is_cjk(chars[end]) || chars[end] == '、') && chars[end] != '等' {
+            end += 1;
+        }
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut item_start = start;
+        let mut i = start;
+        while i <= end {
+            let conj = if i == end || chars[i] == '、' {
+                Some(usize::from(i < end))
+            } else if starts_with(chars, i, "以及") {
+                Some(2)
+            } else if matches!(chars[i], '和' | '及' | '与') {
+                Some(1)
+            } else {
+                None
+            };
+            match conj {
+                Some(n) => {
+                    items.push((item_start, i));
+                    item_start = i + n;
+                    i += n.max(1);
+                }
+                None => i += 1,
+            }
+        }
+        let named: Vec<(usize, usize, String)> = items
+            .into_iter()
+            .map(|(a, b)| (a, b, strip_industry(&chars[a..b].iter().collect::<String>(), rules)))
+            .collect();
+        let plain = |n: &str| {
+            (2..=10).contains(&n.chars().count())
+                && !n.contains(['以', '的', '为', '在', '是', '将', '从'])
+                && !generic(n, rules)
+        };
+        if named.len() > 6
+            || !named.iter().all(|(_, _, n)| plain(n))
+            || !named.iter().any(|(_, _, n)| gaz.industry(n).is_some())
+        {
+            continue;
+        }
+        for (a, b, name) in named {
+            let surface: String = chars[a..b].iter().collect();
+            out.push(Cand {
+                start: a,
+                end: b,
+                kind: Kind::Industry,
+                via: Via::List,
+                canonical: gaz.industry(&name).filter(|p| *p != name).map(str::to_string),
+                aliases: if surface != name { vec![surface] } else { Vec::new() },
+                name,
+                entry: None,
+                score: 5,
+            });
         }
     }
 }

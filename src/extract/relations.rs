@@ -250,9 +250,22 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         .english_copulas
                         .iter()
                         .any(|c| before_cue.ends_with(&format!(" {c}")));
+                // 主导产业为A、B和C: the list runs from the cue to the clause's end.
+                let after_cue = &s[cue_pos + cue.len()..];
+                let list_after = rr
+                    .leading_industry
+                    .list_after_cue
+                    .iter()
+                    .find(|w| !english && after_cue.starts_with(w.as_str()))
+                    .map(|w| {
+                        let list = &after_cue[w.len()..];
+                        cue_pos + cue.len() + w.len() + list.find(['，', '；', ',', ';']).unwrap_or(list.len())
+                    });
                 for &i in ms {
                     let at = m(i).start - sentence.start;
-                    let named = if english && !copula {
+                    let named = if let Some(list_end) = list_after {
+                        at > cue_pos && at < list_end
+                    } else if english && !copula {
                         at > cue_pos
                     } else {
                         at < cue_pos + 12
@@ -605,6 +618,26 @@ mod tests {
         for i in ["电子信息", "绿色食品", "新材料"] {
             assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
         }
+    }
+
+    #[test]
+    fn leading_industries_listed_after_the_cue() {
+        for text in [
+            "青溪高新区位于白山市,主导产业为智能终端、新能源装备和节能环保。",
+            "青溪高新区的主导产业是智能终端、新能源装备及节能环保。",
+            "青溪高新区聚焦三大主导产业,分别是智能终端、新能源装备和节能环保,其中智能终端规模最大。",
+        ] {
+            let r = relations(text);
+            for i in ["智能终端", "新能源装备", "节能环保"] {
+                assert!(
+                    has(&r, Predicate::LeadingIndustry, "青溪高新区", i),
+                    "{i} in {text}: {r:?}"
+                );
+            }
+        }
+        // After the cue, a sentence rather than a list names no industry.
+        let r = relations("青溪高新区主导产业为以汽车为主的先进制造业。");
+        assert!(!r.iter().any(|x| x.0 == Predicate::LeadingIndustry), "{r:?}");
     }
 
     #[test]

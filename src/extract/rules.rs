@@ -146,6 +146,9 @@ pub struct LeadingRules {
     /// English words right before the cue that put the industries before it
     /// (A, B and C are the leading industries).
     pub english_copulas: Vec<String>,
+    /// Chinese words right after the cue that put the industries after it
+    /// (主导产业为A、B和C, 主导产业包括A和B).
+    pub list_after_cue: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
