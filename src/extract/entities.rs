@@ -233,7 +233,9 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 .organisation_endings
                 .iter()
                 .any(|e| before.ends_with(e.as_str()));
-            if !org_before {
+            // Nor after a word that cannot end a name's first half
+            // (公司先后与A研究所: 先后 is an adverb, 与 the preposition).
+            if !org_before && rules.stop_word_before(chars, b - 1, false).is_none() {
                 b -= 1;
                 continue;
             }

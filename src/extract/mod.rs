@@ -197,6 +197,31 @@ pub struct Extraction {
     pub text: String,
 }
 
+/// The enterprise a reference word points back to (该公司…, 公司先后与…):
+/// when one of the segments of `text[from..to]` (split at commas and colons)
+/// starts with a word of `[references] enterprise`, the enterprise named
+/// last before that word.
+pub(crate) fn referred_enterprise(text: &str, mentions: &[Mention], from: usize, to: usize) -> Option<usize> {
+    let refs = &rules::Rules::get().entities.references;
+    let span = text.get(from..to)?;
+    let leads = std::iter::once(0).chain(span.match_indices([',', ':']).map(|(p, c)| p + c.len()));
+    let at = leads
+        .map(|p| from + p + (span[p..].len() - span[p..].trim_start().len()))
+        .find(|&at| {
+            let lead = &text[at..to];
+            refs.enterprise.iter().any(|w| {
+                lead.strip_prefix(w.as_str())
+                    .is_some_and(|rest| !refs.not_before.iter().any(|n| rest.starts_with(n.as_str())))
+            })
+        })?;
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Enterprise && m.end <= at)
+        .max_by_key(|(_, m)| m.start)
+        .map(|(k, _)| k)
+}
+
 /// Extract everything from one normalized document.
 pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let mut ex = Extraction {

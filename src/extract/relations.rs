@@ -507,6 +507,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 // before it and those listed with it (A、B与C共建).
                 let mut left = Vec::new();
                 let mut end = p;
+                while let Some(adverb) = rr
+                    .cooperates_with
+                    .adverbs_before_conjunction
+                    .iter()
+                    .find(|w| !w.is_empty() && text[sentence.start..end].ends_with(w.as_str()))
+                {
+                    end -= adverb.len();
+                }
                 while let Some(j) = ms
                     .iter()
                     .copied()
@@ -519,8 +527,12 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         None => break,
                     }
                 }
+                // 该公司与A合作, 公司先后与A开展合作: the enterprise named last.
                 let subjects: Vec<usize> = if left.is_empty() {
-                    zone.into_iter().collect()
+                    super::referred_enterprise(text, &ex.mentions, sentence.start, p)
+                        .or(zone)
+                        .into_iter()
+                        .collect()
                 } else {
                     left
                 };
@@ -543,11 +555,19 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .filter(|r| r.sentence == si && r.predicate == Predicate::CooperatesWith)
                 .filter_map(|r| r.object.map(|o| (r.subject, o)))
                 .collect();
+            // Nor is a partner institute in the sentence's zone by it
+            // (公司与A研究所合作: a company's partner, not a zone's member;
+            // a partner company is often the zone's own and keeps its place).
             out.retain(|r| {
                 !(r.sentence == si
                     && r.predicate == Predicate::LocatedIn
-                    && r.object
-                        .is_some_and(|o| partners.contains(&(r.subject, o)) || partners.contains(&(o, r.subject))))
+                    && r.object.is_some_and(|o| {
+                        partners.contains(&(r.subject, o))
+                            || partners.contains(&(o, r.subject))
+                            || m(o).kind == Kind::Zone
+                                && m(r.subject).kind == Kind::Institute
+                                && partners.iter().any(|&(_, b)| b == r.subject)
+                    }))
             });
             // 联合A、B开展…: the partners co-operate with each other.
             if let Some(p) = s.find("联合") {
@@ -597,6 +617,25 @@ mod tests {
 
     fn has(rels: &[(Predicate, String, String)], p: Predicate, s: &str, o: &str) -> bool {
         rels.iter().any(|(q, a, b)| *q == p && a == s && b == o)
+    }
+
+    #[test]
+    fn the_company_referred_to_co_operates_and_its_partner_stays_outside_the_zone() {
+        let r = relations("白山高新区的远山材料股份有限公司上市。公司先后与青溪化学研究所、白鹭大学开展产学研合作。");
+        for partner in ["青溪化学研究所", "白鹭大学"] {
+            assert!(
+                has(&r, Predicate::CooperatesWith, "远山材料股份有限公司", partner),
+                "{partner}: {r:?}"
+            );
+            assert!(
+                !has(&r, Predicate::CooperatesWith, "白山高新区", partner),
+                "{partner}: {r:?}"
+            );
+            assert!(
+                !has(&r, Predicate::LocatedIn, partner, "白山高新区"),
+                "{partner}: {r:?}"
+            );
+        }
     }
 
     #[test]

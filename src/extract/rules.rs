@@ -18,7 +18,17 @@ pub struct EntityRules {
     pub industry: IndustryRules,
     pub village: VillageRules,
     pub list: ListRules,
+    pub references: ReferenceRules,
     pub english: EnglishRules,
+}
+
+/// Words that point back to an entity named earlier (`[references]` of entities.toml).
+#[derive(Debug, Deserialize)]
+pub struct ReferenceRules {
+    /// At the start of a segment: the enterprise named last (该公司, 公司).
+    pub enterprise: Vec<String>,
+    /// … unless one of these follows (公司数量 counts companies).
+    pub not_before: Vec<String>,
 }
 
 /// What an enumeration is, by the words after it (`[list]` of entities.toml).
@@ -132,12 +142,19 @@ pub struct RelationRules {
     pub renamed: Cues,
     pub implements: Cues,
     pub issued_by: Cues,
-    pub cooperates_with: Cues,
+    pub cooperates_with: CooperationRules,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Cues {
     pub cues: WordSet,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CooperationRules {
+    pub cues: WordSet,
+    /// Adverbs that may stand between a party and 与 (A先后与B合作).
+    pub adverbs_before_conjunction: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

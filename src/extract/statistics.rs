@@ -329,6 +329,10 @@ fn subject_for(
             return project;
         }
     }
+    // 该公司营业收入…: the enterprise named last.
+    if let Some(e) = super::referred_enterprise(text, &ex.mentions, segment_start, start) {
+        return Some(e);
+    }
     let candidate = ms.iter().copied().rev().find(|&m| {
         let e = &ex.mentions[m];
         if e.end > start || e.start < clause_start {
@@ -356,7 +360,24 @@ fn subject_for(
             _ => false,
         }
     });
-    candidate.or(ex.topic.get(si).copied().flatten())
+    // 该公司成立于1998年,…,2023年实现营业收入…: an earlier segment's
+    // reference, unless the number's own segment names its subject with a
+    // word (园区入库企业42家, 公司数量300家).
+    let rules = Rules::get();
+    let own_subject_word = rules
+        .entities
+        .zone
+        .coreference
+        .iter()
+        .chain(&rules.entities.references.enterprise)
+        .any(|w| lead.starts_with(w.as_str()));
+    candidate
+        .or_else(|| {
+            (!own_subject_word)
+                .then(|| super::referred_enterprise(text, &ex.mentions, clause_start, segment_start))
+                .flatten()
+        })
+        .or(ex.topic.get(si).copied().flatten())
 }
 
 /// `metric` after one of `names` it starts with, when at least two
@@ -487,6 +508,25 @@ mod tests {
                 ("青溪高新区".into(), "186".into(), "count".into()),
                 ("青溪高新区".into(), "3.5".into(), "percent".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_reference_to_the_company_makes_it_the_subject() {
+        let text = "白山高新区的远山材料股份有限公司上市。据介绍,该公司成立于2001年,主要生产膜材料,\
+                    2023年实现营业收入9.6亿元。公司研发投入占比5.2%,园区入库企业42家,公司数量达300家。";
+        let s = stats(text);
+        for (value, unit) in [("960000000", "CNY"), ("5.2", "percent")] {
+            assert!(
+                s.contains(&("远山材料股份有限公司".into(), value.into(), unit.into())),
+                "{value} {unit}: {s:?}"
+            );
+        }
+        // A figure of the zone, and a count of companies, stay the zone's.
+        assert!(s.contains(&("白山高新区".into(), "42".into(), "count".into())), "{s:?}");
+        assert!(
+            s.contains(&("白山高新区".into(), "300".into(), "count".into())),
+            "{s:?}"
         );
     }
 
