@@ -66,6 +66,9 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             .map(|m| &text[m.start..m.end])
             .chain(rules.entities.zone.coreference.iter().map(String::as_str))
             .collect();
+        // The clause (its first byte) and subject of the last figure: a
+        // segment without a subject of its own continues it.
+        let mut previous: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < chars.len() {
             let Some((value, num_end)) = number_at(&chars, i) else {
@@ -153,9 +156,12 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 ex,
                 &by_sentence[si],
                 si,
-                byte_of[clause_start],
-                start_byte,
-                end_byte,
+                FigureSpan {
+                    clause_start: byte_of[clause_start],
+                    start: start_byte,
+                    end: end_byte,
+                },
+                previous.filter(|p| p.0 == byte_of[clause_start]).map(|p| p.1),
             );
             let Some(subject) = subject else {
                 i = unit_end;
@@ -197,6 +203,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 i = unit_end;
                 continue;
             }
+            previous = Some((byte_of[clause_start], subject));
             out.push(StatisticMention {
                 subject,
                 value: value.to_lexical(),
@@ -282,18 +289,32 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
     None
 }
 
+/// Where a figure stands in the text (byte offsets): its clause's start,
+/// and the number with its unit.
+#[derive(Clone, Copy)]
+struct FigureSpan {
+    clause_start: usize,
+    start: usize,
+    end: usize,
+}
+
 /// The subject of a statistic: the entity right after 总投资N的, else the
 /// nearest entity before the number in the clause that is not a member of
-/// what is counted, else the sentence's zone.
+/// what is counted, else the subject of the clause's previous figure
+/// (A项目总投资15亿元,达产后年产值30亿元), else the sentence's zone.
 fn subject_for(
     text: &str,
     ex: &Extraction,
     ms: &[usize],
     si: usize,
-    clause_start: usize,
-    start: usize,
-    end: usize,
+    at: FigureSpan,
+    previous: Option<usize>,
 ) -> Option<usize> {
+    let FigureSpan {
+        clause_start,
+        start,
+        end,
+    } = at;
     let after = &text[end..];
     if after.starts_with('的') {
         let at = end + '的'.len_utf8();
@@ -374,7 +395,7 @@ fn subject_for(
     candidate
         .or_else(|| {
             (!own_subject_word)
-                .then(|| super::referred_enterprise(text, &ex.mentions, clause_start, segment_start))
+                .then(|| super::referred_enterprise(text, &ex.mentions, clause_start, segment_start).or(previous))
                 .flatten()
         })
         .or(ex.topic.get(si).copied().flatten())
@@ -434,6 +455,17 @@ fn metric_for(
         if prev.chars().count() >= 2 {
             return format!("{}{before}", prev.chars().take(20).collect::<String>());
         }
+    }
+    // 由A公司投资建设的B项目总投资: the words after the subject's name
+    // (a full name, not a word for a zone) inside them.
+    if let Some(cut) = leading_names
+        .iter()
+        .filter(|n| n.chars().count() >= 4)
+        .filter_map(|n| before.rfind(n).map(|p| p + n.len()))
+        .filter(|&cut| before[cut..].chars().count() >= 2)
+        .max()
+    {
+        before = before[cut..].to_string();
     }
     let mut changed = true;
     while changed {
@@ -527,6 +559,30 @@ mod tests {
         assert!(
             s.contains(&("白山高新区".into(), "300".into(), "count".into())),
             "{s:?}"
+        );
+    }
+
+    #[test]
+    fn a_project_named_inside_the_words_keeps_its_later_figures() {
+        let text = "青溪高新区签约一批项目。其中,由远山材料股份有限公司投资建设的高性能膜材料项目总投资15亿元,达产后年产值30亿元。";
+        let ex = extract(&clean(text));
+        let got: Vec<(&str, &str, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| {
+                (
+                    ex.mentions[s.subject].name.as_str(),
+                    s.value.as_str(),
+                    s.metric.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("高性能膜材料项目", "1500000000", "总投资"),
+                ("高性能膜材料项目", "3000000000", "年产值"),
+            ]
         );
     }
 
