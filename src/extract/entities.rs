@@ -1633,6 +1633,18 @@ mod tests {
     }
 
     #[test]
+    fn future_science_cities_and_bio_cities_are_parks() {
+        let n = names(
+            "青溪高新区加快建设白山国际生物城和未来科技城,布局未来产业园。",
+            Kind::Zone,
+        );
+        for want in ["白山国际生物城", "未来科技城", "未来产业园"] {
+            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+        }
+        assert!(!n.iter().any(|x| x.starts_with("布局")), "{n:?}");
+    }
+
+    #[test]
     fn a_university_park_is_a_park_and_via_is_no_agency_name() {
         let text = "青溪高新区白山大学科技城与青溪大学共建创新中心。2017年经省政府批准升格。";
         assert_eq!(names(text, Kind::Institute), vec!["青溪大学"]);
