@@ -1167,6 +1167,15 @@ fn list_head(
     }
     let heads = &rules.entities.list;
     let starts = |list: &[String], text: &str| list.iter().any(|w| text.starts_with(w.as_str()));
+    // 科大讯飞、华米科技等人工智能企业: an industry may stand before the head.
+    let industry_len = (2..=8)
+        .rev()
+        .filter_map(|n| a.char_indices().nth(n).map(|(b, _)| b))
+        .find(|&b| gaz.industry(&a[..b]).is_some());
+    let a = match industry_len {
+        Some(b) if starts(&heads.enterprise_heads, &a[b..]) => &a[b..],
+        _ => a,
+    };
     if (has_deng || counted) && starts(&heads.enterprise_heads, a)
         || a.starts_with("一批") && after.contains("企业")
         || has_deng && a.starts_with("享誉") && after.contains("品牌")
@@ -1630,6 +1639,20 @@ mod tests {
             Kind::Industry,
         );
         assert_eq!(n.len(), 3, "{n:?}");
+    }
+
+    #[test]
+    fn an_industry_may_stand_before_an_enterprise_list_head() {
+        let n = names(
+            "青溪高新区已集聚远山智能、白鹭云图等人工智能企业500余家。",
+            Kind::Enterprise,
+        );
+        assert_eq!(n, vec!["远山智能", "白鹭云图"]);
+    }
+
+    #[test]
+    fn science_parks_are_zones() {
+        assert_eq!(names("白山科学园区厂商共有212家。", Kind::Zone), vec!["白山科学园区"]);
     }
 
     #[test]
