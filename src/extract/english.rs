@@ -141,6 +141,26 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.") {
                 continue;
             }
+            // Peking University Shenzhen Graduate School: an institute's
+            // name that goes on to another institute ending is that name.
+            if kind == Kind::Institute {
+                let spaced = |a: usize| text[toks[a].end..toks[a + 1].start].chars().all(|c| c == ' ');
+                let mut j = k + 1;
+                while toks.get(j).is_some_and(|n| capitalized(n.text)) && spaced(j - 1) {
+                    if ending_kind(toks[j].text, english_rules) == Some(Kind::Institute) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j > k + 1
+                    && toks
+                        .get(j)
+                        .is_some_and(|n| ending_kind(n.text, english_rules) == Some(Kind::Institute))
+                    && spaced(j - 1)
+                {
+                    continue;
+                }
+            }
             // Extend left over capitalized words and joining words, within the clause.
             let mut b = k;
             while b > 0 {
@@ -485,6 +505,40 @@ mod tests {
             .filter(|r| r.predicate == crate::extract::Predicate::LeadingIndustry)
             .count();
         assert_eq!(leading, 2, "{:?}", ex.relations);
+    }
+
+    #[test]
+    fn an_english_report_on_a_zone() {
+        use crate::extract::Predicate;
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone grew fast. Biomedicine and new energy are the zone's leading industries. \
+             It is home to 300 enterprises, including Yuanshan Technology Co., Ltd. and Bailu Corporation. \
+             Bailu Corporation, listed on the Shanghai Stock Exchange in 2015, works with Qingxi University Graduate School.",
+        ));
+        let name = |i: usize| ex.mentions[i].name.as_str();
+        let rels: Vec<(Predicate, &str, Option<&str>, Option<&str>)> = ex
+            .relations
+            .iter()
+            .map(|r| (r.predicate, name(r.subject), r.object.map(name), r.date.as_deref()))
+            .collect();
+        let count = |p: Predicate| rels.iter().filter(|r| r.0 == p).count();
+        // The possessive between the copula and the cue: the zone's industries.
+        assert_eq!(count(Predicate::LeadingIndustry), 2, "{rels:?}");
+        // "home to … including": the zone's enterprises.
+        assert_eq!(count(Predicate::LocatedIn), 2, "{rels:?}");
+        // A participle clause states the listing, with its year.
+        assert!(
+            rels.iter()
+                .any(|r| r.0 == Predicate::ListedOn && r.1 == "Bailu Corporation" && r.3 == Some("2015")),
+            "{rels:?}"
+        );
+        let institutes: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Institute)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(institutes, vec!["Qingxi University Graduate School"]);
     }
 
     #[test]

@@ -114,6 +114,15 @@ fn date_in(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// The year an English clause gives right after a market (… on the Hong
+/// Kong Stock Exchange in 2002): `in YYYY` before the clause's next comma.
+fn english_year_after(after: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re =
+        RE.get_or_init(|| regex::Regex::new(r"^[^,;.]{0,20}?\bin ((?:19|20)\d{2})\b").expect("valid year pattern"));
+    re.captures(after).map(|c| c[1].to_string())
+}
+
 pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
     let rules = Rules::get();
     let rr = &rules.relations;
@@ -244,12 +253,18 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             {
                 let english = cue.is_ascii();
                 let before_cue = s[..cue_pos].trim_end();
+                // … are the park's leading industries, … are Suzhou Industrial
+                // Park's leading industries: a possessive of a few words may
+                // stand between the copula and the cue.
+                let possessive = before_cue.ends_with("'s") || before_cue.ends_with("’s");
                 let copula = english
-                    && rr
-                        .leading_industry
-                        .english_copulas
-                        .iter()
-                        .any(|c| before_cue.ends_with(&format!(" {c}")));
+                    && rr.leading_industry.english_copulas.iter().any(|c| {
+                        before_cue.ends_with(&format!(" {c}"))
+                            || possessive
+                                && before_cue
+                                    .rfind(&format!(" {c} "))
+                                    .is_some_and(|p| before_cue[p + c.len() + 2..].split_whitespace().count() <= 4)
+                    });
                 // 主导产业为A、B和C: the list runs from the cue to the clause's end.
                 let after_cue = &s[cue_pos + cue.len()..];
                 let list_after = rr
@@ -344,7 +359,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 continue;
             }
             let mut r = rel(Predicate::ListedOn, e, i, si);
-            r.date = date_in(&text[clause_start..m(i).end]);
+            r.date = date_in(&text[clause_start..m(i).end]).or_else(|| english_year_after(after));
             out.push(r);
         }
 
