@@ -958,6 +958,33 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         if head.is_none() && items.iter().filter(|&&(a, b)| park(a, b)).count() >= 2 {
             head = Some((Kind::Zone, ""));
         }
+        // Items are of one kind: when most of three or more short names
+        // end as companies do (理想汽车、中创新航、蜂巢能源入选…), the
+        // others are companies too. Industries the taxonomy knows are not.
+        if head.is_none() && items.len() >= 3 {
+            let item = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+            let short = items
+                .iter()
+                .all(|&(a, b)| (3..=8).contains(&(b - a)) && chars[a..b].iter().all(|&c| is_cjk(c)));
+            let firms = items
+                .iter()
+                .filter(|&&(a, b)| {
+                    let name = item(a, b);
+                    rules
+                        .entities
+                        .enterprise
+                        .soft_suffixes
+                        .iter()
+                        .any(|x| name.ends_with(x.as_str()))
+                })
+                .count();
+            let industry = items
+                .iter()
+                .any(|&(a, b)| gaz.industry(&strip_industry(&item(a, b), rules)).is_some());
+            if short && !industry && firms * 2 > items.len() {
+                head = Some((Kind::Enterprise, ""));
+            }
+        }
         let Some((kind, add_suffix)) = head else {
             continue;
         };
@@ -1265,8 +1292,8 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
 /// words (主导产业为, 重点产业包括): the position after that word.
 pub(crate) fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usize> {
     let lead = &rules.relations.leading_industry;
-    // Every Chinese cue holds 产业: most sentences are passed over at once.
-    if !chars.contains(&'产') {
+    // Every Chinese cue holds 产业 or 发展: most sentences are passed over at once.
+    if !chars.iter().any(|&c| c == '产' || c == '发') {
         return Vec::new();
     }
     let mut starts = Vec::new();
@@ -1276,7 +1303,9 @@ pub(crate) fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usiz
                 continue;
             }
             let after = i + cue.chars().count();
-            if let Some(w) = lead.list_after_cue.iter().find(|w| starts_with(chars, after, w)) {
+            if lead.list_cues.contains(cue) {
+                starts.push(after);
+            } else if let Some(w) = lead.list_after_cue.iter().find(|w| starts_with(chars, after, w)) {
                 starts.push(after + w.chars().count());
             }
         }
@@ -1648,6 +1677,20 @@ mod tests {
             Kind::Enterprise,
         );
         assert_eq!(n, vec!["远山智能", "白鹭云图"]);
+    }
+
+    #[test]
+    fn items_of_a_list_are_of_one_kind() {
+        let n = names("远山汽车、中创新航、白鹭能源入选产业链链主企业名单。", Kind::Enterprise);
+        assert_eq!(n, vec!["远山汽车", "中创新航", "白鹭能源"]);
+        // Industries the taxonomy knows stay industries.
+        assert!(names("园区重点发展新能源、清洁能源、智能汽车。", Kind::Enterprise).is_empty());
+        // 实行 is a verb: no zone is named 实行现行国家高新区.
+        let z = names(
+            "批复同意青溪高新区升级为国家高新区,实行现行国家高新区的政策。",
+            Kind::Zone,
+        );
+        assert!(!z.iter().any(|x| x.starts_with("实行")), "{z:?}");
     }
 
     #[test]

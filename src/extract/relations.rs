@@ -267,11 +267,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     });
                 // 主导产业为A、B和C: the list runs from the cue to the clause's end.
                 let after_cue = &s[cue_pos + cue.len()..];
-                let list_after = rr
-                    .leading_industry
-                    .list_after_cue
-                    .iter()
-                    .find(|w| !english && after_cue.starts_with(w.as_str()))
+                let right_away = rr.leading_industry.list_cues.contains(cue).then_some("");
+                let list_after = right_away
+                    .or_else(|| {
+                        rr.leading_industry
+                            .list_after_cue
+                            .iter()
+                            .map(String::as_str)
+                            .find(|w| !english && after_cue.starts_with(w))
+                    })
                     .map(|w| {
                         let list = &after_cue[w.len()..];
                         cue_pos + cue.len() + w.len() + list.find(['，', '；', ',', ';']).unwrap_or(list.len())
@@ -688,6 +692,11 @@ mod tests {
                     "{i} in {text}: {r:?}"
                 );
             }
+        }
+        // 重点发展 is followed by the list right away.
+        let r = relations("青溪高新区重点发展智能终端、节能环保等产业。");
+        for i in ["智能终端", "节能环保"] {
+            assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
         }
         // After the cue, a sentence rather than a list names no industry.
         let r = relations("青溪高新区主导产业为以汽车为主的先进制造业。");

@@ -166,6 +166,8 @@ pub struct LeadingRules {
     /// Chinese words right after the cue that put the industries after it
     /// (主导产业为A、B和C, 主导产业包括A和B).
     pub list_after_cue: Vec<String>,
+    /// Cues the list follows right away (重点发展A、B等产业).
+    pub list_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

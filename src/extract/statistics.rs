@@ -456,6 +456,9 @@ fn metric_for(
             return format!("{}{before}", prev.chars().take(20).collect::<String>());
         }
     }
+    // A、B等10家企业获评…: the number counts the list, and what it counts
+    // follows the number.
+    let counts_a_list = before.ends_with('等');
     // 由A公司投资建设的B项目总投资: the words after the subject's name
     // (a full name, not a word for a zone) inside them.
     if let Some(cut) = leading_names
@@ -498,6 +501,9 @@ fn metric_for(
             // Only a name: what is counted follows the number (青溪高新区拥有3个街道).
             before.clear();
         }
+    }
+    if counts_a_list {
+        before.clear();
     }
     // What a list was an example of is what is counted (集聚了A、B等规上企业156家).
     if let Some((_, counted)) = before.rsplit_once('等') {
@@ -584,6 +590,15 @@ mod tests {
                 ("高性能膜材料项目", "3000000000", "年产值"),
             ]
         );
+    }
+
+    #[test]
+    fn a_count_after_a_list_counts_what_follows_the_number() {
+        let ex = extract(&clean(
+            "青溪高新区的远山材料股份有限公司、白鹭药业股份有限公司等10家企业获评领军企业。",
+        ));
+        let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(metrics, vec!["企业获评领军企业"]);
     }
 
     #[test]
