@@ -387,18 +387,20 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 }
             }
         }
-        // 经 is "by way of" before an agency (经省政府批准), not its name.
-        if kind == &SuffixKind::Agency
-            && b < ss
-            && chars[b] == '经'
-            && rules
-                .entities
-                .agency
-                .via_before
-                .iter()
-                .any(|w| starts_with(chars, b + 1, w))
-        {
-            b += 1;
+        // 经 is "by way of" before an agency (经省政府批准), not its name,
+        // nor is what stands before it (A工业园区经省政府批准更名).
+        if kind == &SuffixKind::Agency {
+            if let Some(via) = (b..ss).rev().find(|&k| {
+                chars[k] == '经'
+                    && rules
+                        .entities
+                        .agency
+                        .via_before
+                        .iter()
+                        .any(|w| starts_with(chars, k + 1, w))
+            }) {
+                b = via + 1;
+            }
         }
         // A university's name does not end where a park's name goes on
         // (岳麓山大学科技城 is a park, not a university). A company's does:

@@ -155,6 +155,12 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         let coref = rules.entities.zone.coreference.found_in(s);
         let names_zone = zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
 
+        // 开发区位于A县: a word for the zone opens the sentence and says where it lies.
+        let refers_located = rules.entities.zone.coreference.iter().any(|w| {
+            s.trim_start()
+                .strip_prefix(w.as_str())
+                .is_some_and(|rest| rr.located_in.place_cues.iter().any(|c| rest.starts_with(c.as_str())))
+        });
         // Located in the sentence's zone.
         if let Some(z) = zone {
             let cue = rr.located_in.cues.found_in(s);
@@ -193,7 +199,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Place if rr.located_in.place_cues.found_in(s) && names_zone => {
+                        Kind::Place if rr.located_in.place_cues.found_in(s) && (names_zone || refers_located) => {
                             out.push(rel(Predicate::LocatedIn, z, i, si));
                         }
                         _ => {}
@@ -385,10 +391,23 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .collect();
             // The old name stands right before 更名为 / 更名而来 (由A更名而来,
             // A正式更名为B); else it is no zone we found (由X工业集中区更名而来).
-            let right_before_cue = before
-                .last()
-                .copied()
-                .filter(|&o| text[m(o).end..cue_at].chars().count() <= 2);
+            let approval = |between: &str| {
+                between.chars().count() <= 16
+                    && rr
+                        .renamed
+                        .approval_opening
+                        .iter()
+                        .any(|w| between.starts_with(w.as_str()))
+                    && rr
+                        .renamed
+                        .approval_closing
+                        .iter()
+                        .any(|w| between.trim_end_matches("后").ends_with(w.as_str()))
+            };
+            let right_before_cue = before.last().copied().filter(|&o| {
+                let between = &text[m(o).end..cue_at];
+                between.chars().count() <= 2 || approval(between)
+            });
             let (new, old) = match cue.as_str() {
                 "更名为" | "改名为" => (after.first().copied(), right_before_cue),
                 "更名而来" => (
@@ -655,6 +674,24 @@ mod tests {
                 "{partner}: {r:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_renaming_after_its_approval_and_a_zone_word_that_says_where_it_lies() {
+        let text = "2021年3月,白山县工业园区经省政府批准更名为白山经济技术开发区。开发区位于白山县城南街道。";
+        let r = relations(text);
+        assert!(
+            has(&r, Predicate::FormerName, "白山经济技术开发区", "白山县工业园区"),
+            "{r:?}"
+        );
+        assert!(has(&r, Predicate::LocatedIn, "白山经济技术开发区", "城南街道"), "{r:?}");
+        // 经 opens the approval: what stands before it is no agency's name.
+        let ex = extract(&clean(text));
+        assert!(
+            !ex.mentions.iter().any(|m| m.kind == crate::extract::Kind::Agency),
+            "{:?}",
+            ex.mentions
+        );
     }
 
     #[test]

@@ -139,7 +139,7 @@ pub struct RelationRules {
     pub leading_industry: LeadingRules,
     pub chain_leader: Cues,
     pub listed_on: ListedRules,
-    pub renamed: Cues,
+    pub renamed: RenamedRules,
     pub implements: Cues,
     pub issued_by: Cues,
     pub cooperates_with: CooperationRules,
@@ -148,6 +148,16 @@ pub struct RelationRules {
 #[derive(Debug, Deserialize)]
 pub struct Cues {
     pub cues: WordSet,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RenamedRules {
+    pub cues: WordSet,
+    /// An approval between the old name and the cue (A经省政府批准更名为B):
+    /// it opens with one of `approval_opening` and closes with one of
+    /// `approval_closing`.
+    pub approval_opening: Vec<String>,
+    pub approval_closing: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
