@@ -278,6 +278,54 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 None => {}
             }
         }
+        // A name in apposition with a company noun (iFlytek, a leading
+        // artificial intelligence company, …): up to four capitalized words
+        // right before ", a" / ", an" / ", the", and the noun within eight
+        // words before the apposition ends.
+        if paired.is_empty() {
+            for (k, t) in toks.iter().enumerate() {
+                if !matches!(t.text, "a" | "an" | "the") || k == 0 || !text[toks[k - 1].end..t.start].starts_with(',') {
+                    continue;
+                }
+                let apposition = toks[k + 1..]
+                    .iter()
+                    .take(8)
+                    .take_while(|w| !text[w.end..].starts_with([',', '.', ';']))
+                    .chain(
+                        toks[k + 1..]
+                            .iter()
+                            .take(8)
+                            .find(|w| text[w.end..].starts_with([',', '.', ';'])),
+                    );
+                let company = apposition
+                    .into_iter()
+                    .any(|w| english_rules.company_appositives.iter().any(|n| n == w.text));
+                if !company {
+                    continue;
+                }
+                let end_tok = k - 1;
+                let mut b = end_tok + 1;
+                while b > 0
+                    && end_tok + 1 - b < 4
+                    && capitalized(toks[b - 1].text)
+                    && (b - 1 == end_tok || text[toks[b - 1].end..toks[b].start].chars().all(|c| c == ' '))
+                {
+                    b -= 1;
+                }
+                if b > end_tok {
+                    continue;
+                }
+                let (start, end) = (toks[b].start, toks[end_tok].end);
+                let taken = new_mentions
+                    .iter()
+                    .chain(ex.mentions.iter())
+                    .any(|n: &Mention| n.start < end && start < n.end);
+                if !taken && !matches!(toks[b].text, "The" | "A" | "An" | "In" | "On") {
+                    new_mentions.push(english_only(Kind::Enterprise, &text[start..end], start, end, si));
+                    used_ends.push(end);
+                }
+            }
+        }
         // Places and industries of the reference data, outside the names
         // found; a translation names them in its Chinese paragraph already.
         if paired.is_empty() {
@@ -539,6 +587,21 @@ mod tests {
             .map(|m| m.name.as_str())
             .collect();
         assert_eq!(institutes, vec!["Qingxi University Graduate School"]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_with_a_company_noun_is_a_company() {
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone grew. yShan, a leading sensor maker headquartered in the zone, opened a plant. \
+             Baishan, a city in the east, grew.",
+        ));
+        let companies: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Enterprise)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(companies, vec!["yShan"]);
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct EnglishRules {
     pub institute_endings: Vec<String>,
     pub policy_endings: Vec<String>,
     pub major_zone_endings: Vec<String>,
+    /// Nouns of an apposition that make the name before it a company
+    /// (iFlytek, a leading artificial intelligence company, …).
+    pub company_appositives: Vec<String>,
     /// Spellings of divisions that pinyin alone does not give or leaves
     /// ambiguous (Shaanxi, Inner Mongolia) → the division's Chinese name.
     pub place_spellings: HashMap<String, String>,
