@@ -62,7 +62,9 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
         quote_candidates(&chars, rules, &mut cands);
         list_candidates(&chars, rules, gaz, &mut cands);
         industry_candidates(&chars, rules, gaz, &mut cands);
-        industries_after_cue(&chars, rules, gaz, &mut cands);
+        if rules.relations.leading_industry.cues.found_in(s) {
+            industries_after_cue(&chars, rules, gaz, &mut cands);
+        }
         village_candidates(&chars, rules, &mut cands);
         let chosen = select(cands);
         let first = ex.mentions.len();
@@ -1291,13 +1293,11 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
 }
 
 /// Where a leading-industry cue is followed by one of its `list_after_cue`
-/// words (主导产业为, 重点产业包括): the position after that word.
+/// words (主导产业为, 重点产业包括), or is one the list follows right away
+/// (重点发展): the position where the list starts. Callers ask only of
+/// sentences that hold a cue.
 pub(crate) fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usize> {
     let lead = &rules.relations.leading_industry;
-    // Every Chinese cue holds 产业 or 发展: most sentences are passed over at once.
-    if !chars.iter().any(|&c| c == '产' || c == '发') {
-        return Vec::new();
-    }
     let mut starts = Vec::new();
     for i in 0..chars.len() {
         for cue in lead.cues.iter().filter(|c| !c.is_ascii()) {

@@ -368,9 +368,28 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             {
                 continue;
             }
-            let mut r = rel(Predicate::ListedOn, e, i, si);
-            r.date = date_in(&text[clause_start..m(i).end]).or_else(|| english_year_after(after));
-            out.push(r);
+            // A、B等企业在深交所上市: every enterprise of the list.
+            let mut listed = vec![e];
+            while let Some(before) = listed.last().and_then(|&l| {
+                let head = &text[clause_start..m(l).start];
+                head.strip_suffix('、').or_else(|| head.strip_suffix('和'))
+            }) {
+                let end = clause_start + before.len();
+                match ms
+                    .iter()
+                    .copied()
+                    .find(|&j| m(j).kind == Kind::Enterprise && m(j).end == end)
+                {
+                    Some(j) if !listed.contains(&j) => listed.push(j),
+                    _ => break,
+                }
+            }
+            let date = date_in(&text[clause_start..m(i).end]).or_else(|| english_year_after(after));
+            for e in listed {
+                let mut r = rel(Predicate::ListedOn, e, i, si);
+                r.date.clone_from(&date);
+                out.push(r);
+            }
         }
 
         // Renamings: A更名为B; 由A更名而来.
@@ -692,6 +711,14 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn every_enterprise_of_a_list_is_listed() {
+        let r = relations("园区的远山材料股份有限公司、白鹭药业股份有限公司等企业已在深交所创业板上市。");
+        for e in ["远山材料股份有限公司", "白鹭药业股份有限公司"] {
+            assert!(r.iter().any(|x| x.0 == Predicate::ListedOn && x.1 == e), "{e}: {r:?}");
+        }
     }
 
     #[test]

@@ -474,7 +474,11 @@ fn metric_for(
     while changed {
         changed = false;
         for w in &sr.metric_trim {
-            if let Some(rest) = before.strip_suffix(w.as_str()) {
+            let kept_at_end = sr
+                .metric_words
+                .iter()
+                .any(|k| k.ends_with(w.as_str()) && before.ends_with(k.as_str()));
+            if let Some(rest) = before.strip_suffix(w.as_str()).filter(|_| !kept_at_end) {
                 before = rest.to_string();
                 changed = true;
             }
@@ -599,6 +603,19 @@ mod tests {
         ));
         let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
         assert_eq!(metrics, vec!["企业获评领军企业"]);
+    }
+
+    #[test]
+    fn now_takes_no_earlier_year_and_a_signing_keeps_its_word() {
+        let ex = extract(&clean(
+            "青溪高新区是1991年国务院批准的首批国家高新区之一。目前,全区拥有上市企业28家。青溪高新区集中签约12个项目。",
+        ));
+        let got: Vec<(&str, Option<i32>, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| (s.value.as_str(), s.year, s.metric.as_str()))
+            .collect();
+        assert_eq!(got, vec![("28", None, "上市企业"), ("12", None, "集中签约")]);
     }
 
     #[test]
