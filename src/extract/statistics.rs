@@ -151,70 +151,76 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             }
             let start_byte = byte_of[i];
             let end_byte = byte_of[unit_end];
-            let subject = subject_for(
-                text,
-                ex,
-                &by_sentence[si],
-                si,
-                FigureSpan {
-                    clause_start: byte_of[clause_start],
-                    start: start_byte,
-                    end: end_byte,
-                },
-                previous.filter(|p| p.0 == byte_of[clause_start]).map(|p| p.1),
-            );
-            let Some(subject) = subject else {
-                i = unit_end;
-                continue;
-            };
-            // A count of zones as a group (与会21家国家高新区) is no figure of one zone.
-            if unit == "count"
-                && ex.mentions[subject].kind == Kind::Zone
-                && sr.group_nouns.iter().any(|w| starts_with(&chars, unit_end, w))
-            {
-                i = unit_end;
-                continue;
-            }
-            // The year: the nearest year before the number in the sentence, else the paragraph's.
-            let before_text = &text[sentence.start..start_byte];
-            let relative = sr.relative_years.iter().any(|w| before_text.contains(w.as_str()));
-            let year = figure_years(before_text, sr)
-                .last()
-                .or(paragraph_year.1.filter(|_| !relative));
-            // Nor with the name of what it measures.
-            let subject_name = &text[ex.mentions[subject].start..ex.mentions[subject].end];
-            let names: Vec<&str> = zone_names
-                .iter()
-                .copied()
-                .chain([subject_name])
-                .chain(sr.project_references.iter().map(String::as_str))
-                .collect();
-            let metric = metric_for(&chars, clause_start, i, unit_end, &names);
-            // Nor is a count of zones (国家高新区数量达到200家) a figure of one.
-            let counted = sr
-                .group_count_words
-                .iter()
-                .find_map(|w| metric.strip_suffix(w.as_str()))
-                .unwrap_or(&metric);
-            if unit == "count"
-                && ex.mentions[subject].kind == Kind::Zone
-                && sr.group_nouns.iter().any(|w| counted.ends_with(w.as_str()))
-            {
-                i = unit_end;
-                continue;
-            }
-            previous = Some((byte_of[clause_start], subject));
-            out.push(StatisticMention {
-                subject,
-                value: value.to_lexical(),
-                unit: unit.to_string(),
-                metric,
-                year,
-                qualifier,
-                sentence: si,
+            let at = FigureSpan {
+                clause_start: byte_of[clause_start],
                 start: start_byte,
                 end: end_byte,
-            });
+            };
+            // 无锡高新区、常州高新区营业收入均超过2000亿元: each listed subject's
+            // figure; a list without 均 gives its sum or a share of it, no one's.
+            let subjects: Vec<usize> = match listed_subjects(text, ex, &by_sentence[si], at) {
+                Some(list) => list,
+                None => subject_for(
+                    text,
+                    ex,
+                    &by_sentence[si],
+                    si,
+                    at,
+                    previous.filter(|p| p.0 == byte_of[clause_start]).map(|p| p.1),
+                )
+                .into_iter()
+                .collect(),
+            };
+            for subject in subjects {
+                // A count of zones as a group (与会21家国家高新区) is no figure of one zone.
+                if unit == "count"
+                    && ex.mentions[subject].kind == Kind::Zone
+                    && sr.group_nouns.iter().any(|w| starts_with(&chars, unit_end, w))
+                {
+                    i = unit_end;
+                    continue;
+                }
+                // The year: the nearest year before the number in the sentence, else the paragraph's.
+                let before_text = &text[sentence.start..start_byte];
+                let relative = sr.relative_years.iter().any(|w| before_text.contains(w.as_str()));
+                let year = figure_years(before_text, sr)
+                    .last()
+                    .or(paragraph_year.1.filter(|_| !relative));
+                // Nor with the name of what it measures.
+                let subject_name = &text[ex.mentions[subject].start..ex.mentions[subject].end];
+                let names: Vec<&str> = zone_names
+                    .iter()
+                    .copied()
+                    .chain([subject_name])
+                    .chain(sr.project_references.iter().map(String::as_str))
+                    .collect();
+                let metric = metric_for(&chars, clause_start, i, unit_end, &names);
+                // Nor is a count of zones (国家高新区数量达到200家) a figure of one.
+                let counted = sr
+                    .group_count_words
+                    .iter()
+                    .find_map(|w| metric.strip_suffix(w.as_str()))
+                    .unwrap_or(&metric);
+                if unit == "count"
+                    && ex.mentions[subject].kind == Kind::Zone
+                    && sr.group_nouns.iter().any(|w| counted.ends_with(w.as_str()))
+                {
+                    i = unit_end;
+                    continue;
+                }
+                previous = Some((byte_of[clause_start], subject));
+                out.push(StatisticMention {
+                    subject,
+                    value: value.to_lexical(),
+                    unit: unit.to_string(),
+                    metric,
+                    year,
+                    qualifier,
+                    sentence: si,
+                    start: start_byte,
+                    end: end_byte,
+                });
+            }
             i = unit_end;
         }
         if let Some(y) = figure_years(s, sr).last() {
@@ -287,6 +293,42 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
         });
     }
     None
+}
+
+/// The subjects of a figure stated for a list of zones (A、B营业收入均超过…):
+/// when the figure's segment opens with two or more zones joined by
+/// 、/和/及, each of them if 均/都 stands between the list and the number,
+/// else none (their total is no one zone's figure). `None` when the segment
+/// opens with no such list. (A list of enterprises or projects counted,
+/// A、B2家企业入选…, is a figure of the zone the sentence is about.)
+fn listed_subjects(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> Option<Vec<usize>> {
+    let segment_start = text[at.clause_start..at.start]
+        .rfind([',', ':'])
+        .map(|p| at.clause_start + p + 1)
+        .unwrap_or(at.clause_start);
+    let lead = text[segment_start..at.start].trim_start();
+    let mut pos = at.start - lead.len();
+    let mut list = Vec::new();
+    while let Some(&j) = ms.iter().find(|&&j| {
+        let m = &ex.mentions[j];
+        m.start == pos && m.kind == Kind::Zone
+    }) {
+        list.push(j);
+        pos = ex.mentions[j].end;
+        match ['、', '和', '及'].iter().find(|&&c| text[pos..at.start].starts_with(c)) {
+            Some(c) => pos += c.len_utf8(),
+            None => break,
+        }
+    }
+    if list.len() < 2 {
+        return None;
+    }
+    let between = &text[pos..at.start];
+    Some(if between.contains('均') || between.contains('都') {
+        list
+    } else {
+        Vec::new()
+    })
 }
 
 /// Where a figure stands in the text (byte offsets): its clause's start,
@@ -616,6 +658,22 @@ mod tests {
             .map(|s| (s.value.as_str(), s.year, s.metric.as_str()))
             .collect();
         assert_eq!(got, vec![("28", None, "上市企业"), ("12", None, "集中签约")]);
+    }
+
+    #[test]
+    fn a_figure_for_each_zone_of_a_list() {
+        let s = stats(
+            "其中,青溪高新区营业收入达到4200亿元,白山高新区、蓝湾高新区营业收入均超过2000亿元,\
+             松岭高新区、竹洲高新区营业收入合计3000亿元。",
+        );
+        assert_eq!(
+            s,
+            vec![
+                ("青溪高新区".into(), "420000000000".into(), "CNY".into()),
+                ("白山高新区".into(), "200000000000".into(), "CNY".into()),
+                ("蓝湾高新区".into(), "200000000000".into(), "CNY".into()),
+            ]
+        );
     }
 
     #[test]
