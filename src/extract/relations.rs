@@ -319,17 +319,32 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     .copied()
                     .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue)
                     .collect();
+                // The industry after the cue (以A为龙头的X产业链), else right
+                // before it (A作为X产业链链主企业), else named before the
+                // leaders in the sentence (在X产业链上,以A为龙头).
                 let industry = ms
                     .iter()
                     .copied()
-                    .find(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60);
+                    .filter(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60)
+                    .min_by_key(|&i| m(i).start)
+                    .or_else(|| {
+                        let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
+                        let before = |lo: usize, hi: usize| {
+                            ms.iter()
+                                .copied()
+                                .filter(|&i| m(i).kind == Kind::Industry && m(i).start >= lo && m(i).end <= hi)
+                                .max_by_key(|&i| m(i).start)
+                        };
+                        let last_leader = leaders.iter().map(|&l| m(l).end).max()?;
+                        before(last_leader, cue).or_else(|| before(from, first_leader))
+                    });
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
                     for l in leaders {
                         let mut r = rel(Predicate::ChainLeader, z, l, si);
                         r.industry = Some(ind);
                         out.push(r);
                     }
-                    from = m(ind).end;
+                    from = m(ind).end.max(cue);
                 }
             }
         }
@@ -710,6 +725,32 @@ mod tests {
             !ex.mentions.iter().any(|m| m.kind == crate::extract::Kind::Agency),
             "{:?}",
             ex.mentions
+        );
+    }
+
+    #[test]
+    fn chain_leaders_whose_industry_is_named_before_the_cue() {
+        let ex = extract(&clean(
+            "青溪高新区实施“链长制”。远山重工股份有限公司作为工程机械产业链链主企业,带动配套企业落户。\
+             在智能终端产业链上,青溪高新区以白鹭微电子股份有限公司为龙头,集聚了一批设计企业。",
+        ));
+        let leads: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ChainLeader)
+            .filter_map(|r| {
+                Some((
+                    ex.mentions[r.object?].name.as_str(),
+                    ex.mentions[r.industry?].name.as_str(),
+                ))
+            })
+            .collect();
+        assert_eq!(
+            leads,
+            vec![
+                ("远山重工股份有限公司", "工程机械"),
+                ("白鹭微电子股份有限公司", "智能终端")
+            ]
         );
     }
 
