@@ -759,6 +759,7 @@ mod ingest {
             set(&[
                 "fenglin-pdf.txt",
                 "lanxi-pdf-columns.txt",
+                "luting-bulletin.txt",
                 "qingxi-big5.txt",
                 "qingxi-gb18030.txt",
                 "qingxi.txt",
@@ -1972,5 +1973,89 @@ mod export {
         let json: serde_json::Value = serde_json::from_str(&graph("json")).expect("export graph --format json is JSON");
         assert!(json.is_object() || json.is_array());
         assert!(graph("graphml").trim_start().starts_with("<?xml"));
+    }
+}
+
+/// A zone bulletin with the sentence classes of company news and
+/// provincial round-ups: industries listed after their cue, a renaming
+/// through an approval, chain leaders named before the chain's cue, a
+/// listing of a list of companies, figures of the company 该公司/公司 refers
+/// to, and a figure shared by a list of zones (均).
+mod bulletin {
+    use super::util::*;
+
+    const ZONE: &str = "鹭汀高新技术产业开发区";
+
+    #[test]
+    fn a_bulletin_gives_its_industries_renaming_leaders_and_listings() {
+        let store = TestStore::with(&["luting-bulletin.txt"]);
+        let industries = store.saved_csv("zones-leading-industries");
+        for want in ["智能终端", "新能源装备", "节能环保"] {
+            assert!(
+                has_row(&industries, &[("zone", ZONE), ("industry", want)]),
+                "{want}: {}",
+                show(&industries)
+            );
+        }
+        let renamed = store.saved_csv("renamed-zones");
+        assert!(
+            has_row(&renamed, &[("zone", ZONE), ("formerName", "鹭汀县工业园区")]),
+            "{}",
+            show(&renamed)
+        );
+        let leaders = store.saved_csv("chain-leaders");
+        for (industry, leader) in [
+            ("智能终端", "汀澜科技股份有限公司"),
+            ("智能终端", "栖川电子股份有限公司"),
+            ("新能源装备", "鹭汀储能股份有限公司"),
+        ] {
+            assert!(
+                has_row(&leaders, &[("zone", ZONE), ("industry", industry), ("leader", leader)]),
+                "{leader}: {}",
+                show(&leaders)
+            );
+        }
+        let listed = store.saved_csv("listed-enterprises");
+        for want in ["汀澜科技股份有限公司", "栖川电子股份有限公司"] {
+            assert!(has_row(&listed, &[("enterprise", want)]), "{want}: {}", show(&listed));
+        }
+    }
+
+    #[test]
+    fn figures_go_to_the_company_referred_to_and_to_each_zone_of_a_list() {
+        let store = TestStore::with(&["luting-bulletin.txt"]);
+        let figures = store
+            .select("SELECT ?sl ?v WHERE { ?o a zg:Observation ; zg:subject ?s ; zg:value ?v . ?s rdfs:label ?sl }");
+        for (subject, value) in [
+            ("汀澜科技股份有限公司", "1250000000"),
+            ("汀澜科技股份有限公司", "6.1"),
+            (ZONE, "30000000000"),
+            ("霁岭高新区", "30000000000"),
+        ] {
+            assert!(
+                has_row(&figures, &[("sl", subject), ("v", value)]),
+                "{subject} {value}: {}",
+                show(&figures)
+            );
+        }
+        // The company's revenue is not the zone's.
+        assert!(
+            !has_row(&figures, &[("sl", ZONE), ("v", "1250000000")]),
+            "{}",
+            show(&figures)
+        );
+        // 公司先后与…合作: the company co-operates, and its partner is not in the zone.
+        let partners =
+            store.select("SELECT ?al ?bl WHERE { ?a zg:cooperatesWith ?b . ?a rdfs:label ?al . ?b rdfs:label ?bl }");
+        assert!(
+            has_row(&partners, &[("al", "汀澜科技股份有限公司"), ("bl", "鹭汀大学")])
+                || has_row(&partners, &[("al", "鹭汀大学"), ("bl", "汀澜科技股份有限公司")]),
+            "{}",
+            show(&partners)
+        );
+        let inside = store.select(&format!(
+            "SELECT ?xl WHERE {{ ?x zg:locatedIn ?z ; a zg:Institute ; rdfs:label ?xl . ?z rdfs:label \"{ZONE}\"@zh }}"
+        ));
+        assert!(inside.is_empty(), "{}", show(&inside));
     }
 }
