@@ -1696,6 +1696,15 @@ mod tests {
     }
 
     #[test]
+    fn circumstances_end_a_name_and_a_policy_designation_is_no_zone() {
+        let z = names(
+            "在数字化变革条件下科技园区加快转型。青溪市建设共同富裕示范区。",
+            Kind::Zone,
+        );
+        assert!(z.is_empty(), "{z:?}");
+    }
+
+    #[test]
     fn science_parks_are_zones() {
         assert_eq!(names("白山科学园区厂商共有212家。", Kind::Zone), vec!["白山科学园区"]);
     }
