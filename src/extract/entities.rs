@@ -66,6 +66,7 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
             industries_after_cue(&chars, rules, gaz, &mut cands);
         }
         village_candidates(&chars, rules, &mut cands);
+        projects_named_after_organisations(&chars, &mut cands);
         let chosen = select(cands);
         let first = ex.mentions.len();
         for c in chosen {
@@ -1423,6 +1424,28 @@ fn village_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
 }
 
 /// Non-overlapping candidates: the longest first, then the higher score.
+/// A project named after an organisation starts where that name starts,
+/// even when the project's own scan stopped inside it at a stop word
+/// (A材料技术与工程研究所科技成果转化基地项目 stopped at 与): the project
+/// candidate is extended over the organisation's, so that the longer name wins.
+fn projects_named_after_organisations(chars: &[char], cands: &mut [Cand]) {
+    let organisations: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Institute | Kind::Enterprise))
+        .map(|c| (c.start, c.end))
+        .collect();
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Project) {
+        if let Some(&(start, _)) = organisations
+            .iter()
+            .filter(|&&(s, e)| s < c.start && c.start < e && e < c.end)
+            .min_by_key(|&&(s, _)| s)
+        {
+            c.start = start;
+            c.name = chars[start..c.end].iter().collect();
+        }
+    }
+}
+
 fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
         let la = (a.end - a.start) as i32 * 10 + a.score * 4;
@@ -1702,6 +1725,15 @@ mod tests {
             Kind::Zone,
         );
         assert!(z.is_empty(), "{z:?}");
+    }
+
+    #[test]
+    fn a_project_named_after_an_institute_and_this_rounds_projects() {
+        let n = names(
+            "此次集中开工项目共15个。青溪大学材料技术与工程研究所科技成果转化基地项目总投资8亿元。",
+            Kind::Project,
+        );
+        assert_eq!(n, vec!["青溪大学材料技术与工程研究所科技成果转化基地项目"]);
     }
 
     #[test]
