@@ -505,8 +505,8 @@ fn metric_for(
     // (a full name, not a word for a zone) inside them.
     if let Some(cut) = leading_names
         .iter()
-        .filter(|n| n.chars().count() >= 4)
-        .filter_map(|n| before.rfind(n).map(|p| p + n.len()))
+        .filter(|n| n.len() >= 4 && n.len() < before.len())
+        .filter_map(|n| before.rfind(n).filter(|_| n.chars().count() >= 4).map(|p| p + n.len()))
         .filter(|&cut| before[cut..].chars().count() >= 2)
         .max()
     {
@@ -516,22 +516,27 @@ fn metric_for(
     while changed {
         changed = false;
         for w in &sr.metric_trim {
-            let kept_at_end = sr
-                .metric_words
-                .iter()
-                .any(|k| k.ends_with(w.as_str()) && before.ends_with(k.as_str()));
-            if let Some(rest) = before.strip_suffix(w.as_str()).filter(|_| !kept_at_end) {
-                before = rest.to_string();
-                changed = true;
+            // 约 is a filler in 约12个, not in 集中签约 (checked only when it ends the words).
+            if let Some(rest) = before.strip_suffix(w.as_str()) {
+                let kept = sr
+                    .metric_words
+                    .iter()
+                    .any(|k| k.ends_with(w.as_str()) && before.ends_with(k.as_str()));
+                if !kept {
+                    before = rest.to_string();
+                    changed = true;
+                }
             }
             // 有 is a filler in 有企业, not in 有效发明专利.
-            let kept = sr
-                .metric_words
-                .iter()
-                .any(|k| k.starts_with(w.as_str()) && before.starts_with(k.as_str()));
-            if let Some(rest) = before.strip_prefix(w.as_str()).filter(|_| !kept) {
-                before = rest.to_string();
-                changed = true;
+            if let Some(rest) = before.strip_prefix(w.as_str()) {
+                let kept = sr
+                    .metric_words
+                    .iter()
+                    .any(|k| k.starts_with(w.as_str()) && before.starts_with(k.as_str()));
+                if !kept {
+                    before = rest.to_string();
+                    changed = true;
+                }
             }
         }
         if let Some(m) = year_re().find(&before) {
