@@ -482,8 +482,17 @@ fn proper_part_len(name: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{extract, Kind};
+    use crate::extract::{extract, Extraction, Kind};
     use crate::normalize::clean;
+
+    /// The names of the mentions of one kind, in the order they were found.
+    fn names(ex: &Extraction, kind: Kind) -> Vec<&str> {
+        ex.mentions
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.name.as_str())
+            .collect()
+    }
 
     #[test]
     fn english_names_align_with_chinese_by_pinyin() {
@@ -533,12 +542,7 @@ mod tests {
         let ex = extract(&clean(
             "The Qingxi High-Tech Zone is home to eLanhe Co., Ltd. and Baishan Power Supply Co., Ltd.",
         ));
-        let companies: Vec<&str> = ex
-            .mentions
-            .iter()
-            .filter(|m| m.kind == Kind::Enterprise)
-            .map(|m| m.name.as_str())
-            .collect();
+        let companies = names(&ex, Kind::Enterprise);
         assert_eq!(companies, vec!["eLanhe Co., Ltd.", "Baishan Power Supply Co., Ltd."]);
     }
 
@@ -580,12 +584,7 @@ mod tests {
                 .any(|r| r.0 == Predicate::ListedOn && r.1 == "Bailu Corporation" && r.3 == Some("2015")),
             "{rels:?}"
         );
-        let institutes: Vec<&str> = ex
-            .mentions
-            .iter()
-            .filter(|m| m.kind == Kind::Institute)
-            .map(|m| m.name.as_str())
-            .collect();
+        let institutes = names(&ex, Kind::Institute);
         assert_eq!(institutes, vec!["Qingxi University Graduate School"]);
     }
 
@@ -595,12 +594,7 @@ mod tests {
             "The Qingxi High-Tech Zone grew. yShan, a leading sensor maker headquartered in the zone, opened a plant. \
              Baishan, a city in the east, grew.",
         ));
-        let companies: Vec<&str> = ex
-            .mentions
-            .iter()
-            .filter(|m| m.kind == Kind::Enterprise)
-            .map(|m| m.name.as_str())
-            .collect();
+        let companies = names(&ex, Kind::Enterprise);
         assert_eq!(companies, vec!["yShan"]);
     }
 
@@ -609,12 +603,7 @@ mod tests {
         let ex = extract(&clean(
             "Under the 14th Five-Year Plan, the Qingxi High-Tech Zone launched the Talent Gathering Initiative and adopted a growth strategy.",
         ));
-        let policies: Vec<&str> = ex
-            .mentions
-            .iter()
-            .filter(|m| m.kind == Kind::Policy)
-            .map(|m| m.name.as_str())
-            .collect();
+        let policies = names(&ex, Kind::Policy);
         assert_eq!(policies, ["14th Five-Year Plan", "Talent Gathering Initiative"]);
     }
 
