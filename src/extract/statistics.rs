@@ -171,21 +171,20 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 .into_iter()
                 .collect(),
             };
+            // The year: the nearest year before the number in the sentence, else the paragraph's.
+            let before_text = &text[sentence.start..start_byte];
+            let relative = sr.relative_years.iter().any(|w| before_text.contains(w.as_str()));
+            let year = figure_years(before_text, sr)
+                .last()
+                .or(paragraph_year.1.filter(|_| !relative));
             for subject in subjects {
                 // A count of zones as a group (与会21家国家高新区) is no figure of one zone.
                 if unit == "count"
                     && ex.mentions[subject].kind == Kind::Zone
                     && sr.group_nouns.iter().any(|w| starts_with(&chars, unit_end, w))
                 {
-                    i = unit_end;
                     continue;
                 }
-                // The year: the nearest year before the number in the sentence, else the paragraph's.
-                let before_text = &text[sentence.start..start_byte];
-                let relative = sr.relative_years.iter().any(|w| before_text.contains(w.as_str()));
-                let year = figure_years(before_text, sr)
-                    .last()
-                    .or(paragraph_year.1.filter(|_| !relative));
                 // Nor with the name of what it measures.
                 let subject_name = &text[ex.mentions[subject].start..ex.mentions[subject].end];
                 let names: Vec<&str> = zone_names
@@ -205,7 +204,6 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                     && ex.mentions[subject].kind == Kind::Zone
                     && sr.group_nouns.iter().any(|w| counted.ends_with(w.as_str()))
                 {
-                    i = unit_end;
                     continue;
                 }
                 previous = Some((byte_of[clause_start], subject));
