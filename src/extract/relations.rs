@@ -386,7 +386,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             // A、B等企业在深交所上市: every enterprise of the list.
             let mut listed = vec![e];
             while let Some(before) = listed.last().and_then(|&l| {
-                let head = &text[clause_start..m(l).start];
+                let head = text.get(clause_start..m(l).start)?;
                 head.strip_suffix('、').or_else(|| head.strip_suffix('和'))
             }) {
                 let end = clause_start + before.len();
