@@ -257,6 +257,10 @@ pub struct StatisticRules {
     /// Words that refer back to the project named last (该项目).
     pub project_references: Vec<String>,
     /// Years named relative to the article's date (去年, 今年).
+    /// Header cells of a table of figures: rows are read only after one.
+    pub table_headers: Vec<String>,
+    /// Header cells that announce a growth column in a table of figures.
+    pub growth_column_headers: Vec<String>,
     pub relative_years: Vec<String>,
     pub english: EnglishStatisticRules,
 }

@@ -39,11 +39,54 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
     for (i, m) in ex.mentions.iter().enumerate() {
         by_sentence[m.sentence].push(i);
     }
+    // Tables of figures (指标名称 单位 数值 同比增长(%)): the last year the
+    // document named (a table's title gives its year), and whether a header
+    // announced a growth column.
+    let mut document_year: Option<i32> = None;
+    let mut growth_column = false;
+    let mut table_header = false;
+    // The zone of the last sentence that had one, and of the table's header.
+    let (mut last_zone, mut table_zone): (Option<usize>, Option<usize>) = (None, None);
     for (si, sentence) in ex.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph_year.0 {
             paragraph_year = (sentence.paragraph, None);
         }
         let s = &text[sentence.start..sentence.end];
+        let topic = ex.topic.get(si).copied().flatten();
+        if let Some(row) = table_row(s, rules).filter(|_| table_header) {
+            // Each row is a line of its own, which ends the section of a
+            // heading's zone: the rows are the zone's the table's title names.
+            if let Some(subject) = topic.or(table_zone) {
+                let figures = [(row.value, row.unit, row.metric.clone(), None)].into_iter().chain(
+                    row.growth
+                        .filter(|_| growth_column)
+                        .map(|g| (g, "percent", format!("{}同比增长", row.metric), Some("growth"))),
+                );
+                for ((value, start, end), unit, metric, qualifier) in figures {
+                    out.push(StatisticMention {
+                        subject,
+                        value: value.to_lexical(),
+                        unit: unit.to_string(),
+                        metric,
+                        year: document_year,
+                        qualifier,
+                        sentence: si,
+                        start: sentence.start + start,
+                        end: sentence.start + end,
+                    });
+                }
+            }
+            continue;
+        }
+        if let Some(y) = figure_years(s, sr).last() {
+            document_year = Some(y);
+        }
+        growth_column |= sr.growth_column_headers.iter().any(|h| s.contains(h.as_str()));
+        if sr.table_headers.iter().any(|h| s.contains(h.as_str())) {
+            table_header = true;
+            table_zone = topic.or(last_zone);
+        }
+        last_zone = topic.or(last_zone);
         // English sentences are english_statistics.rs's (the year they name
         // still carries over to the paragraph's next sentences).
         if super::english::is_english(s) {
@@ -228,6 +271,59 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         }
     }
     ex.statistics = out;
+}
+
+/// One row of a table of figures as PDF and web extraction leave it: a
+/// metric, its unit, the value and perhaps a growth rate, separated by
+/// spaces (规模以上工业总产值 亿元 812.6 9.2).
+struct TableRow {
+    metric: String,
+    unit: &'static str,
+    /// The value in base units, with its byte span in the line.
+    value: (Decimal, usize, usize),
+    growth: Option<(Decimal, usize, usize)>,
+}
+
+fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
+    // Normalizing squeezes the spaces next to Chinese characters, so the
+    // metric and its unit run into the number: 规模以上工业总产值亿元812.6 9.2.
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^\s*(\p{Han}[\p{Han}()、%]{2,30}?)\s*(-?\d[\d,]*(?:\.\d+)?)(?:\s+(-?\d+(?:\.\d+)?))?\s*$")
+            .expect("valid table row pattern")
+    });
+    let c = re.captures(line)?;
+    let words = &c[1];
+    let (metric, unit, factor) = if let Some(metric) = words.strip_suffix('%') {
+        (metric, "percent", 1)
+    } else {
+        rules
+            .units
+            .iter()
+            .find_map(|(w, u, f)| words.strip_suffix(w.as_str()).map(|m| (m, unit_name(u), *f)))?
+    };
+    if metric.chars().count() < 2 {
+        return None;
+    }
+    let number = |m: regex::Match| {
+        let value = Decimal::parse_arabic(&m.as_str().replace(',', ""))?;
+        Some((value, m.start(), m.end()))
+    };
+    let (value, start, end) = number(c.get(2)?)?;
+    Some(TableRow {
+        metric: metric.to_string(),
+        unit,
+        value: (value.times(factor)?, start, end),
+        growth: c.get(3).and_then(number),
+    })
+}
+
+/// The unit names of the contract, as static strings.
+fn unit_name(unit: &str) -> &'static str {
+    ["CNY", "USD", "count", "percent", "km2", "mu", "m2"]
+        .into_iter()
+        .find(|u| *u == unit)
+        .unwrap_or("count")
 }
 
 /// Whether position `i` is inside “…”.
@@ -677,6 +773,32 @@ mod tests {
                 ("蓝湾高新区".into(), "200000000000".into(), "CNY".into()),
             ]
         );
+    }
+
+    #[test]
+    fn rows_of_a_table_of_figures() {
+        let text = "青溪高新区2023年主要经济指标\n指标名称 单位 本年累计 同比增长(%)\n\
+                    规模以上工业总产值 亿元 812.6 9.2\n高新技术企业 家 356\n研发投入强度 % 3.1\n";
+        let ex = extract(&clean(text));
+        let got: Vec<(&str, &str, &str, Option<i32>)> = ex
+            .statistics
+            .iter()
+            .map(|s| (s.metric.as_str(), s.value.as_str(), s.unit.as_str(), s.year))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("规模以上工业总产值", "81260000000", "CNY", Some(2023)),
+                ("规模以上工业总产值同比增长", "9.2", "percent", Some(2023)),
+                ("高新技术企业", "356", "count", Some(2023)),
+                ("研发投入强度", "3.1", "percent", Some(2023)),
+            ]
+        );
+        // Without a header naming the unit column, such a line is no row.
+        let ex = extract(&clean(
+            "青溪高新区2023年主要经济指标\n规模以上工业总产值 亿元 812.6 9.2\n",
+        ));
+        assert!(ex.statistics.is_empty(), "{:?}", ex.statistics);
     }
 
     #[test]
