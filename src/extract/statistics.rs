@@ -53,7 +53,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         }
         let s = &text[sentence.start..sentence.end];
         let topic = ex.topic.get(si).copied().flatten();
-        if let Some(row) = table_row(s, rules).filter(|_| table_header) {
+        if let Some(row) = table_header.then(|| table_row(s, rules)).flatten() {
             // Each row is a line of its own, which ends the section of a
             // heading's zone: the rows are the zone's the table's title names.
             if let Some(subject) = topic.or(table_zone) {
