@@ -272,6 +272,12 @@ mod tests {
             "The Qingxi High-Tech Zone reported industrial output of 218 billion yuan in 2023.",
         ));
         assert_eq!(ex.statistics.iter().map(|s| s.year).collect::<Vec<_>>(), [Some(2023)]);
+        // The metric starts after the verb that reports it.
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone grew. In 2023 the zone generated industrial output of RMB 1.2 trillion.",
+        ));
+        let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(metrics, ["industrial output"]);
     }
 
     #[test]
