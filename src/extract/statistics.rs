@@ -112,6 +112,8 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         // The clause (its first byte) and subject of the last figure: a
         // segment without a subject of its own continues it.
         let mut previous: Option<(usize, usize)> = None;
+        // The clause (its first byte) whose figures are a group of zones'.
+        let mut group_clause: Option<usize> = None;
         let mut i = 0;
         while i < chars.len() {
             let Some((value, num_end)) = number_at(&chars, i) else {
@@ -203,6 +205,15 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             // figure; a list without 均 gives its sum or a share of it, no one's.
             let subjects: Vec<usize> = match listed_subjects(text, ex, &by_sentence[si], at) {
                 Some(list) => list,
+                // 178家国家高新区共实现营业收入…,同比增长6.9%: figures of a group
+                // of zones, and the figures of the clause that follow it.
+                None if group_of_zones_leads(text, at, sr) => {
+                    group_clause = Some(at.clause_start);
+                    Vec::new()
+                }
+                None if group_clause == Some(at.clause_start) && !names_a_zone(text, ex, &by_sentence[si], at) => {
+                    Vec::new()
+                }
                 None => subject_for(
                     text,
                     ex,
@@ -387,6 +398,37 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
         });
     }
     None
+}
+
+/// Whether a zone is named in the figure's segment, before the number.
+fn names_a_zone(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> bool {
+    let segment_start = text[at.clause_start..at.start]
+        .rfind([',', ':'])
+        .map(|p| at.clause_start + p + 1)
+        .unwrap_or(at.clause_start);
+    ms.iter().any(|&m| {
+        let m = &ex.mentions[m];
+        m.kind == Kind::Zone && m.start >= segment_start && m.end <= at.start
+    })
+}
+
+/// Whether the figure's segment is about a group of zones: a count or
+/// 全国/全省/全市 right before a group noun (178家国家高新区共实现…,
+/// 全省高新区实现…).
+fn group_of_zones_leads(text: &str, at: FigureSpan, sr: &crate::extract::rules::StatisticRules) -> bool {
+    let segment_start = text[at.clause_start..at.start]
+        .rfind([',', ':'])
+        .map(|p| at.clause_start + p + 1)
+        .unwrap_or(at.clause_start);
+    let lead = &text[segment_start..at.start];
+    sr.group_nouns.iter().any(|noun| {
+        lead.match_indices(noun.as_str()).any(|(p, _)| {
+            let before = lead[..p].trim_end_matches(['家', '个']);
+            let counted = before.len() < lead[..p].len()
+                && before.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c));
+            counted || ["全国", "全省", "全市", "各"].iter().any(|w| before.ends_with(w))
+        })
+    })
 }
 
 /// The subjects of a figure stated for a list of zones (A、B营业收入均超过…):
@@ -799,6 +841,15 @@ mod tests {
             "青溪高新区2023年主要经济指标\n规模以上工业总产值 亿元 812.6 9.2\n",
         ));
         assert!(ex.statistics.is_empty(), "{:?}", ex.statistics);
+    }
+
+    #[test]
+    fn figures_of_a_group_of_zones_are_no_zones() {
+        let s = stats(
+            "青溪高新区位列第六。评价显示,178家国家高新区共实现营业收入56.5万亿元,同比增长6.9%;\
+             青溪高新区营业收入达1200亿元。",
+        );
+        assert_eq!(s, vec![("青溪高新区".into(), "120000000000".into(), "CNY".into())]);
     }
 
     #[test]
