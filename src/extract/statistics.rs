@@ -402,10 +402,7 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
 
 /// Whether a zone is named in the figure's segment, before the number.
 fn names_a_zone(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> bool {
-    let segment_start = text[at.clause_start..at.start]
-        .rfind([',', ':'])
-        .map(|p| at.clause_start + p + 1)
-        .unwrap_or(at.clause_start);
+    let segment_start = at.segment_start(text);
     ms.iter().any(|&m| {
         let m = &ex.mentions[m];
         m.kind == Kind::Zone && m.start >= segment_start && m.end <= at.start
@@ -416,10 +413,7 @@ fn names_a_zone(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> bo
 /// 全国/全省/全市 right before a group noun (178家国家高新区共实现…,
 /// 全省高新区实现…).
 fn group_of_zones_leads(text: &str, at: FigureSpan, sr: &crate::extract::rules::StatisticRules) -> bool {
-    let segment_start = text[at.clause_start..at.start]
-        .rfind([',', ':'])
-        .map(|p| at.clause_start + p + 1)
-        .unwrap_or(at.clause_start);
+    let segment_start = at.segment_start(text);
     let lead = &text[segment_start..at.start];
     sr.group_nouns.iter().any(|noun| {
         lead.match_indices(noun.as_str()).any(|(p, _)| {
@@ -438,10 +432,7 @@ fn group_of_zones_leads(text: &str, at: FigureSpan, sr: &crate::extract::rules::
 /// opens with no such list. (A list of enterprises or projects counted,
 /// A、B2家企业入选…, is a figure of the zone the sentence is about.)
 fn listed_subjects(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> Option<Vec<usize>> {
-    let segment_start = text[at.clause_start..at.start]
-        .rfind([',', ':'])
-        .map(|p| at.clause_start + p + 1)
-        .unwrap_or(at.clause_start);
+    let segment_start = at.segment_start(text);
     let lead = text[segment_start..at.start].trim_start();
     let mut pos = at.start - lead.len();
     let mut list = Vec::new();
@@ -476,6 +467,16 @@ struct FigureSpan {
     end: usize,
 }
 
+impl FigureSpan {
+    /// Where the segment (between commas and colons) that holds the number starts.
+    fn segment_start(&self, text: &str) -> usize {
+        text[self.clause_start..self.start]
+            .rfind([',', ':'])
+            .map(|p| self.clause_start + p + 1)
+            .unwrap_or(self.clause_start)
+    }
+}
+
 /// The subject of a statistic: the entity right after 总投资N的, else the
 /// nearest entity before the number in the clause that is not a member of
 /// what is counted, else the subject of the clause's previous figure
@@ -504,10 +505,7 @@ fn subject_for(
         }
     }
     // The segment (between commas) that holds the number.
-    let segment_start = text[clause_start..start]
-        .rfind([',', ':'])
-        .map(|p| clause_start + p + 1)
-        .unwrap_or(clause_start);
+    let segment_start = at.segment_start(text);
     // 该项目总投资…: the project named last (a headline's project is the
     // article's project).
     let lead = text[segment_start..start].trim_start();
