@@ -287,18 +287,14 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 if !matches!(t.text, "a" | "an" | "the") || k == 0 || !text[toks[k - 1].end..t.start].starts_with(',') {
                     continue;
                 }
-                let apposition = toks[k + 1..]
+                // The apposition's words: up to the first one a punctuation mark follows.
+                let words = &toks[k + 1..(k + 9).min(toks.len())];
+                let last = words
                     .iter()
-                    .take(8)
-                    .take_while(|w| !text[w.end..].starts_with([',', '.', ';']))
-                    .chain(
-                        toks[k + 1..]
-                            .iter()
-                            .take(8)
-                            .find(|w| text[w.end..].starts_with([',', '.', ';'])),
-                    );
-                let company = apposition
-                    .into_iter()
+                    .position(|w| text[w.end..].starts_with([',', '.', ';']))
+                    .map_or(words.len(), |p| p + 1);
+                let company = words[..last]
+                    .iter()
                     .any(|w| english_rules.company_appositives.iter().any(|n| n == w.text));
                 if !company {
                     continue;

@@ -1297,7 +1297,7 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
 /// words (主导产业为, 重点产业包括), or is one the list follows right away
 /// (重点发展): the position where the list starts. Callers ask only of
 /// sentences that hold a cue.
-pub(crate) fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usize> {
+fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usize> {
     let lead = &rules.relations.leading_industry;
     let mut starts = Vec::new();
     for i in 0..chars.len() {

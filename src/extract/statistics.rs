@@ -57,11 +57,13 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             // Each row is a line of its own, which ends the section of a
             // heading's zone: the rows are the zone's the table's title names.
             if let Some(subject) = topic.or(table_zone) {
-                let figures = [(row.value, row.unit, row.metric.clone(), None)].into_iter().chain(
-                    row.growth
-                        .filter(|_| growth_column)
-                        .map(|g| (g, "percent", format!("{}同比增长", row.metric), Some("growth"))),
-                );
+                let figures = [(row.value, row.unit.as_str(), row.metric.clone(), None)]
+                    .into_iter()
+                    .chain(
+                        row.growth
+                            .filter(|_| growth_column)
+                            .map(|g| (g, "percent", format!("{}同比增长", row.metric), Some("growth"))),
+                    );
                 for ((value, start, end), unit, metric, qualifier) in figures {
                     out.push(StatisticMention {
                         subject,
@@ -289,7 +291,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
 /// spaces (规模以上工业总产值 亿元 812.6 9.2).
 struct TableRow {
     metric: String,
-    unit: &'static str,
+    unit: String,
     /// The value in base units, with its byte span in the line.
     value: (Decimal, usize, usize),
     growth: Option<(Decimal, usize, usize)>,
@@ -311,7 +313,7 @@ fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
         rules
             .units
             .iter()
-            .find_map(|(w, u, f)| words.strip_suffix(w.as_str()).map(|m| (m, unit_name(u), *f)))?
+            .find_map(|(w, u, f)| words.strip_suffix(w.as_str()).map(|m| (m, u.as_str(), *f)))?
     };
     if metric.chars().count() < 2 {
         return None;
@@ -323,18 +325,10 @@ fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
     let (value, start, end) = number(c.get(2)?)?;
     Some(TableRow {
         metric: metric.to_string(),
-        unit,
+        unit: unit.to_string(),
         value: (value.times(factor)?, start, end),
         growth: c.get(3).and_then(number),
     })
-}
-
-/// The unit names of the contract, as static strings.
-fn unit_name(unit: &str) -> &'static str {
-    ["CNY", "USD", "count", "percent", "km2", "mu", "m2"]
-        .into_iter()
-        .find(|u| *u == unit)
-        .unwrap_or("count")
 }
 
 /// Whether position `i` is inside “…”.
@@ -412,7 +406,7 @@ fn names_a_zone(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> bo
 /// Whether the figure's segment is about a group of zones: a count or
 /// 全国/全省/全市 right before a group noun (178家国家高新区共实现…,
 /// 全省高新区实现…).
-fn group_of_zones_leads(text: &str, at: FigureSpan, sr: &crate::extract::rules::StatisticRules) -> bool {
+fn group_of_zones_leads(text: &str, at: FigureSpan, sr: &StatisticRules) -> bool {
     let segment_start = at.segment_start(text);
     let lead = &text[segment_start..at.start];
     sr.group_nouns.iter().any(|noun| {
