@@ -621,6 +621,13 @@ fn fold_char(c: char) -> Option<char> {
     }
 }
 
+/// `char::is_whitespace`, answered without a table lookup for the Chinese
+/// characters that make up most of the text (no white space lies above
+/// U+3000): cleaning asks it of every character several times.
+fn is_space(c: char) -> bool {
+    (c as u32) <= 0x3000 && c.is_whitespace()
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
@@ -660,12 +667,81 @@ fn strip_pinyin(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     out
 }
 
+/// The words the traditional → simplified table changes, found by one
+/// character of each: text holding none of them is left as it is by the
+/// conversion (which only replaces words of the table), so the converter's
+/// automaton need not run over it.
+struct ConvertibleWords {
+    /// Bit `c` is set when some word is indexed under character `c`.
+    indexed: Vec<u64>,
+    /// Under each indexed character, the words holding it and where.
+    words: std::collections::HashMap<char, Vec<(Vec<char>, usize)>>,
+}
+
+/// The characters [`ConvertibleWords::indexed`] has a bit for: the Basic
+/// Multilingual Plane and the supplementary ideographic planes; a
+/// character beyond them is taken to need the converter.
+const CONVERTIBLE_CHARS: usize = 0x30000;
+
+impl ConvertibleWords {
+    fn get() -> &'static ConvertibleWords {
+        static WORDS: OnceLock<ConvertibleWords> = OnceLock::new();
+        WORDS.get_or_init(|| {
+            let mut table = ConvertibleWords {
+                indexed: vec![0; CONVERTIBLE_CHARS / 64],
+                words: std::collections::HashMap::new(),
+            };
+            for (from, to) in zhconv::tables::expand_table(zhconv::tables::ZH_HANS_TABLE) {
+                let from: Vec<char> = from.chars().collect();
+                // A word is indexed under the first character the table
+                // changes (陞 of 。陞 → 。升): the common characters around
+                // it would send most simplified text to the converter.
+                let to: Vec<char> = to.chars().collect();
+                if from == to || from.is_empty() {
+                    continue;
+                }
+                let at = (0..from.len()).find(|&i| to.get(i) != Some(&from[i])).unwrap_or(0);
+                let c = from[at];
+                if let Some(bits) = table.indexed.get_mut(c as usize / 64) {
+                    *bits |= 1 << (c as usize % 64);
+                }
+                table.words.entry(c).or_default().push((from, at));
+            }
+            table
+        })
+    }
+
+    /// Whether the conversion could change `chars`: a word of the table
+    /// occurs in them, or a character beyond the index does.
+    fn occur_in(&self, chars: &[(char, u32)]) -> bool {
+        chars.iter().enumerate().any(|(i, &(c, _))| {
+            let Some(bits) = self.indexed.get(c as usize / 64) else {
+                return true;
+            };
+            if bits & (1 << (c as usize % 64)) == 0 {
+                return false;
+            }
+            self.words.get(&c).is_some_and(|words| {
+                words.iter().any(|(word, at)| {
+                    i.checked_sub(*at).is_some_and(|start| {
+                        chars.len() - start >= word.len()
+                            && word.iter().zip(&chars[start..]).all(|(w, &(t, _))| *w == t)
+                    })
+                })
+            })
+        })
+    }
+}
+
 /// Convert traditional to simplified line by line, keeping the character map
 /// exact where the conversion keeps the length (it nearly always does).
 fn to_simplified(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, bool) {
     // Most text is simplified already: one conversion of the whole text
     // says so. (No conversion rule spans a line break, so the whole text
     // converts to its lines converted.)
+    if !ConvertibleWords::get().occur_in(&chars) {
+        return (chars, false);
+    }
     let converter = zhconv::get_builtin_converter(zhconv::Variant::ZhHans);
     let whole: String = chars.iter().map(|&(c, _)| c).collect();
     let mut converted_whole = String::with_capacity(whole.len());
@@ -715,14 +791,14 @@ pub fn is_junk_line(line: &str) -> bool {
 /// what decides, and only short lines and separator lists become strings.
 fn is_junk(line: &[(char, u32)]) -> bool {
     let is_sep = |c: char| matches!(c, '|' | '_' | '>' | '›' | '»');
-    let Some(first) = line.iter().position(|(c, _)| !c.is_whitespace()) else {
+    let Some(first) = line.iter().position(|(c, _)| !is_space(*c)) else {
         return false;
     };
-    let last = line.iter().rposition(|(c, _)| !c.is_whitespace()).unwrap_or(first);
+    let last = line.iter().rposition(|(c, _)| !is_space(*c)).unwrap_or(first);
     let t = &line[first..=last];
     let (mut shown, mut seps) = (0, 0);
     for &(c, _) in t {
-        shown += usize::from(!c.is_whitespace());
+        shown += usize::from(!is_space(c));
         seps += usize::from(is_sep(c));
     }
     if shown >= LONG_LINE {
@@ -813,7 +889,7 @@ fn columns(c: char) -> usize {
 
 fn visible_columns(line: &[(char, u32)]) -> usize {
     line.iter()
-        .filter(|(c, _)| !c.is_whitespace())
+        .filter(|(c, _)| !is_space(*c))
         .map(|&(c, _)| columns(c))
         .sum()
 }
@@ -829,7 +905,7 @@ fn full_line_width(lines: &[&[(char, u32)]]) -> FullLine {
     let mut cols = std::collections::BTreeMap::<usize, usize>::new();
     let mut open_lines = 0;
     for line in lines {
-        let last = line.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
+        let last = line.iter().rev().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
         let shown = visible(line.iter().map(|&(c, _)| c));
         if last.is_some_and(ends_open) && (12..FULL_LINE + 20).contains(&shown) {
             *chars.entry(shown).or_default() += 1;
@@ -884,15 +960,15 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         let mut end = newline(lines[i]);
         loop {
             let mut next = i + 1;
-            while next < lines.len() && next <= i + 4 && lines[next].iter().all(|(c, _)| c.is_whitespace()) {
+            while next < lines.len() && next <= i + 4 && lines[next].iter().all(|(c, _)| is_space(*c)) {
                 next += 1;
             }
             let Some(next_line) = lines.get(next) else {
                 break;
             };
             let current = &out[start..];
-            let last = current.iter().rev().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
-            let first = next_line.iter().find(|(c, _)| !c.is_whitespace()).map(|&(c, _)| c);
+            let last = current.iter().rev().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
+            let first = next_line.iter().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
             let next_shown = count_visible(body(next_line));
             let full_width = shown >= full.chars || visible_columns(current) >= full.columns;
             let joinable = full_width
@@ -902,10 +978,10 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             if !joinable {
                 break;
             }
-            while out.len() > start && out.last().is_some_and(|(c, _)| c.is_whitespace()) {
+            while out.len() > start && out.last().is_some_and(|(c, _)| is_space(*c)) {
                 out.pop();
             }
-            out.extend(body(next_line).iter().copied().skip_while(|(c, _)| c.is_whitespace()));
+            out.extend(body(next_line).iter().copied().skip_while(|(c, _)| is_space(*c)));
             shown += next_shown;
             end = newline(next_line);
             i = next;
@@ -963,7 +1039,7 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 }
 
 fn visible(chars: impl Iterator<Item = char>) -> usize {
-    chars.filter(|c| !c.is_whitespace()).count()
+    chars.filter(|c| !is_space(*c)).count()
 }
 
 /// Split lines of more than [`MAX_LINE_CHARS`] visible characters into
@@ -989,7 +1065,7 @@ fn split_long_lines(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, usize) {
             let hi = MAX_LINE_CHARS.min(n - LONG_LINE);
             let (mut seen, mut best_stop, mut best_comma, mut at_hi) = (0, None, None, rest.len());
             for (i, &(c, _)) in rest.iter().enumerate() {
-                if c.is_whitespace() {
+                if is_space(c) {
                     continue;
                 }
                 seen += 1;
@@ -1007,11 +1083,11 @@ fn split_long_lines(chars: Vec<(char, u32)>) -> (Vec<(char, u32)>, usize) {
             }
             let cut = best_stop.or(best_comma).unwrap_or(at_hi) + 1;
             let (head, tail) = rest.split_at(cut.min(rest.len()));
-            let head_end = head.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(0, |p| p + 1);
+            let head_end = head.iter().rposition(|(c, _)| !is_space(*c)).map_or(0, |p| p + 1);
             out.extend_from_slice(&head[..head_end]);
             let origin = head[..head_end].last().map_or(0, |&(_, o)| o);
             out.push(('\n', origin));
-            let skip = tail.iter().take_while(|(c, _)| c.is_whitespace() && *c != '\n').count();
+            let skip = tail.iter().take_while(|(c, _)| is_space(*c) && *c != '\n').count();
             rest = &tail[skip..];
             n -= visible(head.iter().map(|&(c, _)| c));
         }
@@ -1075,6 +1151,20 @@ mod tests {
         assert!(doc.converted_traditional);
         let start = doc.text.find("科技城").unwrap();
         assert_eq!(doc.original_span(start, start + "科技城".len()), (2, 5));
+    }
+
+    #[test]
+    fn text_without_a_word_of_the_table_is_left_to_itself() {
+        let words = ConvertibleWords::get();
+        let chars = |s: &str| s.chars().map(|c| (c, 0)).collect::<Vec<_>>();
+        // 覆 is a word of the table only in some phrases (反覆 → 反复).
+        assert!(!words.occur_in(&chars("覆盖全区的高新技术企业")));
+        assert!(words.occur_in(&chars("反覆论证")));
+        assert!(words.occur_in(&chars("園區")));
+        for text in ["覆盖全区的高新技术企业", "反覆论证", "園區", "高新区"] {
+            let converted = zhconv::zhconv(text, zhconv::Variant::ZhHans);
+            assert_eq!(words.occur_in(&chars(text)), converted != text, "{text}");
+        }
     }
 
     #[test]
