@@ -173,3 +173,8 @@ fn write_nquads(docs: &[(String, Vec<u8>)]) -> std::io::Result<()> {
     }
     out.flush()
 }
+
+/// The allocator of the `zonegraph` binary (src/main.rs), so that the stages
+/// are timed as the command runs them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
