@@ -359,12 +359,11 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .map(|p| sentence.start + p)
                 .unwrap_or(sentence.start);
             let after = &text[m(i).end..sentence.end];
-            let listed = rr.listed_on.cues.iter().any(|c| {
-                after.starts_with(c.as_str())
-                    || after
-                        .get(..after.char_indices().nth(6).map(|x| x.0).unwrap_or(after.len()))
-                        .is_some_and(|a| a.contains(c.as_str()))
-            }) || rr.listed_on.cues_before.found_in(&text[clause_start..m(i).start]);
+            // A cue right after the name, or within its next six characters.
+            let near = &after[..after.char_indices().nth(6).map_or(after.len(), |x| x.0)];
+            let listed = rr.listed_on.cues.iter().any(|c| after.starts_with(c.as_str()))
+                || rr.listed_on.cues.found_in(near)
+                || rr.listed_on.cues_before.found_in(&text[clause_start..m(i).start]);
             if !listed {
                 continue;
             }

@@ -342,6 +342,13 @@ fn inside_quotes(chars: &[char], i: usize) -> bool {
     }
 }
 
+/// A digit or power of ten written in Chinese (一 … 九, 两, 十, 百, 千, 万).
+/// A `matches!` rather than a `str::contains`: it is asked of nearly every
+/// character of every sentence.
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万')
+}
+
 /// A number starting at `i`: Arabic (with decimals and thousands commas) or
 /// a Chinese numeral followed by a count word.
 fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
@@ -360,18 +367,18 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
         let s: String = chars[i..j].iter().collect();
         return Decimal::parse_arabic(&s).map(|d| (d, j));
     }
-    if "一二两三四五六七八九十百千".contains(c) {
+    if matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千') {
         // Chinese numerals only when they begin a word: not inside 一批, 三大.
-        if i > 0 && "一二两三四五六七八九十百千万亿第".contains(chars[i - 1]) {
+        if i > 0 && (is_chinese_numeral(chars[i - 1]) || matches!(chars[i - 1], '亿' | '第')) {
             return None;
         }
         let mut j = i;
-        while j < chars.len() && "一二两三四五六七八九十百千万零".contains(chars[j]) && j - i < 8 {
+        while j < chars.len() && (is_chinese_numeral(chars[j]) || chars[j] == '零') && j - i < 8 {
             j += 1;
         }
         let s: String = chars[i..j].iter().collect();
         // A single digit character is too often part of a word (一批, 三大).
-        if j - i < 2 && !"十百千".contains(c) {
+        if j - i < 2 && !matches!(c, '十' | '百' | '千') {
             return None;
         }
         let next = chars.get(j).copied().unwrap_or(' ');
