@@ -350,6 +350,66 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where `extract` writes quads: N-Quads lines written as the model sorted
+/// them (as `Quad`'s Display writes them, without the serializer's formatting
+/// machinery, which took a quarter of the command's time on one core), or
+/// Oxigraph's serializer for the formats with prefixes.
+enum QuadSink<W: Write> {
+    NQuads {
+        out: W,
+        lines: String,
+    },
+    Rdf {
+        serializer: oxigraph::io::WriterQuadSerializer<W>,
+        triples: bool,
+    },
+}
+
+impl<W: Write> QuadSink<W> {
+    fn new(format: RdfOut, out: W) -> Self {
+        match format {
+            RdfOut::Nquads => QuadSink::NQuads {
+                out,
+                lines: String::new(),
+            },
+            RdfOut::Trig | RdfOut::Turtle => QuadSink::Rdf {
+                serializer: serializer(format).for_writer(out),
+                triples: matches!(format, RdfOut::Turtle),
+            },
+        }
+    }
+
+    fn write(&mut self, quads: &[oxigraph::model::Quad]) -> std::io::Result<()> {
+        match self {
+            QuadSink::NQuads { out, lines } => {
+                lines.clear();
+                for q in quads {
+                    zonegraph::model::write_nquads_line(q, lines);
+                    lines.push_str(" .\n");
+                }
+                out.write_all(lines.as_bytes())
+            }
+            QuadSink::Rdf { serializer, triples } => {
+                for q in quads {
+                    if *triples {
+                        serializer.serialize_triple(q.as_ref())?;
+                    } else {
+                        serializer.serialize_quad(q)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self) -> std::io::Result<W> {
+        match self {
+            QuadSink::NQuads { out, .. } => Ok(out),
+            QuadSink::Rdf { serializer, .. } => serializer.finish(),
+        }
+    }
+}
+
 fn serializer(format: RdfOut) -> RdfSerializer {
     let f = match format {
         RdfOut::Nquads => RdfFormat::NQuads,
@@ -556,7 +616,7 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
     }
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::new(stdout.lock());
-    let mut w = serializer(format).for_writer(out);
+    let mut w = QuadSink::new(format, out);
     // The next batch is extracted (on every core) while this one is
     // written: serializing is one thread's work, and the other cores would
     // otherwise wait for it.
@@ -569,13 +629,7 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
                         for d in &p.diagnostics {
                             eprintln!("zonegraph: {}: warning: {d}", p.source);
                         }
-                        for q in &p.quads {
-                            if matches!(format, RdfOut::Turtle) {
-                                w.serialize_triple(q.as_ref())?;
-                            } else {
-                                w.serialize_quad(q)?;
-                            }
-                        }
+                        w.write(&p.quads)?;
                     }
                     Err(e) => {
                         eprintln!("zonegraph: {e}");

@@ -380,9 +380,9 @@ fn sorted_unique(quads: Vec<Quad>) -> Vec<Quad> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
-/// A quad as its N-Quads line without the final " .", exactly as
-/// `quad.to_string()` writes it.
-fn write_nquads_line(q: &Quad, out: &mut String) {
+/// A quad as its N-Quads line without the final " ." (appended to `out`),
+/// exactly as `quad.to_string()` writes it.
+pub fn write_nquads_line(q: &Quad, out: &mut String) {
     use std::fmt::Write;
     match &q.subject {
         NamedOrBlankNode::NamedNode(n) => write_iri(n.as_str(), out),

@@ -103,7 +103,9 @@ impl UnionFind {
 /// A name without quotes and white space, for comparing.
 pub fn bare(name: &str) -> String {
     name.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」' | '·'))
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」' | '·')
+        })
         .collect()
 }
 

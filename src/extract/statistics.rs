@@ -346,7 +346,10 @@ fn inside_quotes(chars: &[char], i: usize) -> bool {
 /// A `matches!` rather than a `str::contains`: it is asked of nearly every
 /// character of every sentence.
 fn is_chinese_numeral(c: char) -> bool {
-    matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万')
+    matches!(
+        c,
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万'
+    )
 }
 
 /// A number starting at `i`: Arabic (with decimals and thousands commas) or
@@ -367,7 +370,10 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
         let s: String = chars[i..j].iter().collect();
         return Decimal::parse_arabic(&s).map(|d| (d, j));
     }
-    if matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千') {
+    if matches!(
+        c,
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+    ) {
         // Chinese numerals only when they begin a word: not inside 一批, 三大.
         if i > 0 && (is_chinese_numeral(chars[i - 1]) || matches!(chars[i - 1], '亿' | '第')) {
             return None;
