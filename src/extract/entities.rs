@@ -2,7 +2,7 @@
 //! to the start of the name), quoted and titled names, and members of
 //! enumerations typed by what the enumeration is said to be.
 
-use super::rules::{ends_with, starts_with, Rules, SuffixKind};
+use super::rules::{ends_with, starts_with, Cue, Rules, SuffixKind};
 use super::{Extraction, Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Hit, Level};
 use std::collections::HashSet;
@@ -62,7 +62,7 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
         quote_candidates(&chars, rules, &mut cands);
         list_candidates(&chars, rules, gaz, &mut cands);
         industry_candidates(&chars, rules, gaz, &mut cands);
-        if rules.relations.leading_industry.cues.found_in(s) {
+        if sentence.cues.has(Cue::LeadingIndustry) {
             industries_after_cue(&chars, rules, gaz, &mut cands);
         }
         village_candidates(&chars, rules, &mut cands);

@@ -110,6 +110,8 @@ pub struct Sentence {
     pub end: usize,
     /// Index of the paragraph (line) it belongs to.
     pub paragraph: usize,
+    /// Which cue lists of the rule files it holds a word of.
+    pub cues: rules::CueSet,
 }
 
 /// One entity mention.
@@ -229,6 +231,10 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
         text: doc.text.clone(),
         ..Extraction::default()
     };
+    let rules = rules::Rules::get();
+    for s in &mut ex.sentences {
+        s.cues = rules.sentence_cues(&doc.text[s.start..s.end]);
+    }
     entities::find_mentions(&doc.text, &mut ex);
     english::find_english(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
@@ -270,7 +276,12 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         if end_here {
             let end = if c == '\n' { i } else { i + c.len_utf8() };
             if !text[start..end].trim().is_empty() {
-                out.push(Sentence { start, end, paragraph });
+                out.push(Sentence {
+                    start,
+                    end,
+                    paragraph,
+                    cues: rules::CueSet::default(),
+                });
             }
             start = i + c.len_utf8();
             if c == '\n' {
@@ -284,6 +295,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             start,
             end: text.len(),
             paragraph,
+            cues: rules::CueSet::default(),
         });
     }
     out

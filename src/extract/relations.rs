@@ -3,7 +3,7 @@
 //! renamings, implemented and issued policies and co-operations, each from
 //! the sentence structures that state them (cues in `data/rules/relations.toml`).
 
-use super::rules::Rules;
+use super::rules::{Cue, Rules};
 use super::{Extraction, Kind, Mention, Predicate, RelationMention, Via};
 use crate::gazetteer::Gazetteer;
 
@@ -152,7 +152,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         let ms = &by_sentence[si];
         let zone = ex.topic[si];
         let m = |i: usize| &ex.mentions[i];
-        let coref = rules.entities.zone.coreference.found_in(s);
+        let coref = sentence.cues.has(Cue::ZoneCoreference);
         let names_zone = zone.is_some_and(|z| ms.contains(&z) || ms.iter().any(|&i| m(i).name == m(z).name));
 
         // 开发区位于A县: a word for the zone opens the sentence and says where it lies.
@@ -163,7 +163,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         });
         // Located in the sentence's zone.
         if let Some(z) = zone {
-            let cue = rr.located_in.cues.found_in(s);
+            let cue = sentence.cues.has(Cue::LocatedIn);
             if names_zone || coref || cue {
                 for &i in ms {
                     let e = m(i);
@@ -249,7 +249,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
 
         // Leading industries: in Chinese named before the cue (A、B两大主导产业),
         // in English after it (leading industries include A and B).
-        if let Some(z) = zone.filter(|_| rr.leading_industry.cues.found_in(s)) {
+        if let Some(z) = zone.filter(|_| sentence.cues.has(Cue::LeadingIndustry)) {
             if let Some((cue_pos, cue)) = rr
                 .leading_industry
                 .cues
@@ -303,7 +303,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // Chain leaders: leaders before a cue, the industry after it.
-        if let Some(z) = zone.filter(|_| rr.chain_leader.cues.found_in(s)) {
+        if let Some(z) = zone.filter(|_| sentence.cues.has(Cue::ChainLeader)) {
             let mut from = sentence.start;
             let mut cues: Vec<usize> = rr
                 .chain_leader
@@ -517,7 +517,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }
         }
         // Co-operation: A与B…共建/合作/签约.
-        let has_cue = rr.cooperates_with.cues.found_in(s);
+        let has_cue = sentence.cues.has(Cue::Cooperation);
         if has_cue {
             let orgs = |k: Kind| {
                 matches!(

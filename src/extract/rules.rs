@@ -320,6 +320,75 @@ pub struct Rules {
     hard_stop_set: StopWords,
     /// Measure words (家, 个 …): after a number they end a name.
     measure_words: HashSet<char>,
+    /// The cue words every sentence is checked for, in one automaton.
+    sentence_cues: SentenceCueScanner,
+}
+
+/// The cue word lists every sentence is checked for by more than one stage
+/// (see [`Rules::sentence_cues`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// `relations.leading_industry.cues` (主导产业 …).
+    LeadingIndustry,
+    /// `entities.zone.coreference` (园区, 开发区 … standing for the zone).
+    ZoneCoreference,
+    /// `relations.located_in.cues`.
+    LocatedIn,
+    /// `relations.chain_leader.cues`.
+    ChainLeader,
+    /// `relations.cooperates_with.cues`.
+    Cooperation,
+}
+
+/// Which [`Cue`] lists a sentence holds a word of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueSet(u8);
+
+impl CueSet {
+    pub fn has(self, cue: Cue) -> bool {
+        self.0 & Self::bit(cue) != 0
+    }
+
+    fn bit(cue: Cue) -> u8 {
+        1 << cue as u8
+    }
+}
+
+/// One automaton over the words of every [`Cue`] list: a sentence is read
+/// once for all of them instead of once per list (each list was read for
+/// every sentence, the leading-industry one twice).
+#[derive(Debug)]
+struct SentenceCueScanner {
+    matcher: AhoCorasick,
+    /// For each pattern, the lists it is a word of.
+    lists: Vec<u8>,
+}
+
+impl SentenceCueScanner {
+    fn new(lists: &[(Cue, &WordSet)]) -> std::result::Result<Self, String> {
+        let mut words: Vec<(&str, u8)> = Vec::new();
+        for (cue, set) in lists {
+            for w in set.iter() {
+                match words.iter_mut().find(|(x, _)| *x == w.as_str()) {
+                    Some((_, bits)) => *bits |= CueSet::bit(*cue),
+                    None => words.push((w.as_str(), CueSet::bit(*cue))),
+                }
+            }
+        }
+        let matcher = AhoCorasick::new(words.iter().map(|(w, _)| w)).map_err(|e| e.to_string())?;
+        Ok(SentenceCueScanner {
+            matcher,
+            lists: words.into_iter().map(|(_, bits)| bits).collect(),
+        })
+    }
+
+    fn scan(&self, text: &str) -> CueSet {
+        let mut found = 0;
+        for m in self.matcher.find_overlapping_iter(text) {
+            found |= self.lists[m.pattern().as_usize()];
+        }
+        CueSet(found)
+    }
 }
 
 /// A set of words as character sequences, with the lengths of the words
@@ -447,6 +516,17 @@ impl Rules {
         let stop_set = StopWords::new(&entities.boundary.stop_words);
         let hard_stop_set = StopWords::new(&entities.boundary.hard_stop_words);
         let measure_words = entities.boundary.measure_words.iter().copied().collect();
+        let sentence_cues = SentenceCueScanner::new(&[
+            (Cue::LeadingIndustry, &relations.leading_industry.cues),
+            (Cue::ZoneCoreference, &entities.zone.coreference),
+            (Cue::LocatedIn, &relations.located_in.cues),
+            (Cue::ChainLeader, &relations.chain_leader.cues),
+            (Cue::Cooperation, &relations.cooperates_with.cues),
+        ])
+        .map_err(|message| crate::Error::Data {
+            file: "data/rules/relations.toml".into(),
+            message,
+        })?;
         Ok(Rules {
             entities,
             relations,
@@ -458,7 +538,13 @@ impl Rules {
             stop_set,
             hard_stop_set,
             measure_words,
+            sentence_cues,
         })
+    }
+
+    /// Which cue lists `sentence` holds a word of (one scan for all).
+    pub fn sentence_cues(&self, sentence: &str) -> CueSet {
+        self.sentence_cues.scan(sentence)
     }
 
     /// The length of the longest stop word that `chars[..end]` ends with.
@@ -515,6 +601,37 @@ pub fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_scan_finds_the_cues_each_list_finds() {
+        let r = Rules::get();
+        let lists = [
+            (Cue::LeadingIndustry, &r.relations.leading_industry.cues),
+            (Cue::ZoneCoreference, &r.entities.zone.coreference),
+            (Cue::LocatedIn, &r.relations.located_in.cues),
+            (Cue::ChainLeader, &r.relations.chain_leader.cues),
+            (Cue::Cooperation, &r.relations.cooperates_with.cues),
+        ];
+        let mut sentences: Vec<String> = vec![
+            "示范区以新材料和高端装备为主导产业".into(),
+            "该公司与省农科院签署战略合作协议".into(),
+            "The park signed a cooperation agreement with the university".into(),
+            "今天天气很好".into(),
+        ];
+        // Every word of every list, alone and inside a sentence.
+        for (_, set) in &lists {
+            for w in set.iter() {
+                sentences.push(w.clone());
+                sentences.push(format!("据介绍,{w}情况良好"));
+            }
+        }
+        for s in &sentences {
+            let found = r.sentence_cues(s);
+            for (cue, set) in &lists {
+                assert_eq!(found.has(*cue), set.found_in(s), "{cue:?} in {s}");
+            }
+        }
+    }
 
     #[test]
     fn shipped_rules_parse() {
