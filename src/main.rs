@@ -360,7 +360,7 @@ enum QuadSink<W: Write> {
         lines: String,
     },
     Rdf {
-        serializer: oxigraph::io::WriterQuadSerializer<W>,
+        serializer: Box<oxigraph::io::WriterQuadSerializer<W>>,
         triples: bool,
     },
 }
@@ -373,7 +373,7 @@ impl<W: Write> QuadSink<W> {
                 lines: String::new(),
             },
             RdfOut::Trig | RdfOut::Turtle => QuadSink::Rdf {
-                serializer: serializer(format).for_writer(out),
+                serializer: Box::new(serializer(format).for_writer(out)),
                 triples: matches!(format, RdfOut::Turtle),
             },
         }
