@@ -125,7 +125,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
     let mut new_mentions = Vec::new();
     for (si, sentence) in ex.sentences.iter().enumerate() {
         let s = &text[sentence.start..sentence.end];
-        if !is_english(s) {
+        if !sentence.english {
             continue;
         }
         let paired = translated_mentions(ex, sentence.paragraph);
@@ -366,7 +366,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
 pub(super) fn translated_mentions(ex: &Extraction, paragraph: usize) -> Vec<usize> {
     let chinese = |si: usize| {
         let s = &ex.sentences[si];
-        !is_english(&ex.text[s.start..s.end])
+        !s.english
     };
     let mut p = paragraph;
     let mut found = Vec::new();

@@ -6,7 +6,7 @@
 //! In: the English sentences of an extraction (Chinese ones are
 //! `statistics.rs`'s). Out: more statistic mentions.
 
-use super::english::{is_english, translated_mentions};
+use super::english::translated_mentions;
 use super::numbers::Decimal;
 use super::rules::{EnglishStatisticRules, EnglishUnit, Rules};
 use super::{Extraction, Kind, StatisticMention};
@@ -90,7 +90,7 @@ pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
         if sentence.paragraph != paragraph_year.0 {
             paragraph_year = (sentence.paragraph, None);
         }
-        if !is_english(s) {
+        if !sentence.english {
             continue;
         }
         let years: Vec<(usize, i32)> = year_re()

@@ -112,6 +112,8 @@ pub struct Sentence {
     pub paragraph: usize,
     /// Which cue lists of the rule files it holds a word of.
     pub cues: rules::CueSet,
+    /// Whether it is written in English (see `english::is_english`).
+    pub english: bool,
 }
 
 /// One entity mention.
@@ -232,8 +234,11 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
         ..Extraction::default()
     };
     let rules = rules::Rules::get();
+    // What every stage asks of every sentence, asked once.
     for s in &mut ex.sentences {
-        s.cues = rules.sentence_cues(&doc.text[s.start..s.end]);
+        let text = &doc.text[s.start..s.end];
+        s.cues = rules.sentence_cues(text);
+        s.english = english::is_english(text);
     }
     entities::find_mentions(&doc.text, &mut ex);
     english::find_english(&doc.text, &mut ex);
@@ -281,6 +286,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                     end,
                     paragraph,
                     cues: rules::CueSet::default(),
+                    english: false,
                 });
             }
             start = i + c.len_utf8();
@@ -296,6 +302,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             end: text.len(),
             paragraph,
             cues: rules::CueSet::default(),
+            english: false,
         });
     }
     out

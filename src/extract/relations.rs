@@ -146,7 +146,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         // A translation states the facts of its Chinese paragraph; names it
         // renders otherwise (the Chinese Academy of Sciences in an
         // institute's English name) would add facts the text does not state.
-        if super::english::is_english(s) && !super::english::translated_mentions(ex, sentence.paragraph).is_empty() {
+        if sentence.english && !super::english::translated_mentions(ex, sentence.paragraph).is_empty() {
             continue;
         }
         let ms = &by_sentence[si];
@@ -500,7 +500,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .filter_map(|c| s.find(c.as_str()))
                 .min()
         };
-        if let Some(cue_pos) = super::english::is_english(s).then(english_cue).flatten() {
+        if let Some(cue_pos) = sentence.english.then(english_cue).flatten() {
             let org = |k: Kind| matches!(k, Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone);
             let cue_at = sentence.start + cue_pos;
             let subject = ms

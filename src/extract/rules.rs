@@ -258,9 +258,9 @@ pub struct StatisticRules {
     pub project_references: Vec<String>,
     /// Years named relative to the article's date (去年, 今年).
     /// Header cells of a table of figures: rows are read only after one.
-    pub table_headers: Vec<String>,
+    pub table_headers: WordSet,
     /// Header cells that announce a growth column in a table of figures.
-    pub growth_column_headers: Vec<String>,
+    pub growth_column_headers: WordSet,
     pub relative_years: Vec<String>,
     pub english: EnglishStatisticRules,
 }
@@ -338,6 +338,10 @@ pub enum Cue {
     ChainLeader,
     /// `relations.cooperates_with.cues`.
     Cooperation,
+    /// `statistics.table_headers`.
+    TableHeader,
+    /// `statistics.growth_column_headers`.
+    GrowthColumnHeader,
 }
 
 /// Which [`Cue`] lists a sentence holds a word of.
@@ -522,6 +526,8 @@ impl Rules {
             (Cue::LocatedIn, &relations.located_in.cues),
             (Cue::ChainLeader, &relations.chain_leader.cues),
             (Cue::Cooperation, &relations.cooperates_with.cues),
+            (Cue::TableHeader, &statistics.table_headers),
+            (Cue::GrowthColumnHeader, &statistics.growth_column_headers),
         ])
         .map_err(|message| crate::Error::Data {
             file: "data/rules/relations.toml".into(),
@@ -611,6 +617,8 @@ mod tests {
             (Cue::LocatedIn, &r.relations.located_in.cues),
             (Cue::ChainLeader, &r.relations.chain_leader.cues),
             (Cue::Cooperation, &r.relations.cooperates_with.cues),
+            (Cue::TableHeader, &r.statistics.table_headers),
+            (Cue::GrowthColumnHeader, &r.statistics.growth_column_headers),
         ];
         let mut sentences: Vec<String> = vec![
             "示范区以新材料和高端装备为主导产业".into(),

@@ -4,7 +4,7 @@
 //! `2022年`, carried through a paragraph) and qualifiers (约, 以上, 力争).
 
 use super::numbers::{parse_chinese, Decimal};
-use super::rules::{ends_with, starts_with, Rules, StatisticRules};
+use super::rules::{ends_with, starts_with, Cue, Rules, StatisticRules};
 use super::{Extraction, Kind, StatisticMention};
 use std::sync::OnceLock;
 
@@ -83,15 +83,15 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         if let Some(y) = figure_years(s, sr).last() {
             document_year = Some(y);
         }
-        growth_column |= sr.growth_column_headers.iter().any(|h| s.contains(h.as_str()));
-        if sr.table_headers.iter().any(|h| s.contains(h.as_str())) {
+        growth_column |= sentence.cues.has(Cue::GrowthColumnHeader);
+        if sentence.cues.has(Cue::TableHeader) {
             table_header = true;
             table_zone = topic.or(last_zone);
         }
         last_zone = topic.or(last_zone);
         // English sentences are english_statistics.rs's (the year they name
         // still carries over to the paragraph's next sentences).
-        if super::english::is_english(s) {
+        if sentence.english {
             if let Some(y) = figure_years(s, sr).last() {
                 paragraph_year.1 = Some(y);
             }
