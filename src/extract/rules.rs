@@ -502,8 +502,12 @@ impl Rules {
         push(&entities.project.suffixes, SuffixKind::Project);
         push(&entities.policy.unquoted_heads, SuffixKind::UnquotedPolicy);
         push(&entities.enterprise.soft_suffixes, SuffixKind::SoftEnterprise);
+        // A DFA, not the NFA the builder picks for this many endings: every
+        // sentence is read with it (extract 80 → 76 ms/MB), and its few
+        // hundred endings make a small table.
         let suffix_matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(suffix_kinds.iter().map(|(s, _)| s.as_str()))
             .map_err(|e| crate::Error::Data {
                 file: "data/rules/entities.toml".into(),
