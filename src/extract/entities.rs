@@ -1247,7 +1247,7 @@ fn strip_industry(name: &str, rules: &Rules) -> String {
 fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
     let modifiers = rules.entities.industry.modifiers.iter().map(String::as_str).chain([""]);
     for i in 0..chars.len() {
-        let is_head = ["产业", "行业"].iter().any(|w| starts_with(chars, i, w));
+        let is_head = matches!(chars[i], '产' | '行') && chars.get(i + 1) == Some(&'业');
         if !is_head {
             continue;
         }
@@ -1386,7 +1386,12 @@ fn industries_after_cue(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mu
 /// at a clause edge or after a place or zone (由桥村, 白马街道, 泾河村).
 fn village_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
     let village = &rules.entities.village;
+    // Most characters begin no ending: they are passed over with one look.
+    let firsts: Vec<char> = village.endings.iter().filter_map(|e| e.chars().next()).collect();
     for i in 2..chars.len() {
+        if !firsts.contains(&chars[i]) {
+            continue;
+        }
         for e in &village.endings {
             if !starts_with(chars, i, e) {
                 continue;
