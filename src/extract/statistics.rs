@@ -20,13 +20,28 @@ fn figure_years<'a>(text: &'a str, rules: &'a StatisticRules) -> impl Iterator<I
     static MONTH_DAY: OnceLock<regex::Regex> = OnceLock::new();
     let month_day =
         MONTH_DAY.get_or_init(|| regex::Regex::new(r"^(?:\d{1,2}月)?(?:\d{1,2}日)?").expect("valid date pattern"));
-    year_re().captures_iter(text).filter_map(move |c| {
-        let rest = &text[c.get(0)?.end()..];
+    years_in(text).filter_map(move |(year, end)| {
+        let rest = &text[end..];
         let rest = &rest[month_day.find(rest).map_or(0, |m| m.end())..];
         if rules.event_after_year.iter().any(|w| rest.starts_with(w.as_str())) {
             return None;
         }
-        c[1].parse().ok()
+        Some(year)
+    })
+}
+
+/// The matches of [`year_re`] in `text` (the year and the byte after 年),
+/// found from each 年: the same matches (four digits and 年 cannot overlap),
+/// without running the regex over every sentence.
+fn years_in(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
+    text.match_indices('年').filter_map(move |(at, _)| {
+        let digits = text.as_bytes().get(at.checked_sub(4)?..at)?;
+        let century_ok = matches!(&digits[..2], b"19" | b"20");
+        if !century_ok || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let year = digits.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'));
+        Some((year, at + '年'.len_utf8()))
     })
 }
 
@@ -718,6 +733,26 @@ fn metric_for(
 mod tests {
     use crate::extract::extract;
     use crate::normalize::clean;
+
+    #[test]
+    fn years_are_found_as_the_year_pattern_finds_them() {
+        for text in [
+            "2023年营业收入",
+            "1991年和2020年",
+            "12023年",
+            "2023 年",
+            "18年",
+            "3019年",
+            "年2023年年",
+            "２０２３年",
+        ] {
+            let by_regex: Vec<(i32, usize)> = super::year_re()
+                .captures_iter(text)
+                .map(|c| (c[1].parse().unwrap_or(0), c.get(0).map_or(0, |m| m.end())))
+                .collect();
+            assert_eq!(super::years_in(text).collect::<Vec<_>>(), by_regex, "{text}");
+        }
+    }
 
     fn stats(text: &str) -> Vec<(String, String, String)> {
         let doc = clean(text);
