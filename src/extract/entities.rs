@@ -850,7 +850,11 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             let clean = !text.contains('的')
                 && !text.contains("产业链和")
                 && !text.contains('等')
-                && !leaders.iter().any(|w| text.contains(&format!("为{w}")));
+                && !text.match_indices('为').any(|(p, _)| {
+                    leaders
+                        .iter()
+                        .any(|w| text[p + '为'.len_utf8()..].starts_with(w.as_str()))
+                });
             if between.len() <= 16
                 && clean
                 && between
