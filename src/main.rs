@@ -72,12 +72,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timeout,
         } => {
             if list {
+                // Written, not printed: `println!` panics when the reader
+                // has gone (`zonegraph query --list | head`).
+                let mut out = std::io::stdout().lock();
                 for (name, text) in query::SAVED {
                     let needs: String = query::params::declared(text)
                         .iter()
                         .map(|p| format!(" (--param {}=…)", p.name))
                         .collect();
-                    println!("{name:<26} {}{needs}", query::describe(text));
+                    writeln!(out, "{name:<26} {}{needs}", query::describe(text))?;
                 }
                 return Ok(ExitCode::SUCCESS);
             }

@@ -1661,6 +1661,32 @@ mod errors {
     use super::util::*;
     use std::path::PathBuf;
 
+    /// A reader that stops reading (`zonegraph query --list | head -1`, or a
+    /// closed pipe as here) ends the command quietly, without a panic.
+    #[test]
+    fn a_closed_output_pipe_is_no_panic() {
+        for args in [&["query", "--list"][..], &["extract", "-"][..]] {
+            let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("zonegraph"))
+                .args(args)
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("zonegraph starts");
+            // Close the reading end before the command writes anything.
+            drop(child.stdout.take());
+            if let Some(mut stdin) = child.stdin.take() {
+                use std::io::Write;
+                // The command may have ended already: a failed write is fine.
+                let _ = stdin.write_all("青溪高新区位于江苏省常州市。\n".as_bytes());
+            }
+            let out = child.wait_with_output().expect("zonegraph ends");
+            let err = stderr(&out);
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            assert!(out.status.code().is_some(), "{args:?} was killed: {err}");
+        }
+    }
+
     /// A store holding the main article, and its dump.
     fn store_with_article() -> (TestStore, String) {
         let store = TestStore::with(&["qingxi.txt"]);
