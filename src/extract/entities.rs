@@ -59,7 +59,7 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
         byte_of.push(sentence.end);
         let mut cands = Vec::new();
         gazetteer_candidates(s, sentence.start, sentence_hits, &chars, gaz, &context, &mut cands);
-        suffix_candidates(s, &chars, &byte_of, rules, gaz, &mut cands);
+        suffix_candidates(&chars, rules, gaz, &mut cands);
         quote_candidates(&chars, rules, &mut cands);
         list_candidates(&chars, rules, gaz, &mut cands);
         industry_candidates(&chars, rules, gaz, &mut cands);
@@ -329,23 +329,11 @@ fn descriptive(prefix: &str, rules: &Rules, gaz: &Gazetteer) -> bool {
 }
 
 /// Candidates that end in a name ending of the rule files (高新区, 有限公司,
-/// 研究院 …). `s` is the sentence, `chars` its characters and `byte_of` the
-/// byte offset of each character (and of the end) in the text.
-fn suffix_candidates(s: &str, chars: &[char], byte_of: &[usize], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    // Endings are few per sentence: their character positions are looked up.
-    let offset = byte_of[0];
-    let char_at = |b: usize| byte_of.partition_point(|&x| x < offset + b);
+/// 研究院 …) in a sentence's characters.
+fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let matches: Vec<(usize, usize, usize)> = rules
-        .suffix_matcher
-        .find_overlapping_iter(s)
-        .map(|m| (char_at(m.start()), char_at(m.end()), m.pattern().as_usize()))
-        .collect();
-    for &(ss, se, pattern) in &matches {
-        // Only the longest ending that ends here counts (高新区, not 新区).
-        if matches.iter().any(|&(s2, e2, _)| e2 == se && s2 < ss) {
-            continue;
-        }
+    // Only the longest ending that ends at a position counts (高新区, not 新区).
+    for (ss, se, pattern) in rules.endings.longest_in(chars) {
         let (suffix, kind) = &rules.suffix_kinds[pattern];
         let (target, max_len) = match kind {
             SuffixKind::Zone => (Kind::Zone, 16),

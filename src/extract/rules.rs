@@ -1,7 +1,7 @@
 //! The extraction rules of `data/rules/*.toml`, parsed and compiled once.
 
 use crate::data;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -306,9 +306,9 @@ pub struct Rules {
     pub entities: EntityRules,
     pub relations: RelationRules,
     pub statistics: StatisticRules,
-    /// Every name ending of every kind, for one pass over a sentence.
-    pub suffix_matcher: AhoCorasick,
-    /// Pattern index of `suffix_matcher` → (ending, kind tag).
+    /// Every name ending of every kind, looked up by its last character.
+    pub endings: EndingIndex,
+    /// Index of an ending in `endings` → (ending, kind tag).
     pub suffix_kinds: Vec<(String, SuffixKind)>,
     /// Unit words, longest first.
     pub units: Vec<(String, String, u64)>,
@@ -322,6 +322,73 @@ pub struct Rules {
     measure_words: HashSet<char>,
     /// The cue words every sentence is checked for, in one automaton.
     sentence_cues: SentenceCueScanner,
+}
+
+/// The name endings of every kind, indexed by their last character: a
+/// sentence is read one character at a time, and only where a character ends
+/// some ending are those endings compared (most characters end none, which a
+/// bit set says). It finds at each position the longest ending that ends
+/// there, all a name's left edge is searched from (高新区, not 新区).
+#[derive(Debug)]
+pub struct EndingIndex {
+    /// Bit `c` is set when some ending ends in character `c`.
+    last_chars: Vec<u64>,
+    /// Under each last character, the endings (as characters, with their
+    /// index in `Rules::suffix_kinds`), longest first.
+    by_last: HashMap<char, Vec<(Vec<char>, usize)>>,
+}
+
+/// The characters [`EndingIndex::last_chars`] has a bit for; an ending whose
+/// last character lies beyond is looked up without the bit set's help.
+const INDEXED_CHARS: usize = 0x30000;
+
+impl EndingIndex {
+    fn new(endings: &[(String, SuffixKind)]) -> Self {
+        let mut index = EndingIndex {
+            last_chars: vec![0; INDEXED_CHARS / 64],
+            by_last: HashMap::new(),
+        };
+        for (i, (ending, _)) in endings.iter().enumerate() {
+            let chars: Vec<char> = ending.chars().collect();
+            let Some(&last) = chars.last() else {
+                continue;
+            };
+            if let Some(bits) = index.last_chars.get_mut(last as usize / 64) {
+                *bits |= 1 << (last as usize % 64);
+            }
+            index.by_last.entry(last).or_default().push((chars, i));
+        }
+        for words in index.by_last.values_mut() {
+            words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        index
+    }
+
+    /// The longest ending that ends at each position of `chars`, as (start,
+    /// end, index in `Rules::suffix_kinds`), in order of their ends.
+    pub fn longest_in(&self, chars: &[char]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let may_end = self
+                .last_chars
+                .get(c as usize / 64)
+                .is_none_or(|bits| bits & (1 << (c as usize % 64)) != 0);
+            if !may_end {
+                continue;
+            }
+            let end = i + 1;
+            let Some(words) = self.by_last.get(&c) else {
+                continue;
+            };
+            if let Some((word, k)) = words
+                .iter()
+                .find(|(w, _)| w.len() <= end && chars[end - w.len()..end] == w[..])
+            {
+                found.push((end - word.len(), end, *k));
+            }
+        }
+        found
+    }
 }
 
 /// The cue word lists every sentence is checked for by more than one stage
@@ -502,17 +569,7 @@ impl Rules {
         push(&entities.project.suffixes, SuffixKind::Project);
         push(&entities.policy.unquoted_heads, SuffixKind::UnquotedPolicy);
         push(&entities.enterprise.soft_suffixes, SuffixKind::SoftEnterprise);
-        // A DFA, not the NFA the builder picks for this many endings: every
-        // sentence is read with it (extract 80 → 76 ms/MB), and its few
-        // hundred endings make a small table.
-        let suffix_matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(suffix_kinds.iter().map(|(s, _)| s.as_str()))
-            .map_err(|e| crate::Error::Data {
-                file: "data/rules/entities.toml".into(),
-                message: e.to_string(),
-            })?;
+        let endings = EndingIndex::new(&suffix_kinds);
         let mut units: Vec<(String, String, u64)> = statistics
             .unit
             .iter()
@@ -541,7 +598,7 @@ impl Rules {
             entities,
             relations,
             statistics,
-            suffix_matcher,
+            endings,
             suffix_kinds,
             units,
             zone_suffixes_longest_first,
@@ -611,6 +668,31 @@ pub fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ending_index_finds_the_longest_ending_at_each_position() {
+        let r = Rules::get();
+        let matcher = AhoCorasick::new(r.suffix_kinds.iter().map(|(w, _)| w)).expect("endings compile");
+        for text in [
+            "青溪高新技术产业开发区管委会与青溪材料研究院签约",
+            "远山科技股份有限公司在高新区新建研发中心",
+            "区区高新区园区",
+            "",
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            let char_at = |b: usize| text[..b].chars().count();
+            let all: Vec<(usize, usize, usize)> = matcher
+                .find_overlapping_iter(text)
+                .map(|m| (char_at(m.start()), char_at(m.end()), m.pattern().as_usize()))
+                .collect();
+            let longest: Vec<(usize, usize, usize)> = all
+                .iter()
+                .copied()
+                .filter(|&(s, e, _)| !all.iter().any(|&(s2, e2, _)| e2 == e && s2 < s))
+                .collect();
+            assert_eq!(r.endings.longest_in(&chars), longest, "{text}");
+        }
+    }
 
     #[test]
     fn one_scan_finds_the_cues_each_list_finds() {
