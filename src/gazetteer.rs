@@ -533,7 +533,11 @@ mod tests {
             let expected: Vec<(usize, usize)> = matcher.find_iter(text).map(|m| (m.start(), m.end())).collect();
             let found: Vec<(usize, usize)> = gaz.find(text).iter().map(|h| (h.start, h.end)).collect();
             assert_eq!(found, expected, "{text}");
-            assert_eq!(gaz.first(text).map(|h| (h.start, h.end)), expected.first().copied(), "{text}");
+            assert_eq!(
+                gaz.first(text).map(|h| (h.start, h.end)),
+                expected.first().copied(),
+                "{text}"
+            );
         }
     }
 }

@@ -805,8 +805,17 @@ fn is_junk(line: &[(char, u32)]) -> bool {
         return false;
     }
     let text = || t.iter().map(|&(c, _)| c).collect::<String>();
-    if t.len() <= 60 && junk_rules().phrases.is_match(&text()) {
-        return true;
+    if t.len() <= SHORT_LINE {
+        // Encoded on the stack: PDF text is hundreds of short lines, each
+        // asked this.
+        let mut buf = [0u8; 4 * SHORT_LINE];
+        let mut n = 0;
+        for &(c, _) in t {
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+        if std::str::from_utf8(&buf[..n]).is_ok_and(|line| junk_rules().phrases.is_match(line)) {
+            return true;
+        }
     }
     // Lists of short items separated by |, _ or >: navigation, tag clouds,
     // lists of place names, spam titles.
@@ -818,6 +827,10 @@ fn is_junk(line: &[(char, u32)]) -> bool {
     }
     false
 }
+
+/// Lines of at most this many characters (not counting white space at
+/// their ends) are checked for junk phrases.
+const SHORT_LINE: usize = 60;
 
 struct JunkRules {
     /// Any of the phrases of `data/rules/junk.txt`, in one automaton: every
