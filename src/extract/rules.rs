@@ -243,7 +243,7 @@ pub struct StatisticRules {
     pub group_nouns: Vec<String>,
     /// Words after a group noun that make a metric a count of the group.
     pub group_count_words: Vec<String>,
-    pub target_words: Vec<String>,
+    pub target_words: WordSet,
     pub approx_after: Vec<String>,
     pub at_least: Vec<String>,
     pub at_most: Vec<String>,
@@ -261,7 +261,7 @@ pub struct StatisticRules {
     pub table_headers: WordSet,
     /// Header cells that announce a growth column in a table of figures.
     pub growth_column_headers: WordSet,
-    pub relative_years: Vec<String>,
+    pub relative_years: WordSet,
     pub english: EnglishStatisticRules,
 }
 

@@ -186,7 +186,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             let growth = sr
                 .growth_words
                 .iter()
-                .any(|w| ends_with(&chars, i, w) || ends_with(&chars, i, &format!("{w}了")));
+                .any(|w| ends_with(&chars, i, w) || i > 0 && chars[i - 1] == '了' && ends_with(&chars, i - 1, w));
             if growth && unit == "percent" {
                 qualifier = Some("growth");
             } else if sr
@@ -207,8 +207,8 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
                 .find(|&k| matches!(chars[k], ';' | '。' | '!' | '?'))
                 .map(|k| k + 1)
                 .unwrap_or(0);
-            let clause: String = chars[clause_start..i].iter().collect();
-            if sr.target_words.iter().any(|w| clause.contains(w.as_str())) && qualifier.is_none() {
+            let clause = &text[byte_of[clause_start]..byte_of[i]];
+            if qualifier.is_none() && sr.target_words.found_in(clause) {
                 qualifier = Some("target");
             }
             let start_byte = byte_of[i];
@@ -244,7 +244,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             };
             // The year: the nearest year before the number in the sentence, else the paragraph's.
             let before_text = &text[sentence.start..start_byte];
-            let relative = sr.relative_years.iter().any(|w| before_text.contains(w.as_str()));
+            let relative = sr.relative_years.found_in(before_text);
             let year = figure_years(before_text, sr)
                 .last()
                 .or(paragraph_year.1.filter(|_| !relative));
@@ -294,7 +294,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
         }
         if let Some(y) = figure_years(s, sr).last() {
             paragraph_year.1 = Some(y);
-        } else if sr.relative_years.iter().any(|w| s.contains(w.as_str())) {
+        } else if sr.relative_years.found_in(s) {
             paragraph_year.1 = None;
         }
     }
