@@ -9,6 +9,7 @@
 //! [`query`], [`export`] and [`link`]. [`pipeline`] runs the first four on
 //! one document.
 
+pub mod charfilter;
 pub mod data;
 pub mod error;
 pub mod export;

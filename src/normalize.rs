@@ -17,6 +17,7 @@
 //! gives the same text; every mapped offset is a character index into the
 //! original text.
 
+use crate::charfilter::CharFilter;
 use crate::error::{Error, Result};
 use std::sync::OnceLock;
 
@@ -672,23 +673,18 @@ fn strip_pinyin(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 /// conversion (which only replaces words of the table), so the converter's
 /// automaton need not run over it.
 struct ConvertibleWords {
-    /// Bit `c` is set when some word is indexed under character `c`.
-    indexed: Vec<u64>,
+    /// The characters words are indexed under.
+    indexed: CharFilter,
     /// Under each indexed character, the words holding it and where.
     words: std::collections::HashMap<char, Vec<(Vec<char>, usize)>>,
 }
-
-/// The characters [`ConvertibleWords::indexed`] has a bit for: the Basic
-/// Multilingual Plane and the supplementary ideographic planes; a
-/// character beyond them is taken to need the converter.
-const CONVERTIBLE_CHARS: usize = 0x30000;
 
 impl ConvertibleWords {
     fn get() -> &'static ConvertibleWords {
         static WORDS: OnceLock<ConvertibleWords> = OnceLock::new();
         WORDS.get_or_init(|| {
             let mut table = ConvertibleWords {
-                indexed: vec![0; CONVERTIBLE_CHARS / 64],
+                indexed: CharFilter::default(),
                 words: std::collections::HashMap::new(),
             };
             for (from, to) in zhconv::tables::expand_table(zhconv::tables::ZH_HANS_TABLE) {
@@ -702,9 +698,7 @@ impl ConvertibleWords {
                 }
                 let at = (0..from.len()).find(|&i| to.get(i) != Some(&from[i])).unwrap_or(0);
                 let c = from[at];
-                if let Some(bits) = table.indexed.get_mut(c as usize / 64) {
-                    *bits |= 1 << (c as usize % 64);
-                }
+                table.indexed.insert(c);
                 table.words.entry(c).or_default().push((from, at));
             }
             table
@@ -712,13 +706,10 @@ impl ConvertibleWords {
     }
 
     /// Whether the conversion could change `chars`: a word of the table
-    /// occurs in them, or a character beyond the index does.
+    /// occurs in them.
     fn occur_in(&self, chars: &[(char, u32)]) -> bool {
         chars.iter().enumerate().any(|(i, &(c, _))| {
-            let Some(bits) = self.indexed.get(c as usize / 64) else {
-                return true;
-            };
-            if bits & (1 << (c as usize % 64)) == 0 {
+            if !self.indexed.may_contain(c) {
                 return false;
             }
             self.words.get(&c).is_some_and(|words| {

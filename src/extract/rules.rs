@@ -1,5 +1,6 @@
 //! The extraction rules of `data/rules/*.toml`, parsed and compiled once.
 
+use crate::charfilter::CharFilter;
 use crate::data;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
@@ -331,21 +332,17 @@ pub struct Rules {
 /// there, all a name's left edge is searched from (高新区, not 新区).
 #[derive(Debug)]
 pub struct EndingIndex {
-    /// Bit `c` is set when some ending ends in character `c`.
-    last_chars: Vec<u64>,
+    /// The characters some ending ends in.
+    last_chars: CharFilter,
     /// Under each last character, the endings (as characters, with their
     /// index in `Rules::suffix_kinds`), longest first.
     by_last: HashMap<char, Vec<(Vec<char>, usize)>>,
 }
 
-/// The characters [`EndingIndex::last_chars`] has a bit for; an ending whose
-/// last character lies beyond is looked up without the bit set's help.
-const INDEXED_CHARS: usize = 0x30000;
-
 impl EndingIndex {
     fn new(endings: &[(String, SuffixKind)]) -> Self {
         let mut index = EndingIndex {
-            last_chars: vec![0; INDEXED_CHARS / 64],
+            last_chars: CharFilter::default(),
             by_last: HashMap::new(),
         };
         for (i, (ending, _)) in endings.iter().enumerate() {
@@ -353,9 +350,7 @@ impl EndingIndex {
             let Some(&last) = chars.last() else {
                 continue;
             };
-            if let Some(bits) = index.last_chars.get_mut(last as usize / 64) {
-                *bits |= 1 << (last as usize % 64);
-            }
+            index.last_chars.insert(last);
             index.by_last.entry(last).or_default().push((chars, i));
         }
         for words in index.by_last.values_mut() {
@@ -369,11 +364,7 @@ impl EndingIndex {
     pub fn longest_in(&self, chars: &[char]) -> Vec<(usize, usize, usize)> {
         let mut found = Vec::new();
         for (i, &c) in chars.iter().enumerate() {
-            let may_end = self
-                .last_chars
-                .get(c as usize / 64)
-                .is_none_or(|bits| bits & (1 << (c as usize % 64)) != 0);
-            if !may_end {
+            if !self.last_chars.may_contain(c) {
                 continue;
             }
             let end = i + 1;
