@@ -112,6 +112,11 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             }
             continue;
         }
+        // A sentence without a character a number starts with has no figure.
+        if !s.chars().any(starts_number) {
+            carry_paragraph_year(s, sr, &mut paragraph_year);
+            continue;
+        }
         let chars: Vec<char> = s.chars().collect();
         let byte_of: Vec<usize> = s
             .char_indices()
@@ -292,13 +297,20 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             }
             i = unit_end;
         }
-        if let Some(y) = figure_years(s, sr).last() {
-            paragraph_year.1 = Some(y);
-        } else if sr.relative_years.found_in(s) {
-            paragraph_year.1 = None;
-        }
+        carry_paragraph_year(s, sr, &mut paragraph_year);
     }
     ex.statistics = out;
+}
+
+/// After a Chinese sentence, the year its paragraph's next figures take:
+/// the last year it gives them, none after a relative year (去年), else
+/// the one before.
+fn carry_paragraph_year(s: &str, sr: &StatisticRules, paragraph_year: &mut (usize, Option<i32>)) {
+    if let Some(y) = figure_years(s, sr).last() {
+        paragraph_year.1 = Some(y);
+    } else if sr.relative_years.found_in(s) {
+        paragraph_year.1 = None;
+    }
 }
 
 /// One row of a table of figures as PDF and web extraction leave it: a
@@ -367,6 +379,12 @@ fn is_chinese_numeral(c: char) -> bool {
     )
 }
 
+/// Whether a number can start with `c` (see [`number_at`]): an Arabic
+/// digit, or a Chinese numeral other than 万 (which does not begin one).
+fn starts_number(c: char) -> bool {
+    c.is_ascii_digit() || is_chinese_numeral(c) && c != '万'
+}
+
 /// A number starting at `i`: Arabic (with decimals and thousands commas) or
 /// a Chinese numeral followed by a count word.
 fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
@@ -385,10 +403,7 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
         let s: String = chars[i..j].iter().collect();
         return Decimal::parse_arabic(&s).map(|d| (d, j));
     }
-    if matches!(
-        c,
-        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
-    ) {
+    if starts_number(c) {
         // Chinese numerals only when they begin a word: not inside 一批, 三大.
         if i > 0 && (is_chinese_numeral(chars[i - 1]) || matches!(chars[i - 1], '亿' | '第')) {
             return None;
