@@ -116,6 +116,21 @@ pub struct Sentence {
     pub english: bool,
 }
 
+impl Sentence {
+    /// The sentence `text[start..end]`, with what every stage asks of it
+    /// asked once: which cue lists it holds a word of, whether it is English.
+    fn new(text: &str, start: usize, end: usize, paragraph: usize) -> Self {
+        let s = &text[start..end];
+        Sentence {
+            start,
+            end,
+            paragraph,
+            cues: rules::Rules::get().sentence_cues(s),
+            english: english::is_english(s),
+        }
+    }
+}
+
 /// One entity mention.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -233,13 +248,6 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
         text: doc.text.clone(),
         ..Extraction::default()
     };
-    let rules = rules::Rules::get();
-    // What every stage asks of every sentence, asked once.
-    for s in &mut ex.sentences {
-        let text = &doc.text[s.start..s.end];
-        s.cues = rules.sentence_cues(text);
-        s.english = english::is_english(text);
-    }
     entities::find_mentions(&doc.text, &mut ex);
     english::find_english(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
@@ -250,7 +258,8 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
 }
 
 /// Split text into sentences at 。!? and line ends, and at English full
-/// stops before a capital; paragraphs are lines.
+/// stops before a capital; paragraphs are lines. Each sentence comes with
+/// what every stage asks of it (see [`Sentence`]).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
@@ -281,13 +290,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         if end_here {
             let end = if c == '\n' { i } else { i + c.len_utf8() };
             if !text[start..end].trim().is_empty() {
-                out.push(Sentence {
-                    start,
-                    end,
-                    paragraph,
-                    cues: rules::CueSet::default(),
-                    english: false,
-                });
+                out.push(Sentence::new(text, start, end, paragraph));
             }
             start = i + c.len_utf8();
             if c == '\n' {
@@ -297,13 +300,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         }
     }
     if !text[start..].trim().is_empty() {
-        out.push(Sentence {
-            start,
-            end: text.len(),
-            paragraph,
-            cues: rules::CueSet::default(),
-            english: false,
-        });
+        out.push(Sentence::new(text, start, text.len(), paragraph));
     }
     out
 }
