@@ -6,7 +6,6 @@ use super::rules::{ends_with, starts_with, Cue, Rules, SuffixKind};
 use super::{Extraction, Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Hit, Level};
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// A candidate mention inside one sentence (char offsets in the sentence).
 #[derive(Debug, Clone)]
@@ -689,7 +688,7 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         // The longest known ending of any kind within the text after the quote.
         let after_chars: Vec<char> = after.chars().collect();
         let mut best_end = 0;
-        for (h, kd) in quote_endings(rules) {
+        for (h, kd) in &rules.quote_endings {
             let hn = h.len();
             for e in hn..=after_chars.len() {
                 if after_chars[e - hn..e] == h[..] && e > best_end {
@@ -801,25 +800,6 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         });
         i = j + 1;
     }
-}
-
-/// The endings a quoted name may have after its closing quote, in the order
-/// they are tried: policy heads, institute, zone, then 项目 (projects).
-fn quote_endings(rules: &Rules) -> &'static [(Vec<char>, Kind)] {
-    static ENDINGS: OnceLock<Vec<(Vec<char>, Kind)>> = OnceLock::new();
-    ENDINGS.get_or_init(|| {
-        let of = |words: &[String], kind: Kind| {
-            words
-                .iter()
-                .map(move |w| (w.chars().collect::<Vec<char>>(), kind))
-                .collect::<Vec<_>>()
-        };
-        let mut endings = of(&rules.entities.policy.heads, Kind::Policy);
-        endings.extend(of(&rules.entities.institute.suffixes, Kind::Institute));
-        endings.extend(of(&rules.entities.zone.suffixes, Kind::Zone));
-        endings.push(("项目".chars().collect(), Kind::Project));
-        endings
-    })
 }
 
 /// A short formula of numerals and single characters (四送一服, 一院一策, 5910, 6+1).

@@ -316,6 +316,10 @@ pub struct Rules {
     /// Zone name endings, longest first (the ending of a zone name is the
     /// longest that fits: 高新技术产业开发区, not 开发区).
     pub zone_suffixes_longest_first: Vec<String>,
+    /// The endings a quoted name may have after its closing quote, as
+    /// characters, in the order they are tried: policy heads, institute,
+    /// zone, then 项目 (projects).
+    pub quote_endings: Vec<(Vec<char>, super::Kind)>,
     /// Stop words as character sequences, for lookups by the text around a position.
     stop_set: StopWords,
     hard_stop_set: StopWords,
@@ -561,6 +565,15 @@ impl Rules {
         push(&entities.policy.unquoted_heads, SuffixKind::UnquotedPolicy);
         push(&entities.enterprise.soft_suffixes, SuffixKind::SoftEnterprise);
         let endings = EndingIndex::new(&suffix_kinds);
+        let mut quote_endings: Vec<(Vec<char>, super::Kind)> = Vec::new();
+        for (words, kind) in [
+            (&entities.policy.heads, super::Kind::Policy),
+            (&entities.institute.suffixes, super::Kind::Institute),
+            (&entities.zone.suffixes, super::Kind::Zone),
+        ] {
+            quote_endings.extend(words.iter().map(|w| (w.chars().collect(), kind)));
+        }
+        quote_endings.push(("项目".chars().collect(), super::Kind::Project));
         let mut units: Vec<(String, String, u64)> = statistics
             .unit
             .iter()
@@ -593,6 +606,7 @@ impl Rules {
             suffix_kinds,
             units,
             zone_suffixes_longest_first,
+            quote_endings,
             stop_set,
             hard_stop_set,
             measure_words,
