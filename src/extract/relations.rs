@@ -407,7 +407,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // Renamings: A更名为B; 由A更名而来.
-        for cue in rr.renamed.cues.iter() {
+        let renaming = sentence.cues.has(Cue::Renamed);
+        for cue in rr.renamed.cues.iter().filter(|_| renaming) {
             let Some(p) = s.find(cue.as_str()) else {
                 continue;
             };
