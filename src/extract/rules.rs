@@ -425,8 +425,8 @@ impl CueSet {
 /// The words of every [`Cue`] list, found in one pass over a sentence
 /// instead of once per list (each list was read for every sentence, the
 /// leading-industry one twice). A word can only start at a character some
-/// word starts with, so most characters cost one bit test; an
-/// Aho-Corasick automaton walked every byte and took three times as long.
+/// word starts with, so most characters cost one bit test (an
+/// Aho-Corasick automaton, before, walked every byte of every sentence).
 #[derive(Debug)]
 struct SentenceCueScanner {
     first_chars: CharFilter,
