@@ -2,7 +2,6 @@
 
 use crate::charfilter::CharFilter;
 use crate::data;
-use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -202,29 +201,88 @@ pub struct ListedRules {
     pub pending_after: WordSet,
 }
 
-/// A word list of the rule files with one automaton over all its words:
-/// whether a sentence holds any of them is one scan, not one substring
-/// search per word (each of which sets up a searcher). Reads as the list
-/// of words otherwise.
+/// A word list of the rule files, indexed by the words' first characters
+/// ([`WordStarts`]): whether a sentence holds any of them is one scan, not
+/// one substring search per word (each of which sets up a searcher). Reads
+/// as the list of words otherwise.
 #[derive(Debug, Deserialize)]
 #[serde(try_from = "Vec<String>")]
 pub struct WordSet {
     words: Vec<String>,
-    matcher: AhoCorasick,
+    starts: WordStarts<()>,
 }
 
 impl WordSet {
     /// Whether `text` contains any of the words.
     pub fn found_in(&self, text: &str) -> bool {
-        self.matcher.is_match(text)
+        self.starts.occurrences(text).next().is_some()
     }
 }
 
 impl TryFrom<Vec<String>> for WordSet {
     type Error = String;
     fn try_from(words: Vec<String>) -> Result<Self, String> {
-        let matcher = AhoCorasick::new(&words).map_err(|e| e.to_string())?;
-        Ok(WordSet { words, matcher })
+        let mut starts = WordStarts::default();
+        for w in &words {
+            starts.insert(w, ())?;
+        }
+        Ok(WordSet { words, starts })
+    }
+}
+
+/// Words found in a text by the characters they start with: a word can
+/// only start at a character some word starts with, so most characters of
+/// a text cost one bit test, and words are compared only where one may
+/// start. For the short Chinese word lists of the rules this is faster
+/// than an Aho-Corasick automaton, which walks every byte (their first
+/// bytes are too alike for its prefilter to skip any).
+#[derive(Debug)]
+pub struct WordStarts<P> {
+    first_chars: CharFilter,
+    /// The words starting with each character, with what each stands for.
+    by_first: foldhash::HashMap<char, Vec<(String, P)>>,
+}
+
+impl<P> Default for WordStarts<P> {
+    fn default() -> Self {
+        WordStarts {
+            first_chars: CharFilter::default(),
+            by_first: foldhash::HashMap::default(),
+        }
+    }
+}
+
+impl<P> WordStarts<P> {
+    /// Add `word` standing for `payload`; the payload of a word already
+    /// there is returned to be merged instead. An empty word is an error:
+    /// it would be found everywhere.
+    pub fn insert(&mut self, word: &str, payload: P) -> Result<Option<&mut P>, String> {
+        let Some(first) = word.chars().next() else {
+            return Err("an empty word in a word list".to_string());
+        };
+        self.first_chars.insert(first);
+        let words = self.by_first.entry(first).or_default();
+        match words.iter().position(|(w, _)| w == word) {
+            Some(i) => Ok(Some(&mut words[i].1)),
+            None => {
+                words.push((word.to_string(), payload));
+                Ok(None)
+            }
+        }
+    }
+
+    /// What each occurrence of a word in `text` stands for, in text order
+    /// (overlapping occurrences included).
+    pub fn occurrences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a P> + 'a {
+        text.char_indices()
+            .filter(|&(_, c)| self.first_chars.may_contain(c))
+            .filter_map(|(at, c)| self.by_first.get(&c).map(|words| (at, words)))
+            .flat_map(move |(at, words)| {
+                words
+                    .iter()
+                    .filter(move |(w, _)| text[at..].starts_with(w.as_str()))
+                    .map(|(_, p)| p)
+            })
     }
 }
 
@@ -424,56 +482,28 @@ impl CueSet {
 
 /// The words of every [`Cue`] list, found in one pass over a sentence
 /// instead of once per list (each list was read for every sentence, the
-/// leading-industry one twice). A word can only start at a character some
-/// word starts with, so most characters cost one bit test (an
-/// Aho-Corasick automaton, before, walked every byte of every sentence).
+/// leading-industry one twice).
 #[derive(Debug)]
 struct SentenceCueScanner {
-    first_chars: CharFilter,
-    /// The words starting with each character, each with the lists it is
-    /// a word of.
-    by_first: foldhash::HashMap<char, Vec<(String, u8)>>,
+    /// Each word with the lists it is a word of.
+    words: WordStarts<u8>,
 }
 
 impl SentenceCueScanner {
     fn new(lists: &[(Cue, &WordSet)]) -> std::result::Result<Self, String> {
-        let mut scanner = SentenceCueScanner {
-            first_chars: CharFilter::default(),
-            by_first: foldhash::HashMap::default(),
-        };
+        let mut words = WordStarts::default();
         for (cue, set) in lists {
             for w in set.iter() {
-                let Some(first) = w.chars().next() else {
-                    return Err(format!("an empty word in the {cue:?} cues"));
-                };
-                scanner.first_chars.insert(first);
-                let words = scanner.by_first.entry(first).or_default();
-                match words.iter_mut().find(|(x, _)| x == w) {
-                    Some((_, bits)) => *bits |= CueSet::bit(*cue),
-                    None => words.push((w.clone(), CueSet::bit(*cue))),
+                if let Some(bits) = words.insert(w, CueSet::bit(*cue))? {
+                    *bits |= CueSet::bit(*cue);
                 }
             }
         }
-        Ok(scanner)
+        Ok(SentenceCueScanner { words })
     }
 
     fn scan(&self, text: &str) -> CueSet {
-        let mut found = 0;
-        for (at, c) in text.char_indices() {
-            if !self.first_chars.may_contain(c) {
-                continue;
-            }
-            let Some(words) = self.by_first.get(&c) else {
-                continue;
-            };
-            let rest = &text[at..];
-            for (word, bits) in words {
-                if found & bits != *bits && rest.starts_with(word.as_str()) {
-                    found |= bits;
-                }
-            }
-        }
-        CueSet(found)
+        CueSet(self.words.occurrences(text).fold(0, |found, bits| found | bits))
     }
 }
 
@@ -694,6 +724,7 @@ pub fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
 
     #[test]
     fn ending_index_finds_the_longest_ending_at_each_position() {
@@ -749,9 +780,26 @@ mod tests {
         for s in &sentences {
             let found = r.sentence_cues(s);
             for (cue, set) in &lists {
-                assert_eq!(found.has(*cue), set.found_in(s), "{cue:?} in {s}");
+                let contained = set.iter().any(|w| s.contains(w.as_str()));
+                assert_eq!(found.has(*cue), contained, "{cue:?} in {s}");
+                assert_eq!(set.found_in(s), contained, "{cue:?} in {s}");
             }
         }
+    }
+
+    #[test]
+    fn word_starts_finds_every_occurrence_overlapping_ones_too() {
+        let mut starts = WordStarts::default();
+        for (w, p) in [("高新区", 1), ("新区", 2), ("园区", 3), ("park", 4)] {
+            assert!(starts.insert(w, p).expect("not empty").is_none());
+        }
+        // A word already there hands back its payload to merge into.
+        assert_eq!(starts.insert("园区", 9).expect("not empty").copied(), Some(3));
+        assert!(starts.insert("", 0).is_err());
+        let found: Vec<i32> = starts.occurrences("高新区的园区 park").copied().collect();
+        assert_eq!(found, vec![1, 2, 3, 4]);
+        assert_eq!(starts.occurrences("区区高新").count(), 0);
+        assert_eq!(starts.occurrences("").count(), 0);
     }
 
     #[test]
