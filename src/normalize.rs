@@ -288,28 +288,33 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
             ),
         });
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     // Only the Chinese encodings are candidates: a single-byte encoding
-    // (windows-1252) decodes any bytes and would hide garbage.
-    let mut candidates = vec![encoding_rs::GB18030, encoding_rs::BIG5];
-    if guess == encoding_rs::GBK || guess == encoding_rs::BIG5 {
-        candidates.insert(0, guess);
-    }
-    let mut best: Option<(String, &'static str, usize)> = None;
-    for enc in candidates {
-        let (text, _, _) = enc.decode(bytes);
+    // (windows-1252) decodes any bytes and would hide garbage. The decoding
+    // with fewer replacement marks wins; the detector settles only a tie.
+    // GB18030 text of some length nearly always holds a character Big5
+    // rejects (人, 全: their lead byte is a row Big5 leaves empty) and needs
+    // no guess; Big5 text decodes as GB18030 too, and then needs one.
+    let [gb, big5] = [encoding_rs::GB18030, encoding_rs::BIG5].map(|enc| {
+        let text = enc.decode_without_bom_handling(bytes).0.into_owned();
         let bad = text.chars().filter(|&c| c == '\u{fffd}').count();
-        if best.as_ref().is_none_or(|b| bad < b.2) {
-            best = Some((text.into_owned(), enc.name(), bad));
+        (text, enc.name(), bad)
+    });
+    let best = if gb.2 != big5.2 {
+        if gb.2 < big5.2 {
+            gb
+        } else {
+            big5
         }
-        // No later candidate can beat a decoding without replacement marks.
-        if bad == 0 {
-            break;
+    } else {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        if detector.guess(None, chardetng::Utf8Detection::Allow) == encoding_rs::BIG5 {
+            big5
+        } else {
+            gb
         }
-    }
-    let (text, enc, bad) = best.unwrap_or_default();
+    };
+    let (text, enc, bad) = best;
     let total = text.chars().count().max(1);
     // Text reads mostly as common Chinese characters, ASCII and punctuation;
     // random bytes decode to rare characters and replacement marks.
@@ -1279,6 +1284,22 @@ mod tests {
         let (big5, _, _) = encoding_rs::BIG5.encode("青溪科技城的高新技術企業數量持續增長,產業集聚。");
         let doc = normalize("b.txt", &big5, Markup::Plain).unwrap();
         assert!(doc.text.contains("高新技术企业"), "{}", doc.text);
+        assert_eq!(doc.encoding, "Big5");
+        // Big5 bytes decode as GB18030 without a replacement mark too: the
+        // detector decided.
+        assert!(!encoding_rs::GB18030.decode_without_bom_handling(&big5).1);
+        // GB18030 text may decode as Big5 as well (the detector decides),
+        // unless it holds a character such as 人 or 全, whose bytes lie in
+        // a row Big5 leaves empty.
+        for text in [
+            "青溪高新区拥有高新技术企业一百八十六家,产值持续增长。",
+            "青溪高新区引进人才一百八十六人。",
+        ] {
+            let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+            assert_eq!(normalize("a.txt", &gbk, Markup::Plain).unwrap().encoding, "gb18030");
+        }
+        let (gbk, _, _) = encoding_rs::GB18030.encode("青溪高新区引进人才一百八十六人。");
+        assert!(encoding_rs::BIG5.decode_without_bom_handling(&gbk).1);
     }
 
     #[test]
