@@ -676,8 +676,8 @@ fn metric_for(
     // (a full name, not a word for a zone) inside them.
     if let Some(cut) = leading_names
         .iter()
-        .filter(|n| n.len() >= 4 && n.len() < before.len())
-        .filter_map(|n| before.rfind(n).filter(|_| n.chars().count() >= 4).map(|p| p + n.len()))
+        .filter(|n| n.len() < before.len() && n.chars().count() >= 4)
+        .filter_map(|n| before.rfind(n).map(|p| p + n.len()))
         .filter(|&cut| before[cut..].chars().count() >= 2)
         .max()
     {
