@@ -102,11 +102,14 @@ impl UnionFind {
 
 /// A name without quotes and white space, for comparing.
 pub fn bare(name: &str) -> String {
-    name.chars()
-        .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」' | '·')
-        })
-        .collect()
+    let dropped = |c: char| {
+        c.is_whitespace() || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」' | '·')
+    };
+    // Most names are bare already: copied whole, not character by character.
+    if !name.contains(dropped) {
+        return name.to_string();
+    }
+    name.chars().filter(|&c| !dropped(c)).collect()
 }
 
 /// A zone name's core: its family (the 高新 family, else its ending) and
@@ -272,10 +275,14 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     let by_name_kind = by_name;
     // A designation given to a zone (A被认定为B, A获批为B) is another name of
     // it: B is merged into A, the first zone of the sentence.
+    let mut zones_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ex.sentences.len()];
+    for (i, m) in ex.mentions.iter().enumerate() {
+        if let Some(zones) = zones_by_sentence.get_mut(m.sentence).filter(|_| m.kind == Kind::Zone) {
+            zones.push(i);
+        }
+    }
     for (si, sentence) in ex.sentences.iter().enumerate() {
-        let zones: Vec<usize> = (0..n)
-            .filter(|&i| ex.mentions[i].sentence == si && ex.mentions[i].kind == Kind::Zone)
-            .collect();
+        let zones = &zones_by_sentence[si];
         let Some(&first) = zones.first() else { continue };
         for &z in &zones[1..] {
             let before = &text_of(ex, sentence)[..ex.mentions[z].start - sentence.start];
