@@ -34,7 +34,7 @@ fn is_delim(c: char) -> bool {
     !is_name_char(c) && !matches!(c, '“' | '”' | '(' | ')' | '《' | '》')
 }
 
-pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
+pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut Extraction) {
     let gaz = Gazetteer::get();
     let rules = Rules::get();
     // One scan of the whole text for reference names serves the document
@@ -53,9 +53,7 @@ pub(super) fn find_mentions(text: &str, ex: &mut Extraction) {
             next_hit += 1;
         }
         let sentence_hits = &doc_hits[first_hit..next_hit];
-        let chars: Vec<char> = s.chars().collect();
-        let mut byte_of: Vec<usize> = s.char_indices().map(|(b, _)| sentence.start + b).collect();
-        byte_of.push(sentence.end);
+        let (chars, byte_of) = char_index.span(sentence.start, sentence.end);
         let mut cands = Vec::new();
         gazetteer_candidates(s, sentence.start, sentence_hits, &chars, gaz, &context, &mut cands);
         suffix_candidates(&chars, rules, gaz, &mut cands);

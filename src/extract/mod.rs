@@ -248,13 +248,44 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
         text: doc.text.clone(),
         ..Extraction::default()
     };
-    entities::find_mentions(&doc.text, &mut ex);
+    let chars = CharIndex::new(&doc.text);
+    entities::find_mentions(&doc.text, &chars, &mut ex);
     english::find_english(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
-    statistics::find_statistics(&doc.text, &mut ex);
+    statistics::find_statistics(&doc.text, &chars, &mut ex);
     english_statistics::find_english_statistics(&doc.text, &mut ex);
     ex
+}
+
+/// A text's characters with their byte offsets, built once per document
+/// for the stages that read each sentence character by character.
+pub(crate) struct CharIndex {
+    chars: Vec<char>,
+    /// The byte offset of each character, then the text's length.
+    byte_of: Vec<usize>,
+}
+
+impl CharIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let (byte_of, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        let mut byte_of = byte_of;
+        byte_of.push(text.len());
+        CharIndex { chars, byte_of }
+    }
+
+    /// The characters of `text[start..end]` and their byte offsets in the
+    /// text (one more than the characters: the last is `end`). `start` and
+    /// `end` are character boundaries.
+    pub(crate) fn span(&self, start: usize, end: usize) -> (&[char], &[usize]) {
+        let from = self.byte_of.partition_point(|&b| b < start).min(self.chars.len());
+        let to = self
+            .byte_of
+            .partition_point(|&b| b < end)
+            .min(self.chars.len())
+            .max(from);
+        (&self.chars[from..to], &self.byte_of[from..=to])
+    }
 }
 
 /// Split text into sentences at 。!? and line ends, and at English full
@@ -307,6 +338,26 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_char_index_span_is_the_sentence_characters_and_their_offsets() {
+        let text = "青溪高新区。Park A.";
+        let index = CharIndex::new(text);
+        for sentence in split_sentences(text) {
+            let s = &text[sentence.start..sentence.end];
+            let (chars, byte_of) = index.span(sentence.start, sentence.end);
+            assert_eq!(chars.iter().collect::<String>(), s);
+            let offsets: Vec<usize> = s
+                .char_indices()
+                .map(|(b, _)| sentence.start + b)
+                .chain([sentence.end])
+                .collect();
+            assert_eq!(byte_of, &offsets[..]);
+        }
+        let (chars, byte_of) = index.span(text.len(), text.len());
+        assert!(chars.is_empty());
+        assert_eq!(byte_of, &[text.len()]);
+    }
+
     use super::*;
 
     #[test]

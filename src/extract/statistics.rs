@@ -45,7 +45,7 @@ fn years_in(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     })
 }
 
-pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
+pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mut Extraction) {
     let rules = Rules::get();
     let sr = &rules.statistics;
     let mut out = Vec::new();
@@ -117,12 +117,7 @@ pub(super) fn find_statistics(text: &str, ex: &mut Extraction) {
             carry_paragraph_year(s, sr, &mut paragraph_year);
             continue;
         }
-        let chars: Vec<char> = s.chars().collect();
-        let byte_of: Vec<usize> = s
-            .char_indices()
-            .map(|(b, _)| sentence.start + b)
-            .chain([sentence.end])
-            .collect();
+        let (chars, byte_of) = char_index.span(sentence.start, sentence.end);
         // What a metric may start with that names its zone, not what is measured.
         let zone_names: Vec<&str> = by_sentence[si]
             .iter()
