@@ -29,4 +29,4 @@ pub mod store;
 pub mod vocab;
 
 pub use error::{Error, Result};
-pub use pipeline::{process, Processed};
+pub use pipeline::{process, process_to_nquads, Processed};

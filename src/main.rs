@@ -362,66 +362,6 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where `extract` writes quads: N-Quads lines written as the model sorted
-/// them (as `Quad`'s Display writes them, without the serializer's formatting
-/// machinery, which took a quarter of the command's time on one core), or
-/// Oxigraph's serializer for the formats with prefixes.
-enum QuadSink<W: Write> {
-    NQuads {
-        out: W,
-        lines: String,
-    },
-    Rdf {
-        serializer: Box<oxigraph::io::WriterQuadSerializer<W>>,
-        triples: bool,
-    },
-}
-
-impl<W: Write> QuadSink<W> {
-    fn new(format: RdfOut, out: W) -> Self {
-        match format {
-            RdfOut::Nquads => QuadSink::NQuads {
-                out,
-                lines: String::new(),
-            },
-            RdfOut::Trig | RdfOut::Turtle => QuadSink::Rdf {
-                serializer: Box::new(serializer(format).for_writer(out)),
-                triples: matches!(format, RdfOut::Turtle),
-            },
-        }
-    }
-
-    fn write(&mut self, quads: &[oxigraph::model::Quad]) -> std::io::Result<()> {
-        match self {
-            QuadSink::NQuads { out, lines } => {
-                lines.clear();
-                for q in quads {
-                    zonegraph::model::write_nquads_line(q, lines);
-                    lines.push_str(" .\n");
-                }
-                out.write_all(lines.as_bytes())
-            }
-            QuadSink::Rdf { serializer, triples } => {
-                for q in quads {
-                    if *triples {
-                        serializer.serialize_triple(q.as_ref())?;
-                    } else {
-                        serializer.serialize_quad(q)?;
-                    }
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn finish(self) -> std::io::Result<W> {
-        match self {
-            QuadSink::NQuads { out, .. } => Ok(out),
-            QuadSink::Rdf { serializer, .. } => serializer.finish(),
-        }
-    }
-}
-
 fn serializer(format: RdfOut) -> RdfSerializer {
     let f = match format {
         RdfOut::Nquads => RdfFormat::NQuads,
@@ -448,8 +388,12 @@ fn serializer(format: RdfOut) -> RdfSerializer {
 /// How many documents are processed in parallel before they are written.
 const BATCH: usize = 64;
 
+/// How one document is processed: [`process`], or
+/// [`zonegraph::process_to_nquads`] for its N-Quads text.
+type ProcessFn<Q> = fn(&str, &[u8]) -> zonegraph::Result<zonegraph::Processed<Q>>;
+
 /// Read and process a batch of files in parallel, results in input order.
-fn process_batch(batch: &[PathBuf]) -> Vec<zonegraph::Result<zonegraph::Processed>> {
+fn process_batch<Q: Send>(batch: &[PathBuf], process: ProcessFn<Q>) -> Vec<zonegraph::Result<zonegraph::Processed<Q>>> {
     batch
         .par_iter()
         .map(|path| {
@@ -462,14 +406,15 @@ fn process_batch(batch: &[PathBuf]) -> Vec<zonegraph::Result<zonegraph::Processe
 /// Process `files` in batches on a thread of `scope`, one batch ahead of the
 /// receiver: the next batch is extracted while the caller writes this one.
 /// The thread stops when the receiver is dropped (the writer failed).
-fn extract_ahead<'scope>(
+fn extract_ahead<'scope, Q: Send + 'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     files: &'scope [PathBuf],
-) -> std::sync::mpsc::Receiver<Vec<zonegraph::Result<zonegraph::Processed>>> {
+    process: ProcessFn<Q>,
+) -> std::sync::mpsc::Receiver<Vec<zonegraph::Result<zonegraph::Processed<Q>>>> {
     let (batches_tx, batches_rx) = std::sync::mpsc::sync_channel(1);
     scope.spawn(move || {
         for batch in files.chunks(BATCH) {
-            if batches_tx.send(process_batch(batch)).is_err() {
+            if batches_tx.send(process_batch(batch, process)).is_err() {
                 break; // the writer stopped
             }
         }
@@ -543,7 +488,7 @@ fn ingest(store_path: &Path, paths: &[PathBuf], commit_quads: usize) -> Result<E
     let mut pending_quads = 0usize;
     // Extraction of the next batch runs while this one is written.
     let written: Result<()> = std::thread::scope(|scope| {
-        let batches_rx = extract_ahead(scope, &files);
+        let batches_rx = extract_ahead(scope, &files, process);
         let stop = |e: zonegraph::Error, docs: usize| -> anyhow::Error {
             // The store cannot be written (disk full, I/O error): the
             // documents after this one would all fail the same way.
@@ -622,18 +567,52 @@ fn ingest(store_path: &Path, paths: &[PathBuf], commit_quads: usize) -> Result<E
 const OPTIMIZE_HINT_DOCS: usize = 1000;
 
 fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
-    let (files, mut failures) = collect_inputs(paths);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let failed = match format {
+        // Each document's sorted lines, as the model wrote them to sort them.
+        RdfOut::Nquads => extract_documents(paths, zonegraph::process_to_nquads, |text| {
+            out.write_all(text.as_bytes())
+        })?,
+        // Oxigraph's serializer for the formats with prefixes.
+        RdfOut::Trig | RdfOut::Turtle => {
+            let triples = matches!(format, RdfOut::Turtle);
+            let mut serializer = serializer(format).for_writer(&mut out);
+            let failed = extract_documents(paths, process, |quads| {
+                quads.iter().try_for_each(|q| {
+                    if triples {
+                        serializer.serialize_triple(q.as_ref())
+                    } else {
+                        serializer.serialize_quad(q)
+                    }
+                })
+            })?;
+            serializer.finish()?;
+            failed
+        }
+    };
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Process the documents of `paths` and hand each one's RDF to `write`, in
+/// input order; errors of single inputs are reported and counted, an error
+/// of `write` stops. Returns whether any input failed.
+fn extract_documents<Q: Send>(
+    paths: &[PathBuf],
+    process: ProcessFn<Q>,
+    mut write: impl FnMut(&Q) -> std::io::Result<()>,
+) -> Result<bool> {
+    let (files, failures) = collect_inputs(paths);
     for e in &failures {
         eprintln!("zonegraph: {e}");
     }
-    let stdout = std::io::stdout();
-    let out = std::io::BufWriter::new(stdout.lock());
-    let mut w = QuadSink::new(format, out);
+    let mut failed = !failures.is_empty();
     // The next batch is extracted (on every core) while this one is
-    // written: serializing is one thread's work, and the other cores would
+    // written: writing is one thread's work, and the other cores would
     // otherwise wait for it.
-    let written: Result<()> = std::thread::scope(|scope| {
-        let batches_rx = extract_ahead(scope, &files);
+    std::thread::scope(|scope| {
+        let batches_rx = extract_ahead(scope, &files, process);
         for results in batches_rx {
             for result in results {
                 match result {
@@ -641,22 +620,15 @@ fn extract(paths: &[PathBuf], format: RdfOut) -> Result<ExitCode> {
                         for d in &p.diagnostics {
                             eprintln!("zonegraph: {}: warning: {d}", p.source);
                         }
-                        w.write(&p.quads)?;
+                        write(&p.quads)?;
                     }
                     Err(e) => {
                         eprintln!("zonegraph: {e}");
-                        failures.push(e);
+                        failed = true;
                     }
                 }
             }
         }
-        Ok(())
-    });
-    written?;
-    w.finish()?.flush()?;
-    Ok(if failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+        Ok(failed)
     })
 }

@@ -121,6 +121,24 @@ impl Writer {
 
 /// All quads for one document, sorted and without duplicates.
 pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &Resolved) -> Vec<Quad> {
+    sorted_unique(document_quads(info, doc, ex, r))
+}
+
+/// The quads of [`to_quads`] as an N-Quads document (each line ending in
+/// " .\n"): the lines the quads were sorted by, not written a second time.
+pub fn to_nquads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &Resolved) -> String {
+    let sorted = SortedLines::of(&document_quads(info, doc, ex, r));
+    let mut out = String::with_capacity(sorted.text.len() + 3 * sorted.order.len());
+    for &i in &sorted.order {
+        out.push_str(sorted.line(i));
+        out.push_str(" .\n");
+    }
+    out
+}
+
+/// All quads for one document, in the order the stages made them, with
+/// duplicates.
+fn document_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &Resolved) -> Vec<Quad> {
     let doc_iri = info.iri();
     let doc_key = doc_iri.as_str().rsplit('/').next().unwrap_or("doc").to_string();
     let mut w = Writer {
@@ -356,28 +374,48 @@ pub fn to_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: &R
     }
     let mut quads = w.quads;
     quads.extend(refw.quads);
-    sorted_unique(quads)
+    quads
 }
 
 /// The quads in the order of their N-Quads lines, each once: the same
 /// document gives the same bytes whatever order the stages produced them in.
-/// The lines are written into one buffer without the formatting machinery
-/// (they are the sort keys, a third of the time of building a document's
-/// quads when each was a `to_string`).
 fn sorted_unique(quads: Vec<Quad>) -> Vec<Quad> {
-    let mut lines = String::with_capacity(quads.len() * 128);
-    let mut spans = Vec::with_capacity(quads.len());
-    for q in &quads {
-        let start = lines.len();
-        write_nquads_line(q, &mut lines);
-        spans.push(start..lines.len());
-    }
-    let line = |i: usize| &lines[spans[i].clone()];
-    let mut order: Vec<usize> = (0..quads.len()).collect();
-    order.sort_unstable_by(|&a, &b| line(a).cmp(line(b)));
-    order.dedup_by(|a, b| line(*a) == line(*b));
+    let order = SortedLines::of(&quads).order;
     let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// Quads' N-Quads lines (without the final " ."), and the order that sorts
+/// them without duplicates. The lines are written into one buffer without
+/// the formatting machinery (they are the sort keys, a third of the time
+/// of building a document's quads when each was a `to_string`).
+struct SortedLines {
+    text: String,
+    /// Where each quad's line is in `text`.
+    spans: Vec<std::ops::Range<usize>>,
+    /// The quads whose lines, in this order, are sorted and each once.
+    order: Vec<usize>,
+}
+
+impl SortedLines {
+    fn of(quads: &[Quad]) -> Self {
+        let mut text = String::with_capacity(quads.len() * 128);
+        let mut spans = Vec::with_capacity(quads.len());
+        for q in quads {
+            let start = text.len();
+            write_nquads_line(q, &mut text);
+            spans.push(start..text.len());
+        }
+        let line = |i: usize| &text[spans[i].clone()];
+        let mut order: Vec<usize> = (0..quads.len()).collect();
+        order.sort_unstable_by(|&a, &b| line(a).cmp(line(b)));
+        order.dedup_by(|a, b| line(*a) == line(*b));
+        SortedLines { text, spans, order }
+    }
+
+    fn line(&self, i: usize) -> &str {
+        &self.text[self.spans[i].clone()]
+    }
 }
 
 /// A quad as its N-Quads line without the final " ." (appended to `out`),

@@ -3,7 +3,8 @@
 //! [`process`] runs normalize → extract → resolve → model. It is a pure
 //! function of the source name and the bytes: the same input gives the same
 //! quads, byte for byte, so a corpus can be split across machines and the
-//! outputs concatenated. Finding input files is here too.
+//! outputs concatenated ([`process_to_nquads`] gives them as N-Quads text).
+//! Finding input files is here too.
 
 use crate::error::{Error, Result};
 use crate::model::{self, DocumentInfo};
@@ -12,12 +13,13 @@ use crate::{extract, resolve};
 use oxigraph::model::{NamedNode, Quad};
 use std::path::{Path, PathBuf};
 
-/// The result of processing one document.
+/// The result of processing one document: its quads as `Q`, a
+/// `Vec<Quad>` ([`process`]) or an N-Quads document ([`process_to_nquads`]).
 #[derive(Debug, Clone)]
-pub struct Processed {
+pub struct Processed<Q = Vec<Quad>> {
     pub source: String,
     pub document: NamedNode,
-    pub quads: Vec<Quad>,
+    pub quads: Q,
     pub entities: usize,
     pub relations: usize,
     pub statistics: usize,
@@ -26,6 +28,18 @@ pub struct Processed {
 
 /// Process one document given by name (a path, or `-`) and its bytes.
 pub fn process(source: &str, bytes: &[u8]) -> Result<Processed> {
+    process_with(source, bytes, model::to_quads)
+}
+
+/// [`process`], with the quads as an N-Quads document: their sorted lines,
+/// written once (what `zonegraph extract` prints).
+pub fn process_to_nquads(source: &str, bytes: &[u8]) -> Result<Processed<String>> {
+    process_with(source, bytes, model::to_nquads)
+}
+
+type ModelFn<Q> = fn(&DocumentInfo, &normalize::NormalizedDoc, &extract::Extraction, &resolve::Resolved) -> Q;
+
+fn process_with<Q>(source: &str, bytes: &[u8], to_rdf: ModelFn<Q>) -> Result<Processed<Q>> {
     let markup = Markup::guess(source, bytes);
     let doc = normalize::normalize(source, bytes, markup)?;
     // Numbers are read at every digit of a run: a run of a million digits
@@ -54,7 +68,7 @@ pub fn process(source: &str, bytes: &[u8]) -> Result<Processed> {
     }
     let resolved = resolve::resolve(&ex);
     let info = DocumentInfo::new(source, bytes);
-    let quads = model::to_quads(&info, &doc, &ex, &resolved);
+    let quads = to_rdf(&info, &doc, &ex, &resolved);
     Ok(Processed {
         source: source.to_string(),
         document: info.iri(),

@@ -221,7 +221,13 @@ pub fn check_bytes(name: &str, bytes: &[u8]) {
     check_map(&doc, &doc.original);
     let quads = check_pipeline(name, bytes, &doc);
     match zonegraph::process(name, bytes) {
-        Ok(processed) => assert_eq!(processed.quads, quads, "process differs from the stages run one by one"),
+        Ok(processed) => {
+            assert_eq!(processed.quads, quads, "process differs from the stages run one by one");
+            // The N-Quads text is those quads, line by line.
+            let text: String = quads.iter().map(|q| format!("{q} .\n")).collect();
+            let as_text = zonegraph::process_to_nquads(name, bytes).expect("process accepted it");
+            assert_eq!(as_text.quads, text, "process_to_nquads differs from process");
+        }
         // process refuses what would take too long at full size (a number
         // of 1000+ digits, 20,000+ mentions); the stages above still ran.
         Err(zonegraph::Error::TooComplex { .. }) => {}
