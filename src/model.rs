@@ -406,10 +406,16 @@ impl SortedLines {
             write_nquads_line(q, &mut text);
             spans.push(start..text.len());
         }
-        let line = |i: usize| &text[spans[i].clone()];
-        let mut order: Vec<usize> = (0..quads.len()).collect();
-        order.sort_unstable_by(|&a, &b| line(a).cmp(line(b)));
-        order.dedup_by(|a, b| line(*a) == line(*b));
+        // Sorted as (line, quad) pairs: comparing the lines themselves, not
+        // looking them up by index at every comparison.
+        let mut keyed: Vec<(&str, usize)> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, span)| (&text[span.clone()], i))
+            .collect();
+        keyed.sort_unstable();
+        keyed.dedup_by(|a, b| a.0 == b.0);
+        let order = keyed.into_iter().map(|(_, i)| i).collect();
         SortedLines { text, spans, order }
     }
 
