@@ -383,7 +383,7 @@ pub struct Rules {
     hard_stop_set: StopWords,
     /// Measure words (家, 个 …): after a number they end a name.
     measure_words: HashSet<char>,
-    /// The cue words every sentence is checked for, in one automaton.
+    /// The cue words every sentence is checked for, in one index.
     sentence_cues: SentenceCueScanner,
 }
 
@@ -467,16 +467,17 @@ pub enum Cue {
 }
 
 /// Which [`Cue`] lists a sentence holds a word of.
+/// (A bit per list: room for sixteen.)
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CueSet(u8);
+pub struct CueSet(u16);
 
 impl CueSet {
     pub fn has(self, cue: Cue) -> bool {
         self.0 & Self::bit(cue) != 0
     }
 
-    fn bit(cue: Cue) -> u8 {
-        1 << cue as u8
+    fn bit(cue: Cue) -> u16 {
+        1 << cue as u16
     }
 }
 
@@ -486,7 +487,7 @@ impl CueSet {
 #[derive(Debug)]
 struct SentenceCueScanner {
     /// Each word with the lists it is a word of.
-    words: WordStarts<u8>,
+    words: WordStarts<u16>,
 }
 
 impl SentenceCueScanner {
