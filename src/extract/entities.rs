@@ -55,16 +55,16 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         let sentence_hits = &doc_hits[first_hit..next_hit];
         let (chars, byte_of) = char_index.span(sentence.start, sentence.end);
         let mut cands = Vec::new();
-        gazetteer_candidates(s, sentence.start, sentence_hits, &chars, gaz, &context, &mut cands);
-        suffix_candidates(&chars, rules, gaz, &mut cands);
-        quote_candidates(&chars, rules, &mut cands);
-        list_candidates(&chars, rules, gaz, &mut cands);
-        industry_candidates(&chars, rules, gaz, &mut cands);
+        gazetteer_candidates(s, sentence.start, sentence_hits, chars, gaz, &context, &mut cands);
+        suffix_candidates(chars, rules, gaz, &mut cands);
+        quote_candidates(chars, rules, &mut cands);
+        list_candidates(chars, rules, gaz, &mut cands);
+        industry_candidates(chars, rules, gaz, &mut cands);
         if sentence.cues.has(Cue::LeadingIndustry) {
-            industries_after_cue(&chars, rules, gaz, &mut cands);
+            industries_after_cue(chars, rules, gaz, &mut cands);
         }
-        village_candidates(&chars, rules, &mut cands);
-        projects_named_after_organisations(&chars, &mut cands);
+        village_candidates(chars, rules, &mut cands);
+        projects_named_after_organisations(chars, &mut cands);
         let chosen = select(cands);
         let first = ex.mentions.len();
         for c in chosen {

@@ -133,7 +133,7 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
         let mut group_clause: Option<usize> = None;
         let mut i = 0;
         while i < chars.len() {
-            let Some((value, num_end)) = number_at(&chars, i) else {
+            let Some((value, num_end)) = number_at(chars, i) else {
                 i += 1;
                 continue;
             };
@@ -145,35 +145,34 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             let mut j = num_end;
             let mut qualifier = None;
             for w in &sr.approx_after {
-                if starts_with(&chars, j, w) {
+                if starts_with(chars, j, w) {
                     j += w.chars().count();
                     qualifier = Some("approx");
                     break;
                 }
             }
-            let Some((word, unit, factor)) = rules.units.iter().find(|(w, _, _)| starts_with(&chars, j, w)) else {
+            let Some((word, unit, factor)) = rules.units.iter().find(|(w, _, _)| starts_with(chars, j, w)) else {
                 i = num_end;
                 continue;
             };
             let unit_end = j + word.chars().count();
             let unit = unit.as_str();
-            if unit == "count" && sr.not_after.iter().any(|w| starts_with(&chars, unit_end, w)) {
+            if unit == "count" && sr.not_after.iter().any(|w| starts_with(chars, unit_end, w)) {
                 i = unit_end;
                 continue;
             }
-            if sr.not_before.iter().any(|w| ends_with(&chars, i, w)) {
+            if sr.not_before.iter().any(|w| ends_with(chars, i, w)) {
                 i = unit_end;
                 continue;
             }
             // The first number of a range (1至2家) is not a figure either.
-            if ["至", "~", "—"].iter().any(|w| starts_with(&chars, num_end, w)) {
+            if ["至", "~", "—"].iter().any(|w| starts_with(chars, num_end, w)) {
                 i = unit_end;
                 continue;
             }
             // Thresholds (超10亿元项目), counts of zones as a group, numbers in quoted names (“1%工作法”).
             let money = matches!(unit, "CNY" | "USD");
-            if money && sr.threshold_after.iter().any(|w| starts_with(&chars, unit_end, w)) || inside_quotes(&chars, i)
-            {
+            if money && sr.threshold_after.iter().any(|w| starts_with(chars, unit_end, w)) || inside_quotes(chars, i) {
                 i = unit_end;
                 continue;
             }
@@ -186,19 +185,19 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             let growth = sr
                 .growth_words
                 .iter()
-                .any(|w| ends_with(&chars, i, w) || i > 0 && chars[i - 1] == '了' && ends_with(&chars, i - 1, w));
+                .any(|w| ends_with(chars, i, w) || i > 0 && chars[i - 1] == '了' && ends_with(chars, i - 1, w));
             if growth && unit == "percent" {
                 qualifier = Some("growth");
             } else if sr
                 .at_least
                 .iter()
-                .any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w))
+                .any(|w| ends_with(chars, i, w) || starts_with(chars, unit_end, w))
             {
                 qualifier = Some("atLeast");
             } else if sr
                 .at_most
                 .iter()
-                .any(|w| ends_with(&chars, i, w) || starts_with(&chars, unit_end, w))
+                .any(|w| ends_with(chars, i, w) || starts_with(chars, unit_end, w))
             {
                 qualifier = Some("atMost");
             }
@@ -252,7 +251,7 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                 // A count of zones as a group (与会21家国家高新区) is no figure of one zone.
                 if unit == "count"
                     && ex.mentions[subject].kind == Kind::Zone
-                    && sr.group_nouns.iter().any(|w| starts_with(&chars, unit_end, w))
+                    && sr.group_nouns.iter().any(|w| starts_with(chars, unit_end, w))
                 {
                     continue;
                 }
@@ -264,7 +263,7 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                     .chain([subject_name])
                     .chain(sr.project_references.iter().map(String::as_str))
                     .collect();
-                let metric = metric_for(&chars, clause_start, i, unit_end, &names);
+                let metric = metric_for(chars, clause_start, i, unit_end, &names);
                 // Nor is a count of zones (国家高新区数量达到200家) a figure of one.
                 let counted = sr
                     .group_count_words
