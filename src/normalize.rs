@@ -796,9 +796,11 @@ fn is_junk(line: &[(char, u32)]) -> bool {
     for &(c, _) in t {
         shown += usize::from(!is_space(c));
         seps += usize::from(is_sep(c));
-    }
-    if shown >= LONG_LINE {
-        return false;
+        // A long line is text, however it goes on: most lines of an
+        // article are long, and are not read to their end here.
+        if shown >= LONG_LINE {
+            return false;
+        }
     }
     let text = || t.iter().map(|&(c, _)| c).collect::<String>();
     if t.len() <= SHORT_LINE {
