@@ -426,7 +426,7 @@ impl SortedLines {
 
 /// A quad as its N-Quads line without the final " ." (appended to `out`),
 /// exactly as `quad.to_string()` writes it.
-pub fn write_nquads_line(q: &Quad, out: &mut String) {
+fn write_nquads_line(q: &Quad, out: &mut String) {
     use std::fmt::Write;
     match &q.subject {
         NamedOrBlankNode::NamedNode(n) => write_iri(n.as_str(), out),
