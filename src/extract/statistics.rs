@@ -95,7 +95,14 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             }
             continue;
         }
-        if let Some(y) = figure_years(s, sr).last() {
+        // The last year the sentence gives its figures (a year is four
+        // digits: most sentences have none to look for).
+        let last_year = s
+            .bytes()
+            .any(|b| b.is_ascii_digit())
+            .then(|| figure_years(s, sr).last())
+            .flatten();
+        if let Some(y) = last_year {
             document_year = Some(y);
         }
         growth_column |= sentence.cues.has(Cue::GrowthColumnHeader);
@@ -107,14 +114,14 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
         // English sentences are english_statistics.rs's (the year they name
         // still carries over to the paragraph's next sentences).
         if sentence.english {
-            if let Some(y) = figure_years(s, sr).last() {
+            if let Some(y) = last_year {
                 paragraph_year.1 = Some(y);
             }
             continue;
         }
         // A sentence without a character a number starts with has no figure.
         if !s.chars().any(starts_number) {
-            carry_paragraph_year(s, sr, &mut paragraph_year);
+            carry_paragraph_year(last_year, s, sr, &mut paragraph_year);
             continue;
         }
         let (chars, byte_of) = char_index.span(sentence.start, sentence.end);
@@ -291,16 +298,21 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             }
             i = unit_end;
         }
-        carry_paragraph_year(s, sr, &mut paragraph_year);
+        carry_paragraph_year(last_year, s, sr, &mut paragraph_year);
     }
     ex.statistics = out;
 }
 
-/// After a Chinese sentence, the year its paragraph's next figures take:
-/// the last year it gives them, none after a relative year (去年), else
-/// the one before.
-fn carry_paragraph_year(s: &str, sr: &StatisticRules, paragraph_year: &mut (usize, Option<i32>)) {
-    if let Some(y) = figure_years(s, sr).last() {
+/// After a Chinese sentence `s`, the year its paragraph's next figures
+/// take: the last year it gives them (`last_year`, from [`figure_years`]),
+/// none after a relative year (去年), else the one before.
+fn carry_paragraph_year(
+    last_year: Option<i32>,
+    s: &str,
+    sr: &StatisticRules,
+    paragraph_year: &mut (usize, Option<i32>),
+) {
+    if let Some(y) = last_year {
         paragraph_year.1 = Some(y);
     } else if sr.relative_years.found_in(s) {
         paragraph_year.1 = None;
