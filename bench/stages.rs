@@ -7,7 +7,7 @@
 //!
 //! Every input is read into memory first, then run through normalize →
 //! extract → resolve → model (quads) `--repeat` times. Printed: the time of
-//! the first call (loading the reference data and compiling the automata),
+//! the first call (loading the reference data and building the rule indexes),
 //! then per stage milliseconds per MB and MB/s, and "extraction"
 //! (normalize + extract + resolve: issue 5's definition) and the whole pure
 //! pipeline. With `--threads N` (N > 1) the documents are spread over N
@@ -81,7 +81,10 @@ fn main() -> Result<(), String> {
 
     let first = Instant::now();
     let _ = zonegraph::process("warm-up.txt", "嘉兴高新区位于浙江省嘉兴市。".as_bytes());
-    eprintln!("first call (reference data, automata): {:.1} ms", ms(first.elapsed()));
+    eprintln!(
+        "first call (reference data, rule indexes): {:.1} ms",
+        ms(first.elapsed())
+    );
     eprintln!("{} documents, {mb:.2} MB, {} repeats", docs.len(), args.repeat);
 
     if args.threads > 1 {
