@@ -218,6 +218,22 @@ impl Gazetteer {
         self.next_hit(text, 0)
     }
 
+    /// The longest name that starts at the beginning of `text`, if any.
+    pub fn at_start(&self, text: &str) -> Option<Hit<'_>> {
+        let mut chars = text.chars();
+        let c = chars.next()?;
+        let p = self
+            .surface_index
+            .starting(c, chars.next())
+            .find(|&p| text.starts_with(self.surfaces[p].0.as_str()))?;
+        Some(Hit {
+            start: 0,
+            end: self.surfaces[p].0.len(),
+            entries: &self.surface_entries[p],
+            short: self.surfaces[p].1,
+        })
+    }
+
     /// The leftmost name that starts at byte `from` of `text` or after it,
     /// the longest of those that start there.
     fn next_hit(&self, text: &str, from: usize) -> Option<Hit<'_>> {

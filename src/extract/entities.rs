@@ -203,6 +203,21 @@ struct Edge {
     through_and: bool,
 }
 
+/// The start of a place or zone name the gazetteer knows that begins before
+/// `chars[from..to]` and covers it, looked for up to four characters back.
+fn place_around(chars: &[char], from: usize, to: usize) -> Option<usize> {
+    let gaz = Gazetteer::get();
+    (from.saturating_sub(4)..from).find(|&p| {
+        let span: String = chars[p..chars.len().min(p + 8)].iter().collect();
+        gaz.at_start(&span).is_some_and(|h| {
+            span[..h.end].chars().count() >= to - p
+                && h.entries
+                    .iter()
+                    .any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone))
+        })
+    })
+}
+
 fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &Rules, edge: Edge) -> usize {
     let mut b = suffix_start;
     while b > 0 && suffix_start - b < max_len {
@@ -254,6 +269,13 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 n == 1 && before > 0 && chars[before - 1] == '了' && matches!(chars[before], '和' | '与' | '及');
             if n == 1 && (after_list_mark && suffix_start - b == 1 || after_particle) {
                 b -= 1;
+                break;
+            }
+            // Nor is a word inside a place name a stop word (都 in 成都,
+            // 和 in 呼和浩特): the name goes on to the place's first character.
+            if let Some(p) = place_around(chars, before, b) {
+                b = p;
+                continue;
             }
             break;
         }
@@ -1553,6 +1575,25 @@ mod tests {
         assert_eq!(
             names("国务院批复同意青溪高新技术产业开发区更名。", Kind::Zone),
             vec!["青溪高新技术产业开发区"]
+        );
+    }
+
+    #[test]
+    fn a_stop_word_inside_a_place_name_does_not_cut_a_name() {
+        // 都 (all) in 成都, 和 (and) in 呼和浩特.
+        assert_eq!(
+            names("成都高新技术产业开发区管理委员会发布通知。", Kind::Agency),
+            vec!["成都高新技术产业开发区管理委员会"]
+        );
+        assert_eq!(
+            names("中国科学院成都生物研究所与园区签约。", Kind::Institute),
+            vec!["中国科学院成都生物研究所"]
+        );
+        assert!(names("呼和浩特金山高新区新开工项目8个。", Kind::Zone).contains(&"呼和浩特金山高新区".to_string()));
+        // The conjunction before a place name still ends the name before it.
+        assert_eq!(
+            names("园区与成都高新区管委会签约。", Kind::Agency),
+            vec!["成都高新区管委会"]
         );
     }
 
