@@ -62,6 +62,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         industry_candidates(chars, rules, gaz, &mut cands);
         if sentence.cues.has(Cue::LeadingIndustry) {
             industries_after_cue(chars, rules, gaz, &mut cands);
+            industries_framed_before_cue(chars, rules, gaz, &mut cands);
         }
         village_candidates(chars, rules, &mut cands);
         projects_named_after_organisations(chars, &mut cands);
@@ -1330,57 +1331,135 @@ fn industries_after_cue(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mu
         while end < chars.len() && (is_cjk(chars[end]) || chars[end] == '、') && chars[end] != '等' {
             end += 1;
         }
-        let mut items: Vec<(usize, usize)> = Vec::new();
-        let mut item_start = start;
-        let mut i = start;
-        while i <= end {
-            let conj = if i == end || chars[i] == '、' {
-                Some(usize::from(i < end))
-            } else if starts_with(chars, i, "以及") {
-                Some(2)
-            } else if matches!(chars[i], '和' | '及' | '与') {
-                Some(1)
-            } else {
-                None
-            };
-            match conj {
-                Some(n) => {
-                    items.push((item_start, i));
-                    item_start = i + n;
-                    i += n.max(1);
-                }
-                None => i += 1,
-            }
-        }
-        let named: Vec<(usize, usize, String)> = items
-            .into_iter()
-            .map(|(a, b)| (a, b, strip_industry(&chars[a..b].iter().collect::<String>(), rules)))
-            .collect();
-        let plain = |n: &str| {
-            (2..=10).contains(&n.chars().count())
-                && !n.contains(['以', '的', '为', '在', '是', '将', '从'])
-                && !generic(n, rules)
-        };
-        if named.len() > 6
-            || !named.iter().all(|(_, _, n)| plain(n))
-            || !named.iter().any(|(_, _, n)| gaz.industry(n).is_some())
+        industry_list(chars, start, end, rules, gaz, true, out);
+    }
+}
+
+/// Industries framed right before a leading-industry cue (以A为主导产业,
+/// 把A、B作为首位产业; the frames are `frames_before_cue` in relations.toml):
+/// one industry or a list of them, known to the taxonomy or not.
+fn industries_framed_before_cue(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    let lead = &rules.relations.leading_industry;
+    for i in 1..chars.len() {
+        if !lead
+            .cues
+            .iter()
+            .any(|cue| !cue.is_ascii() && starts_with(chars, i, cue))
         {
             continue;
         }
-        for (a, b, name) in named {
-            let surface: String = chars[a..b].iter().collect();
-            out.push(Cand {
-                start: a,
-                end: b,
-                kind: Kind::Industry,
-                via: Via::List,
-                canonical: gaz.industry(&name).filter(|p| *p != name).map(str::to_string),
-                aliases: if surface != name { vec![surface] } else { Vec::new() },
-                name,
-                entry: None,
-                score: 5,
-            });
+        for (open, close) in &lead.frames_before_cue {
+            if !ends_with(chars, i, close) {
+                continue;
+            }
+            let list_end = i - close.chars().count();
+            let opened = (list_end.saturating_sub(30)..list_end)
+                .rev()
+                .take_while(|&k| !matches!(chars[k], ',' | '。' | ';' | ':' | '!' | '?'))
+                .find(|&k| starts_with(chars, k, open));
+            if let Some(k) = opened {
+                let list_end = before_counted_tail(chars, k + open.chars().count(), list_end);
+                industry_list(chars, k + open.chars().count(), list_end, rules, gaz, false, out);
+                break;
+            }
         }
+    }
+}
+
+/// Where a list in `chars[start..end]` ends before the words that count or
+/// close it: 等, 两大, 3大, then 产业 / 行业 / 领域 (以A、B两大产业为主导产业).
+fn before_counted_tail(chars: &[char], start: usize, end: usize) -> usize {
+    let mut e = end;
+    for head in ["产业", "行业", "领域"] {
+        if e >= start + head.chars().count() && ends_with(chars, e, head) {
+            e -= head.chars().count();
+            break;
+        }
+    }
+    if e > start + 1 && chars[e - 1] == '大' {
+        let mut k = e - 1;
+        while k > start && (chars[k - 1].is_ascii_digit() || "两二三四五六七八九十几".contains(chars[k - 1]))
+        {
+            k -= 1;
+        }
+        if k < e - 1 {
+            e = k;
+        }
+    }
+    if e > start && chars[e - 1] == '等' {
+        e -= 1;
+    }
+    if e > start {
+        e
+    } else {
+        end
+    }
+}
+
+/// The items of an enumeration of industries in `chars[start..end]` (A、B和C):
+/// each a candidate when every item is a plain name (two to ten characters,
+/// none of 以, 的 …: else the words are a sentence, not a list), there are six
+/// at most, and, if `known_needed`, the taxonomy knows one of them.
+fn industry_list(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    rules: &Rules,
+    gaz: &Gazetteer,
+    known_needed: bool,
+    out: &mut Vec<Cand>,
+) {
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut item_start = start;
+    let mut i = start;
+    while i <= end {
+        let conj = if i == end || chars[i] == '、' {
+            Some(usize::from(i < end))
+        } else if starts_with(chars, i, "以及") {
+            Some(2)
+        } else if matches!(chars[i], '和' | '及' | '与') {
+            Some(1)
+        } else {
+            None
+        };
+        match conj {
+            Some(n) => {
+                items.push((item_start, i));
+                item_start = i + n;
+                i += n.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    let named: Vec<(usize, usize, String)> = items
+        .into_iter()
+        .map(|(a, b)| (a, b, strip_industry(&chars[a..b].iter().collect::<String>(), rules)))
+        .collect();
+    let plain = |n: &str| {
+        (2..=10).contains(&n.chars().count())
+            && n.chars().all(is_cjk)
+            && !n.contains(['以', '的', '为', '在', '是', '将', '从'])
+            && !generic(n, rules)
+    };
+    if named.len() > 6
+        || !named.iter().all(|(_, _, n)| plain(n))
+        || known_needed && !named.iter().any(|(_, _, n)| gaz.industry(n).is_some())
+    {
+        return;
+    }
+    for (a, b, name) in named {
+        let surface: String = chars[a..b].iter().collect();
+        out.push(Cand {
+            start: a,
+            end: b,
+            kind: Kind::Industry,
+            via: Via::List,
+            canonical: gaz.industry(&name).filter(|p| *p != name).map(str::to_string),
+            aliases: if surface != name { vec![surface] } else { Vec::new() },
+            name,
+            entry: None,
+            score: 5,
+        });
     }
 }
 
@@ -1656,6 +1735,25 @@ mod tests {
             Kind::Industry,
         );
         assert_eq!(n, vec!["新材料", "生物医药", "高端装备"]);
+    }
+
+    #[test]
+    fn industries_framed_before_a_leading_industry_cue() {
+        // One industry, known to the taxonomy or not, and lists closed by a count.
+        assert_eq!(
+            names("青溪高新区以电子信息为主导产业。", Kind::Industry),
+            vec!["电子信息"]
+        );
+        assert_eq!(
+            names("白山高新区把先进硬质材料作为首位产业。", Kind::Industry),
+            vec!["先进硬质材料"]
+        );
+        assert_eq!(
+            names("蓝湾高新区以航空动力、精密仪器两大产业为主导产业。", Kind::Industry),
+            vec!["航空动力", "精密仪器"]
+        );
+        // A frame that holds a clause, not names, gives none.
+        assert!(names("园区以企业的需求为重点产业方向。", Kind::Industry).is_empty());
     }
 
     #[test]

@@ -181,6 +181,9 @@ pub struct LeadingRules {
     pub list_after_cue: Vec<String>,
     /// Cues the list follows right away (重点发展A、B等产业).
     pub list_cues: Vec<String>,
+    /// The words around industries named right before a cue (以A为主导产业,
+    /// 把A、B作为首位产业): the opening word and the one the cue follows.
+    pub frames_before_cue: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize)]
