@@ -216,29 +216,57 @@ pub struct Extraction {
     pub text: String,
 }
 
-/// The enterprise a reference word points back to (该公司…, 公司先后与…):
-/// when one of the segments of `text[from..to]` (split at commas and colons)
-/// starts with a word of `[references] enterprise`, the enterprise named
-/// last before that word.
-pub(crate) fn referred_enterprise(text: &str, mentions: &[Mention], from: usize, to: usize) -> Option<usize> {
+/// The enterprise or institute a reference word points back to (该公司…,
+/// 公司先后与…, 该研究院…): when one of the segments of `text[from..to]`
+/// (split at commas and colons) starts with a word of `[references]
+/// enterprise` or `institute`, after a year or time word if any (2023年该企业…),
+/// the entity of that kind named last before that word.
+pub(crate) fn referred_entity(text: &str, mentions: &[Mention], from: usize, to: usize) -> Option<usize> {
     let refs = &rules::Rules::get().entities.references;
     let span = text.get(from..to)?;
     let leads = std::iter::once(0).chain(span.match_indices([',', ':']).map(|(p, c)| p + c.len()));
-    let at = leads
+    let (at, kind) = leads
         .map(|p| from + p + (span[p..].len() - span[p..].trim_start().len()))
-        .find(|&at| {
-            let lead = &text[at..to];
-            refs.enterprise.iter().any(|w| {
-                lead.strip_prefix(w.as_str())
-                    .is_some_and(|rest| !refs.not_before.iter().any(|n| rest.starts_with(n.as_str())))
-            })
+        .find_map(|at| {
+            let lead = after_time_words(&text[at..to], &refs.time_before);
+            let at = to - lead.len();
+            let refers = |words: &[String]| {
+                words.iter().any(|w| {
+                    lead.strip_prefix(w.as_str())
+                        .is_some_and(|rest| !refs.not_before.iter().any(|n| rest.starts_with(n.as_str())))
+                })
+            };
+            if refers(&refs.enterprise) {
+                Some((at, Kind::Enterprise))
+            } else if refers(&refs.institute) {
+                Some((at, Kind::Institute))
+            } else {
+                None
+            }
         })?;
     mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == Kind::Enterprise && m.end <= at)
+        .filter(|(_, m)| m.kind == kind && m.end <= at)
         .max_by_key(|(_, m)| m.start)
         .map(|(k, _)| k)
+}
+
+/// `lead` after the years (2023年, 2023年上半年) and time words it opens with.
+fn after_time_words<'a>(lead: &'a str, time_words: &[String]) -> &'a str {
+    let mut rest = lead;
+    loop {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let next = if digits == 4 && rest[digits..].starts_with('年') {
+            Some(&rest[digits + '年'.len_utf8()..])
+        } else {
+            time_words.iter().find_map(|w| rest.strip_prefix(w.as_str()))
+        };
+        match next {
+            Some(n) => rest = n.trim_start(),
+            None => return rest,
+        }
+    }
 }
 
 /// Extract everything from one normalized document.

@@ -601,7 +601,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 }
                 // 该公司与A合作, 公司先后与A开展合作: the enterprise named last.
                 let subjects: Vec<usize> = if left.is_empty() {
-                    super::referred_enterprise(text, &ex.mentions, sentence.start, p)
+                    super::referred_entity(text, &ex.mentions, sentence.start, p)
                         .or(zone)
                         .into_iter()
                         .collect()

@@ -27,6 +27,11 @@ pub struct EntityRules {
 pub struct ReferenceRules {
     /// At the start of a segment: the enterprise named last (该公司, 公司).
     pub enterprise: Vec<String>,
+    /// At the start of a segment: the institute named last (该研究院, 该院).
+    pub institute: Vec<String>,
+    /// Time words a segment may open with before the reference word
+    /// (今年该企业…; a year, 2023年, is skipped without a list).
+    pub time_before: Vec<String>,
     /// … unless one of these follows (公司数量 counts companies).
     pub not_before: Vec<String>,
 }

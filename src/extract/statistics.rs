@@ -569,8 +569,8 @@ fn subject_for(
             return project;
         }
     }
-    // 该公司营业收入…: the enterprise named last.
-    if let Some(e) = super::referred_enterprise(text, &ex.mentions, segment_start, start) {
+    // 该公司营业收入…, 该研究院投入…: the enterprise or institute named last.
+    if let Some(e) = super::referred_entity(text, &ex.mentions, segment_start, start) {
         return Some(e);
     }
     let candidate = ms.iter().copied().rev().find(|&m| {
@@ -610,11 +610,12 @@ fn subject_for(
         .coreference
         .iter()
         .chain(&rules.entities.references.enterprise)
+        .chain(&rules.entities.references.institute)
         .any(|w| lead.starts_with(w.as_str()));
     candidate
         .or_else(|| {
             (!own_subject_word)
-                .then(|| super::referred_enterprise(text, &ex.mentions, clause_start, segment_start).or(previous))
+                .then(|| super::referred_entity(text, &ex.mentions, clause_start, segment_start).or(previous))
                 .flatten()
         })
         .or(ex.topic.get(si).copied().flatten())
@@ -814,6 +815,23 @@ mod tests {
             s.contains(&("白山高新区".into(), "300".into(), "count".into())),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn a_reference_after_a_year_and_to_an_institute() {
+        let text = "青溪高新区的远山材料股份有限公司是龙头企业。2023年该企业产值突破50亿元。\
+                    园区与白山大学共建的青溪光电研究院揭牌。该研究院首期投入1.2亿元,计划组建科研团队150人。";
+        let s = stats(text);
+        for (subject, value, unit) in [
+            ("远山材料股份有限公司", "5000000000", "CNY"),
+            ("青溪光电研究院", "120000000", "CNY"),
+            ("青溪光电研究院", "150", "count"),
+        ] {
+            assert!(
+                s.contains(&(subject.into(), value.into(), unit.into())),
+                "{subject} {value} {unit}: {s:?}"
+            );
+        }
     }
 
     #[test]
