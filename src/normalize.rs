@@ -642,28 +642,65 @@ fn has_tone_mark(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
 }
 
-/// Remove `(pīnyīn)` readings that follow a Chinese character. A reading is
-/// lower-case Latin letters with at least one tone mark, at most 7 letters.
+/// Remove pinyin readings inserted after Chinese characters: in parentheses
+/// (`創(chuàng)`, `高新区(Gāoxīnqū)`, `营业收入(yíngyè shōurù)`), or bare between
+/// spaces (`园区 yuánqū 实现`). A reading is Latin letters (spaces,
+/// apostrophes and hyphens between syllables in parentheses) with at least
+/// one tone mark; bare, every word of it has one. Latin without tone marks is
+/// kept: `碳化硅(SiC)`, `园区 Park`.
 fn strip_pinyin(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    let is_letter = |d: char| d.is_ascii_alphabetic() || has_tone_mark(d) || matches!(d, 'ü' | 'Ü');
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].0;
-        if c == '(' && i > 0 && is_cjk(chars[i - 1].0) {
+        // After a character or a quoted name (“5050计划”(jìhuà)).
+        let after_cjk = i > 0 && (is_cjk(chars[i - 1].0) || matches!(chars[i - 1].0, '”' | '》' | '」' | '』'));
+        if c == '(' && after_cjk {
             let mut j = i + 1;
             let mut tone = false;
-            while j < chars.len() && j - i <= 8 {
+            while j < chars.len() && j - i <= PINYIN_MAX_CHARS {
                 let d = chars[j].0;
-                if d.is_ascii_lowercase() || d == 'ü' {
-                } else if has_tone_mark(d) {
+                if has_tone_mark(d) {
                     tone = true;
-                } else {
+                } else if !(is_letter(d) || matches!(d, ' ' | '\'' | '-' | '’')) {
                     break;
                 }
                 j += 1;
             }
-            if tone && j < chars.len() && chars[j].0 == ')' && j > i + 1 {
+            if tone && j < chars.len() && chars[j].0 == ')' && j > i + 1 && is_letter(chars[i + 1].0) {
                 i = j + 1;
+                continue;
+            }
+        }
+        if c == ' ' && after_cjk {
+            // Words of letters, each with a tone mark, then a space or the
+            // end of the line, and a Chinese character or punctuation next.
+            let mut j = i;
+            let mut words = 0;
+            while j < chars.len() && chars[j].0 == ' ' {
+                let w = j + 1;
+                let mut k = w;
+                let mut tone = false;
+                while k < chars.len() && is_letter(chars[k].0) {
+                    tone |= has_tone_mark(chars[k].0);
+                    k += 1;
+                }
+                if k == w || !tone || k - w > PINYIN_MAX_CHARS {
+                    break;
+                }
+                words += 1;
+                j = k;
+            }
+            let next = chars.get(j).map(|&(d, _)| d);
+            let then_chinese = |d: char| is_cjk(d) || (!d.is_ascii() && !is_letter(d) && !d.is_alphanumeric());
+            let closed = match next {
+                None | Some('\n') => true,
+                Some(' ') => chars.get(j + 1).is_some_and(|&(d, _)| then_chinese(d)),
+                Some(d) => then_chinese(d) || matches!(d, ',' | '.' | ';' | ':' | '!' | '?'),
+            };
+            if words > 0 && closed {
+                i = j;
                 continue;
             }
         }
@@ -672,6 +709,10 @@ fn strip_pinyin(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     }
     out
 }
+
+/// The longest pinyin reading removed, in characters (深圳证券交易所 reads
+/// `Shēnzhèn Zhèngquàn Jiāoyìsuǒ`, 28).
+const PINYIN_MAX_CHARS: usize = 48;
 
 /// The words the traditional → simplified table changes, found by one
 /// character of each: text holding none of them is left as it is by the
@@ -1183,6 +1224,11 @@ mod tests {
         assert_eq!(norm("科創(chuàng)產(chǎn)業(yè)新城"), "科创产业新城");
         // Latin in parentheses without tone marks is kept.
         assert_eq!(norm("碳化硅(SiC)器件"), "碳化硅(SiC)器件");
+        // Readings of words and names, capitalised or not, in parentheses or bare.
+        assert_eq!(norm("营业收入(yíngyè shōurù)820亿元"), "营业收入820亿元");
+        assert_eq!(norm("青溪星瞳(Xīngtóng)科技有限公司"), "青溪星瞳科技有限公司");
+        assert_eq!(norm("园区 yuánqū 实现营业收入"), "园区实现营业收入");
+        assert_eq!(norm("园区 Park 实现营业收入"), "园区Park实现营业收入");
     }
 
     #[test]
