@@ -302,49 +302,84 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }
         }
 
-        // Chain leaders: leaders before a cue, the industry after it.
-        if let Some(z) = zone.filter(|_| sentence.cues.has(Cue::ChainLeader)) {
+        // Chain leaders: leaders before a cue, the industry after it; or,
+        // with a copula after the cue, the leaders after it and the industry
+        // before (X产业链的链主企业为A).
+        let chain_cue = sentence.cues.has(Cue::ChainLeader)
+            || rr.chain_leader.weak_cues.found_in(s) && rr.chain_leader.chain_words.found_in(s);
+        if let Some(z) = zone.filter(|_| chain_cue) {
             let mut from = sentence.start;
-            let mut cues: Vec<usize> = rr
+            let mut cues: Vec<(usize, usize)> = rr
                 .chain_leader
                 .cues
                 .iter()
-                .flat_map(|c| s.match_indices(c.as_str()).map(|(p, _)| sentence.start + p))
+                .chain(rr.chain_leader.weak_cues.iter())
+                .flat_map(|c| {
+                    s.match_indices(c.as_str())
+                        .map(|(p, w)| (sentence.start + p, sentence.start + p + w.len()))
+                })
                 .collect();
-            cues.sort_unstable();
-            cues.dedup();
-            for cue in cues {
-                let leaders: Vec<usize> = ms
+            // The longest of cues that start together, and none inside another
+            // (链主 in 链主企业, 链主 in 为链主).
+            cues.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+            let mut kept_end = 0;
+            cues.retain(|&(_, b)| {
+                let keep = b > kept_end;
+                kept_end = kept_end.max(b);
+                keep
+            });
+            cues.dedup_by_key(|c| c.0);
+            for (cue, cue_end) in cues {
+                let industry_before = |lo: usize, hi: usize| {
+                    ms.iter()
+                        .copied()
+                        .filter(|&i| m(i).kind == Kind::Industry && m(i).start >= lo && m(i).end <= hi)
+                        .max_by_key(|&i| m(i).start)
+                };
+                let mut leaders: Vec<usize> = ms
                     .iter()
                     .copied()
                     .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue)
                     .collect();
-                // The industry after the cue (以A为龙头的X产业链), else right
-                // before it (A作为X产业链链主企业), else named before the
-                // leaders in the sentence (在X产业链上,以A为龙头).
-                let industry = ms
+                let after_cue = text[cue_end..sentence.end].trim_start_matches('”');
+                let copula = rr
+                    .chain_leader
+                    .leaders_after
                     .iter()
-                    .copied()
-                    .filter(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60)
-                    .min_by_key(|&i| m(i).start)
-                    .or_else(|| {
-                        let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
-                        let before = |lo: usize, hi: usize| {
-                            ms.iter()
-                                .copied()
-                                .filter(|&i| m(i).kind == Kind::Industry && m(i).start >= lo && m(i).end <= hi)
-                                .max_by_key(|&i| m(i).start)
-                        };
-                        let last_leader = leaders.iter().map(|&l| m(l).end).max()?;
-                        before(last_leader, cue).or_else(|| before(from, first_leader))
-                    });
+                    .find(|w| after_cue.starts_with(w.as_str()));
+                let industry = if let (true, Some(w)) = (leaders.is_empty(), copula) {
+                    // The leaders after the copula, to the clause's end.
+                    let list_start = sentence.end - after_cue.len() + w.len();
+                    let rest = &text[list_start..sentence.end];
+                    let list_end = list_start + rest.find([',', ';', '。', ':']).unwrap_or(rest.len());
+                    leaders = ms
+                        .iter()
+                        .copied()
+                        .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= list_start && m(i).end <= list_end)
+                        .collect();
+                    industry_before(from, cue)
+                } else {
+                    // The industry after the cue (以A为龙头的X产业链), else right
+                    // before it (A作为X产业链链主企业), else named before the
+                    // leaders in the sentence (在X产业链上,以A为龙头).
+                    ms.iter()
+                        .copied()
+                        .filter(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60)
+                        .min_by_key(|&i| m(i).start)
+                        .or_else(|| {
+                            let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
+                            let last_leader = leaders.iter().map(|&l| m(l).end).max()?;
+                            industry_before(last_leader, cue).or_else(|| industry_before(from, first_leader))
+                        })
+                };
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
+                    let last_leader = leaders.iter().map(|&l| m(l).end).max().unwrap_or(cue);
                     for l in leaders {
                         let mut r = rel(Predicate::ChainLeader, z, l, si);
                         r.industry = Some(ind);
                         out.push(r);
                     }
-                    from = m(ind).end.max(cue);
+                    from = m(ind).end.max(cue).max(last_leader);
                 }
             }
         }
@@ -819,6 +854,25 @@ mod tests {
             .map(|x| x.2.clone())
             .collect();
         assert_eq!(chains, vec!["和光生物", "白鹭药业", "蓝河材料", "远山科技"], "{r:?}");
+    }
+
+    #[test]
+    fn chain_leaders_after_the_cue_quoted_cues_and_chain_only_cues() {
+        for text in [
+            "青溪高新区的远山材料股份有限公司是新材料产业链的“链主”企业。",
+            "青溪高新区新材料产业链的链主企业为远山材料股份有限公司。",
+            "青溪高新区新材料产业链由远山材料股份有限公司领衔。",
+            "远山材料股份有限公司担任青溪高新区新材料产业链链主。",
+        ] {
+            let r = relations(text);
+            assert!(
+                has(&r, Predicate::ChainLeader, "青溪高新区", "远山材料股份有限公司"),
+                "{text}: {r:?}"
+            );
+        }
+        // Without a chain, 领衔 is no chain leader's word.
+        let r = relations("青溪高新区的创新团队由远山材料股份有限公司领衔,主攻新材料。");
+        assert!(!r.iter().any(|x| x.0 == Predicate::ChainLeader), "{r:?}");
     }
 
     #[test]

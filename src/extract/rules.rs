@@ -145,7 +145,7 @@ pub struct BoundaryRules {
 pub struct RelationRules {
     pub located_in: LocatedRules,
     pub leading_industry: LeadingRules,
-    pub chain_leader: Cues,
+    pub chain_leader: ChainLeaderRules,
     pub listed_on: ListedRules,
     pub renamed: RenamedRules,
     pub implements: Cues,
@@ -156,6 +156,18 @@ pub struct RelationRules {
 #[derive(Debug, Deserialize)]
 pub struct Cues {
     pub cues: WordSet,
+}
+
+/// `[chain_leader]` of relations.toml.
+#[derive(Debug, Deserialize)]
+pub struct ChainLeaderRules {
+    pub cues: WordSet,
+    /// Cues that count only in a sentence naming a chain (领衔, bare 链主).
+    pub weak_cues: WordSet,
+    /// The words that name a chain (产业链).
+    pub chain_words: WordSet,
+    /// Right after a cue, these put the leaders after it (链主企业为A).
+    pub leaders_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
