@@ -227,7 +227,12 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             let open = if c == ')' { '(' } else { '“' };
             let lo = b.saturating_sub(14);
             match (lo..b - 1).rev().find(|&k| chars[k] == open) {
-                Some(k) if chars[k + 1..b - 1].iter().all(|&x| is_name_char(x) || x == ',') && k + 1 < b - 1 => {
+                // Not through a byline or other words no name opens with (本报讯(记者…)).
+                Some(k)
+                    if chars[k + 1..b - 1].iter().all(|&x| is_name_char(x) || x == ',')
+                        && k + 1 < b - 1
+                        && !rules.long_stop_word_at(chars, k + 1) =>
+                {
                     b = k;
                     continue;
                 }
@@ -717,6 +722,14 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                     let between: String = after_chars[..e - hn].iter().collect();
                     let de_ok = *kd == Kind::Policy && between.chars().count() <= 6 && between.starts_with('的');
                     if (between.contains('的') && !de_ok) || between.contains('等') || between.chars().count() > 7 {
+                        continue;
+                    }
+                    // Nor, before a zone's ending, a verb or any word no name
+                    // holds (“升级”为国家高新区, “药谷”落户泰州高新区).
+                    let between_chars = &after_chars[..e - hn];
+                    if *kd == Kind::Zone
+                        && (1..=between_chars.len()).any(|x| rules.stop_word_before(between_chars, x, false).is_some())
+                    {
                         continue;
                     }
                     best_end = e;
@@ -1735,6 +1748,23 @@ mod tests {
             Kind::Industry,
         );
         assert_eq!(n, vec!["新材料", "生物医药", "高端装备"]);
+    }
+
+    #[test]
+    fn datelines_bylines_and_quoted_words_before_a_verb_are_no_part_of_a_zone() {
+        for (text, zone) in [
+            ("新华社青溪3月12日电 青溪高新区今年新增项目60个。", "青溪高新区"),
+            ("本报讯(记者 李明)青溪高新区今年新增项目60个。", "青溪高新区"),
+            ("“小巨人”企业扎堆青溪高新区。", "青溪高新区"),
+            ("青溪高新区正式“升级”为国家高新区。", "青溪高新区"),
+        ] {
+            let zones = names(text, Kind::Zone);
+            assert!(
+                zones.iter().all(|z| z.ends_with(zone) || z == "国家高新区"),
+                "{text}: {zones:?}"
+            );
+            assert!(zones.contains(&zone.to_string()), "{text}: {zones:?}");
+        }
     }
 
     #[test]
