@@ -262,6 +262,19 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 continue;
             }
         }
+        // A describing noun before a long official name is not part of it
+        // (科技企业A有限公司), unless the name goes on from it (A企业管理有限公司).
+        if edge.hard {
+            let boundary = &rules.entities.boundary;
+            let described = boundary.descriptor_nouns.iter().any(|d| ends_with(chars, b, d))
+                && !boundary
+                    .descriptor_continuations
+                    .iter()
+                    .any(|w| starts_with(chars, b, w));
+            if described && b < suffix_start {
+                break;
+            }
+        }
         // 以 in 以色列 is a name, not the preposition.
         let israel = chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
         if let (false, Some(n)) = (israel, rules.stop_word_before(chars, b, edge.hard)) {
@@ -1764,6 +1777,19 @@ mod tests {
                 "{text}: {zones:?}"
             );
             assert!(zones.contains(&zone.to_string()), "{text}: {zones:?}");
+        }
+    }
+
+    #[test]
+    fn describing_nouns_and_verbs_before_a_company_are_no_part_of_it() {
+        for (text, name) in [
+            ("龙头企业有远山机电股份有限公司。", "远山机电股份有限公司"),
+            ("园区还有科技企业蓝芯量子科技有限公司。", "蓝芯量子科技有限公司"),
+            ("另一家企业青溪蓝芯量子科技有限公司上市。", "青溪蓝芯量子科技有限公司"),
+            // The name goes on from 企业 here.
+            ("青溪远山企业管理有限公司落户园区。", "青溪远山企业管理有限公司"),
+        ] {
+            assert_eq!(names(text, Kind::Enterprise), vec![name], "{text}");
         }
     }
 

@@ -139,6 +139,11 @@ pub struct BoundaryRules {
     pub organisation_endings: Vec<String>,
     pub measure_words: Vec<char>,
     pub generic_prefixes: HashSet<String>,
+    /// Nouns a long official name does not go on through, scanned
+    /// leftwards (科技企业|A有限公司) …
+    pub descriptor_nouns: Vec<String>,
+    /// … unless one of these follows them (A企业管理有限公司).
+    pub descriptor_continuations: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
