@@ -870,6 +870,20 @@ fn is_junk(line: &[(char, u32)]) -> bool {
     false
 }
 
+/// Whether a line is the header of a list of links (相关新闻:).
+fn is_link_list_header(line: &[(char, u32)]) -> bool {
+    let text: String = line.iter().map(|&(c, _)| c).collect();
+    let text = text.trim();
+    text.chars().count() <= SHORT_LINE && junk_rules().link_list_headers.is_match(text)
+}
+
+/// Whether a line can be a headline of a list of links: blank, or short and
+/// not ending a sentence.
+fn is_headline(line: &[(char, u32)]) -> bool {
+    let shown: Vec<char> = line.iter().map(|&(c, _)| c).filter(|&c| !is_space(c)).collect();
+    shown.len() <= SHORT_LINE && !shown.last().is_some_and(|c| matches!(c, '。' | '!' | '?'))
+}
+
 /// Lines of at most this many characters (not counting white space at
 /// their ends) are checked for junk phrases.
 const SHORT_LINE: usize = 60;
@@ -878,6 +892,8 @@ struct JunkRules {
     /// Any of the phrases of `data/rules/junk.txt`, in one automaton: every
     /// short line is checked against all of them.
     phrases: aho_corasick::AhoCorasick,
+    /// The headers of `data/rules/link-lists.txt` (相关新闻, 推荐阅读 …).
+    link_list_headers: aho_corasick::AhoCorasick,
 }
 
 fn junk_rules() -> &'static JunkRules {
@@ -887,13 +903,24 @@ fn junk_rules() -> &'static JunkRules {
         // cannot exceed the automaton's size limits.
         phrases: aho_corasick::AhoCorasick::new(crate::data::lines(crate::data::JUNK_PHRASES))
             .expect("junk phrases compile"),
+        link_list_headers: aho_corasick::AhoCorasick::new(crate::data::lines(crate::data::LINK_LIST_HEADERS))
+            .expect("link list headers compile"),
     })
 }
 
 fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out = Vec::with_capacity(chars.len());
+    // After a header of a list of links (相关新闻), its headlines.
+    let mut in_link_list = false;
     for line in chars.split_inclusive(|&(c, _)| c == '\n') {
-        if is_junk(line) {
+        if in_link_list {
+            in_link_list = is_headline(line);
+        }
+        let junk = is_junk(line) || in_link_list;
+        if junk && !in_link_list && is_link_list_header(line) {
+            in_link_list = true;
+        }
+        if junk {
             if let Some(&last) = line.last() {
                 if last.0 == '\n' {
                     out.push(last);
@@ -1220,6 +1247,16 @@ mod tests {
             let converted = zhconv::zhconv(text, zhconv::Variant::ZhHans);
             assert_eq!(words.occur_in(&chars(text)), converted != text, "{text}");
         }
+    }
+
+    #[test]
+    fn the_headlines_of_a_list_of_related_links_are_dropped() {
+        let text = "青溪高新区今年新增上市企业6家,总数达到82家。\n相关新闻:\n· 园区再添3家“小巨人”企业\n\n· 园区举办招聘会 提供岗位1.2万个\n版权所有 青溪高新区";
+        assert_eq!(norm(text), "青溪高新区今年新增上市企业6家,总数达到82家。");
+        // A paragraph after the list is text again.
+        let text = "相关阅读\n园区再添3家企业\n青溪高新区今年新增上市企业6家,总数达到82家,其中科创板3家,创业板2家,北交所1家,均为园区培育的高新技术企业。";
+        assert!(norm(text).ends_with("北交所1家,均为园区培育的高新技术企业。"));
+        assert!(!norm(text).contains("再添"));
     }
 
     #[test]
