@@ -477,13 +477,26 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 let between = &text[m(o).end..cue_at];
                 between.chars().count() <= 2 || approval(between)
             });
+            let before_upgrade = || {
+                before.iter().rev().copied().find(|&o| {
+                    let between = &text[m(o).end..cue_at];
+                    rr.renamed.upgrade_words.iter().any(|w| between.starts_with(w.as_str()))
+                })
+            };
             let (new, old) = match cue.as_str() {
                 "更名为" | "改名为" => (after.first().copied(), right_before_cue),
+                c if rr.renamed.upgrade_cues.iter().any(|u| u == c) => (after.first().copied(), before_upgrade()),
                 "更名而来" => (
                     before.first().copied().filter(|_| before.len() >= 2).or(zone),
                     right_before_cue,
                 ),
-                _ => (before.last().copied().or(zone), after.first().copied()),
+                // 原名A, 前身为2006年设立的A: the old name in the cue's clause.
+                _ => {
+                    let rest = &text[cue_at + cue.len()..sentence.end];
+                    let clause_end = cue_at + cue.len() + rest.find([',', ';', '。']).unwrap_or(rest.len());
+                    let old = after.first().copied().filter(|&o| m(o).end <= clause_end);
+                    (before.last().copied().or(zone), old)
+                }
             };
             if let (Some(n), Some(o)) = (new, old) {
                 // A zone's own short name (简称) is no former name.
@@ -970,6 +983,32 @@ mod tests {
             has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn an_upgrade_names_the_zone_anew() {
+        let r = relations(
+            "2017年,国务院批复同意青溪高新技术产业园区升级为国家高新技术产业开发区,定名为青溪高新技术产业开发区。",
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "青溪高新技术产业开发区",
+                "青溪高新技术产业园区"
+            ),
+            "{r:?}"
+        );
+        // 前身为: the old name is in the cue's clause, not a later name.
+        let r = relations("白山高新区前身为2006年设立的白山工业集中区,2012年经省政府批准更名为白山高新技术产业园区。");
+        assert!(
+            r.iter()
+                .any(|x| x.0 == Predicate::FormerName && x.2 == "白山工业集中区"),
+            "{r:?}"
+        );
+        // Without an upgrade, 命名为 names something else.
+        let r = relations("青溪高新区将新建的创新中心命名为青溪科技园。");
+        assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
     }
 
     #[test]

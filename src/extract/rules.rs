@@ -183,6 +183,11 @@ pub struct RenamedRules {
     /// `approval_closing`.
     pub approval_opening: Vec<String>,
     pub approval_closing: Vec<String>,
+    /// Cues (also in `cues`) that name a zone after its upgrade: the old
+    /// name is the zone right before one of `upgrade_words` (A升级为国家高新
+    /// 技术产业开发区,定名为B).
+    pub upgrade_cues: Vec<String>,
+    pub upgrade_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
