@@ -973,7 +973,15 @@ mod tests {
     fn a_zone_s_short_name_is_no_former_name() {
         let r =
             relations("青溪高新技术产业开发区(简称青溪高新区)位于浙江省,2006年经国务院批复由青溪工业集中区更名而来。");
-        assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
+        assert!(
+            !r.iter().any(|x| x.0 == Predicate::FormerName && x.2 == "青溪高新区"),
+            "{r:?}"
+        );
+        // The old name is its former name (工业集中区 is a zone's ending).
+        assert!(
+            has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪工业集中区"),
+            "{r:?}"
+        );
     }
 
     #[test]
