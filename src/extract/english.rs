@@ -506,6 +506,20 @@ mod tests {
     }
 
     #[test]
+    fn a_board_of_an_exchange_is_one_market() {
+        let ex = extract(&clean(
+            "Lanhe Materials Co., Ltd. went public on the STAR Market of the Shanghai Stock Exchange in June 2023.",
+        ));
+        let markets: Vec<Option<&str>> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Market)
+            .map(|m| m.canonical.as_deref().or(Some(m.name.as_str())))
+            .collect();
+        assert_eq!(markets, vec![Some("上海证券交易所科创板")], "{:?}", ex.mentions);
+    }
+
+    #[test]
     fn english_reports_name_institutes_agencies_and_companies() {
         let ex = extract(&clean(
             "The Qingxi High-Tech Zone signed an agreement with the University of Science and Technology of China. \
