@@ -1796,7 +1796,7 @@ mod tests {
     #[test]
     fn a_verb_before_a_quoted_policy_is_no_part_of_it() {
         let text = "青溪高新区实行“一区多园”管理模式。";
-        assert_eq!(names(text, Kind::Policy), vec!["一区多园管理模式"]);
+        assert_eq!(names(text, Kind::Policy), vec!["“一区多园”管理模式"]);
         assert_eq!(names(text, Kind::Zone), vec!["青溪高新区"]);
     }
 
