@@ -764,7 +764,8 @@ mod ingest {
                 "qingxi-gb18030.txt",
                 "qingxi.txt",
                 "songling.html",
-                "wuxi-english.txt"
+                "wuxi-english.txt",
+                "yunqiao-scrape.txt"
             ])
         );
         assert!(
@@ -1999,6 +2000,72 @@ mod export {
         let json: serde_json::Value = serde_json::from_str(&graph("json")).expect("export graph --format json is JSON");
         assert!(json.is_object() || json.is_array());
         assert!(graph("graphml").trim_start().starts_with("<?xml"));
+    }
+}
+
+/// A web scrape of a news story with the sentence classes of this fixture:
+/// a dateline glued to the zone's name, industries framed before their cue
+/// (以A为主导产业, 把B作为首位产业), chain leaders after the cue (链主企业为A),
+/// a renaming through an upgrade (升级为…,定名为B), figures of the institute
+/// 该研究院 refers to, pinyin readings of words, and related headlines whose
+/// figures are other stories'.
+mod scrape {
+    use super::util::*;
+
+    const ZONE: &str = "云峤高新技术产业开发区";
+
+    #[test]
+    fn a_news_scrape_gives_its_industries_leaders_renaming_and_figures() {
+        let store = TestStore::with(&["yunqiao-scrape.txt"]);
+        let industries = store.saved_csv("zones-leading-industries");
+        for want in ["精密光学", "传感器"] {
+            assert!(
+                has_row(&industries, &[("zone", ZONE), ("industry", want)]),
+                "{want}: {}",
+                show(&industries)
+            );
+        }
+        let leaders = store.saved_csv("chain-leaders");
+        assert!(
+            has_row(
+                &leaders,
+                &[
+                    ("zone", ZONE),
+                    ("industry", "传感器"),
+                    ("leader", "峤芯微电子股份有限公司")
+                ]
+            ),
+            "{}",
+            show(&leaders)
+        );
+        let renamed = store.saved_csv("renamed-zones");
+        assert!(
+            has_row(&renamed, &[("zone", ZONE), ("formerName", "云峤高新技术产业园区")]),
+            "{}",
+            show(&renamed)
+        );
+        let figures = store.select(
+            "SELECT ?sl ?v ?m WHERE { ?o a zg:Observation ; zg:subject ?s ; zg:value ?v ; zg:metric ?m . \
+             ?s rdfs:label ?sl FILTER(lang(?sl) = \"zh\") }",
+        );
+        for (subject, value, metric) in [
+            ("云峤传感研究院", "250000000", "首期投入"),
+            ("峤芯微电子股份有限公司", "4200000000", "营业收入"),
+            (ZONE, "86000000000", "营业收入"),
+        ] {
+            assert!(
+                has_row(&figures, &[("sl", subject), ("v", value), ("m", metric)]),
+                "{subject} {value} {metric}: {}",
+                show(&figures)
+            );
+        }
+        // The headlines after 相关新闻 are other stories.
+        for other in ["5", "3000"] {
+            assert!(!has_row(&figures, &[("v", other)]), "{other}: {}", show(&figures));
+        }
+        // No zone took the dateline (新华社成都5月8日电) into its name.
+        let zones = store.select("SELECT ?l WHERE { ?z a zg:Zone ; rdfs:label ?l }");
+        assert!(zones.iter().all(|r| !r["l"].contains("日电")), "{}", show(&zones));
     }
 }
 

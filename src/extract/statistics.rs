@@ -717,6 +717,16 @@ fn metric_for(
                 }
             }
         }
+        // 该公司营业收入, 该研究院首期投入: the word that names the subject.
+        let refs = &Rules::get().entities.references;
+        if let Some(rest) = refs.enterprise.iter().chain(&refs.institute).find_map(|w| {
+            before.strip_prefix(w.as_str()).filter(|rest| {
+                rest.chars().count() >= 2 && !refs.not_before.iter().any(|n| rest.starts_with(n.as_str()))
+            })
+        }) {
+            before = rest.to_string();
+            changed = true;
+        }
         if let Some(m) = year_re().find(&before) {
             if m.start() == 0 {
                 before = before[m.end()..].to_string();
