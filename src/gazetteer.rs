@@ -218,20 +218,18 @@ impl Gazetteer {
         self.next_hit(text, 0)
     }
 
-    /// The longest name that starts at the beginning of `text`, if any.
-    pub fn at_start(&self, text: &str) -> Option<Hit<'_>> {
-        let mut chars = text.chars();
-        let c = chars.next()?;
-        let p = self
-            .surface_index
-            .starting(c, chars.next())
-            .find(|&p| text.starts_with(self.surfaces[p].0.as_str()))?;
-        Some(Hit {
-            start: 0,
-            end: self.surfaces[p].0.len(),
-            entries: &self.surface_entries[p],
-            short: self.surfaces[p].1,
-        })
+    /// The longest name that starts at `chars[0]`, if any: its length in
+    /// characters and what it may denote.
+    pub fn at_start(&self, chars: &[char]) -> Option<(usize, &[usize])> {
+        let &c = chars.first()?;
+        let p = self.surface_index.starting(c, chars.get(1).copied()).find(|&p| {
+            let mut n = 0;
+            self.surfaces[p].0.chars().all(|s| {
+                n += 1;
+                chars.get(n - 1) == Some(&s)
+            })
+        })?;
+        Some((self.surfaces[p].0.chars().count(), &self.surface_entries[p]))
     }
 
     /// The leftmost name that starts at byte `from` of `text` or after it,

@@ -665,7 +665,9 @@ fn strip_pinyin(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     while i < chars.len() {
         let c = chars[i].0;
         // After a character or a quoted name (“5050计划”(jìhuà)).
-        let after_cjk = i > 0 && (is_cjk(chars[i - 1].0) || matches!(chars[i - 1].0, '”' | '》' | '」' | '』'));
+        let after_cjk = matches!(c, '(' | ' ')
+            && i > 0
+            && (is_cjk(chars[i - 1].0) || matches!(chars[i - 1].0, '”' | '》' | '」' | '』'));
         if c == '(' && after_cjk {
             let mut j = i + 1;
             let mut tone = false;

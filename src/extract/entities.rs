@@ -209,10 +209,9 @@ struct Edge {
 fn place_around(chars: &[char], from: usize, to: usize) -> Option<usize> {
     let gaz = Gazetteer::get();
     (from.saturating_sub(4)..from).find(|&p| {
-        let span: String = chars[p..chars.len().min(p + 8)].iter().collect();
-        gaz.at_start(&span).is_some_and(|h| {
-            span[..h.end].chars().count() >= to - p
-                && h.entries
+        gaz.at_start(&chars[p..]).is_some_and(|(len, entries)| {
+            len >= to - p
+                && entries
                     .iter()
                     .any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone))
         })
