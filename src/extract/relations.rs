@@ -306,7 +306,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         // with a copula after the cue, the leaders after it and the industry
         // before (X产业链的链主企业为A).
         let chain_cue = sentence.cues.has(Cue::ChainLeader)
-            || rr.chain_leader.weak_cues.found_in(s) && rr.chain_leader.chain_words.found_in(s);
+            || sentence.cues.has(Cue::WeakChainLeader) && sentence.cues.has(Cue::Chain);
         if let Some(z) = zone.filter(|_| chain_cue) {
             let mut from = sentence.start;
             let mut cues: Vec<(usize, usize)> = rr

@@ -494,6 +494,10 @@ pub enum Cue {
     GrowthColumnHeader,
     /// `relations.renamed.cues` (更名为 …).
     Renamed,
+    /// `relations.chain_leader.weak_cues` (领衔, 链主).
+    WeakChainLeader,
+    /// `relations.chain_leader.chain_words` (产业链).
+    Chain,
 }
 
 /// Which [`Cue`] lists a sentence holds a word of.
@@ -675,6 +679,8 @@ impl Rules {
             (Cue::TableHeader, &statistics.table_headers),
             (Cue::GrowthColumnHeader, &statistics.growth_column_headers),
             (Cue::Renamed, &relations.renamed.cues),
+            (Cue::WeakChainLeader, &relations.chain_leader.weak_cues),
+            (Cue::Chain, &relations.chain_leader.chain_words),
         ])
         .map_err(|message| crate::Error::Data {
             file: "data/rules/relations.toml".into(),
@@ -794,6 +800,8 @@ mod tests {
             (Cue::TableHeader, &r.statistics.table_headers),
             (Cue::GrowthColumnHeader, &r.statistics.growth_column_headers),
             (Cue::Renamed, &r.relations.renamed.cues),
+            (Cue::WeakChainLeader, &r.relations.chain_leader.weak_cues),
+            (Cue::Chain, &r.relations.chain_leader.chain_words),
         ];
         let mut sentences: Vec<String> = vec![
             "示范区以新材料和高端装备为主导产业".into(),
