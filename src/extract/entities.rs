@@ -61,8 +61,9 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         list_candidates(chars, rules, gaz, &mut cands);
         industry_candidates(chars, rules, gaz, &mut cands);
         if sentence.cues.has(Cue::LeadingIndustry) {
-            industries_after_cue(chars, rules, gaz, &mut cands);
-            industries_framed_before_cue(chars, rules, gaz, &mut cands);
+            let cues = industry_cues_in(chars, rules);
+            industries_after_cue(chars, &cues, rules, gaz, &mut cands);
+            industries_framed_before_cue(chars, &cues, rules, gaz, &mut cands);
         }
         village_candidates(chars, rules, &mut cands);
         projects_named_after_organisations(chars, &mut cands);
@@ -1321,24 +1322,32 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
     }
 }
 
+/// The leading-industry cues written in Chinese in `chars` (主导产业 …): where
+/// each starts, and the cue. Callers ask only of sentences that hold one.
+fn industry_cues_in<'r>(chars: &[char], rules: &'r Rules) -> Vec<(usize, &'r String)> {
+    let lead = &rules.relations.leading_industry;
+    (0..chars.len())
+        .flat_map(|i| {
+            lead.cues
+                .iter()
+                .filter(move |c| !c.is_ascii() && starts_with(chars, i, c))
+                .map(move |c| (i, c))
+        })
+        .collect()
+}
+
 /// Where a leading-industry cue is followed by one of its `list_after_cue`
 /// words (主导产业为, 重点产业包括), or is one the list follows right away
-/// (重点发展): the position where the list starts. Callers ask only of
-/// sentences that hold a cue.
-fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usize> {
+/// (重点发展): the position where the list starts.
+fn list_after_industry_cue(chars: &[char], cues: &[(usize, &String)], rules: &Rules) -> Vec<usize> {
     let lead = &rules.relations.leading_industry;
     let mut starts = Vec::new();
-    for i in 0..chars.len() {
-        for cue in lead.cues.iter().filter(|c| !c.is_ascii()) {
-            if !starts_with(chars, i, cue) {
-                continue;
-            }
-            let after = i + cue.chars().count();
-            if lead.list_cues.contains(cue) {
-                starts.push(after);
-            } else if let Some(w) = lead.list_after_cue.iter().find(|w| starts_with(chars, after, w)) {
-                starts.push(after + w.chars().count());
-            }
+    for &(i, cue) in cues {
+        let after = i + cue.chars().count();
+        if lead.list_cues.contains(cue) {
+            starts.push(after);
+        } else if let Some(w) = lead.list_after_cue.iter().find(|w| starts_with(chars, after, w)) {
+            starts.push(after + w.chars().count());
         }
     }
     starts.sort_unstable();
@@ -1350,8 +1359,14 @@ fn list_after_industry_cue(chars: &[char], rules: &Rules) -> Vec<usize> {
 /// 重点产业包括A和B): each item of the enumeration, when the taxonomy knows
 /// at least one of them and every item is a plain name (no 以, 的 …: the
 /// words after the cue are then a sentence, not a list).
-fn industries_after_cue(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    for start in list_after_industry_cue(chars, rules) {
+fn industries_after_cue(
+    chars: &[char],
+    cues: &[(usize, &String)],
+    rules: &Rules,
+    gaz: &Gazetteer,
+    out: &mut Vec<Cand>,
+) {
+    for start in list_after_industry_cue(chars, cues, rules) {
         let mut end = start;
         while end < chars.len() && (is_cjk(chars[end]) || chars[end] == '、') && chars[end] != '等' {
             end += 1;
@@ -1363,16 +1378,17 @@ fn industries_after_cue(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mu
 /// Industries framed right before a leading-industry cue (以A为主导产业,
 /// 把A、B作为首位产业; the frames are `frames_before_cue` in relations.toml):
 /// one industry or a list of them, known to the taxonomy or not.
-fn industries_framed_before_cue(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
+fn industries_framed_before_cue(
+    chars: &[char],
+    cues: &[(usize, &String)],
+    rules: &Rules,
+    gaz: &Gazetteer,
+    out: &mut Vec<Cand>,
+) {
     let lead = &rules.relations.leading_industry;
-    for i in 1..chars.len() {
-        if !lead
-            .cues
-            .iter()
-            .any(|cue| !cue.is_ascii() && starts_with(chars, i, cue))
-        {
-            continue;
-        }
+    let mut starts: Vec<usize> = cues.iter().map(|&(i, _)| i).collect();
+    starts.dedup();
+    for i in starts {
         for (open, close) in &lead.frames_before_cue {
             if !ends_with(chars, i, close) {
                 continue;
