@@ -223,11 +223,8 @@ impl Gazetteer {
     pub fn at_start(&self, chars: &[char]) -> Option<(usize, &[usize])> {
         let &c = chars.first()?;
         let p = self.surface_index.starting(c, chars.get(1).copied()).find(|&p| {
-            let mut n = 0;
-            self.surfaces[p].0.chars().all(|s| {
-                n += 1;
-                chars.get(n - 1) == Some(&s)
-            })
+            let surface = &self.surfaces[p].0;
+            surface.chars().count() <= chars.len() && surface.chars().zip(chars).all(|(s, &t)| s == t)
         })?;
         Some((self.surfaces[p].0.chars().count(), &self.surface_entries[p]))
     }

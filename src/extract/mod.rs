@@ -227,35 +227,12 @@ pub(crate) fn referred_entity(text: &str, mentions: &[Mention], from: usize, to:
     let leads = std::iter::once(0).chain(span.match_indices([',', ':']).map(|(p, c)| p + c.len()));
     // Most segments open with none of the words: one character says so
     // (this runs for every figure, over the segments before it).
-    static FIRST_CHARS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let first_chars = FIRST_CHARS.get_or_init(|| {
-        let mut chars: Vec<char> = (refs.enterprise.iter().chain(&refs.institute).chain(&refs.time_before))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        chars.sort_unstable();
-        chars.dedup();
-        chars
-    });
-    let may_open = |c: char| c.is_ascii_digit() || first_chars.contains(&c);
     let (at, kind) = leads
         .map(|p| from + p + (span[p..].len() - span[p..].trim_start().len()))
-        .filter(|&at| text[at..to].chars().next().is_some_and(may_open))
+        .filter(|&at| text[at..to].chars().next().is_some_and(|c| refs.may_open(c)))
         .find_map(|at| {
             let lead = after_time_words(&text[at..to], &refs.time_before);
-            let at = to - lead.len();
-            let refers = |words: &[String]| {
-                words.iter().any(|w| {
-                    lead.strip_prefix(w.as_str())
-                        .is_some_and(|rest| !refs.not_before.iter().any(|n| rest.starts_with(n.as_str())))
-                })
-            };
-            if refers(&refs.enterprise) {
-                Some((at, Kind::Enterprise))
-            } else if refers(&refs.institute) {
-                Some((at, Kind::Institute))
-            } else {
-                None
-            }
+            refs.opening(lead).map(|(kind, _)| (to - lead.len(), kind))
         })?;
     mentions
         .iter()

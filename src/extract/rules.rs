@@ -34,6 +34,40 @@ pub struct ReferenceRules {
     pub time_before: Vec<String>,
     /// … unless one of these follows (公司数量 counts companies).
     pub not_before: Vec<String>,
+    /// The characters a segment opening with a reference may start with
+    /// (the words' first characters and digits, for a year).
+    #[serde(skip)]
+    first_chars: CharFilter,
+}
+
+impl ReferenceRules {
+    fn index_first_chars(&mut self) {
+        let words = self.enterprise.iter().chain(&self.institute).chain(&self.time_before);
+        for c in words.filter_map(|w| w.chars().next()).chain('0'..='9') {
+            self.first_chars.insert(c);
+        }
+    }
+
+    /// `false` when a segment opening with `c` certainly opens with no
+    /// reference word (nor a year or time word before one).
+    pub fn may_open(&self, c: char) -> bool {
+        self.first_chars.may_contain(c)
+    }
+
+    /// The kind of entity the reference word opening `lead` points back to,
+    /// and the words after it (该公司营业收入 → enterprise, 营业收入); none
+    /// when the words after it count companies (公司数量).
+    pub fn opening<'a>(&self, lead: &'a str) -> Option<(super::Kind, &'a str)> {
+        let after = |words: &[String]| {
+            words.iter().find_map(|w| {
+                lead.strip_prefix(w.as_str())
+                    .filter(|rest| !self.not_before.iter().any(|n| rest.starts_with(n.as_str())))
+            })
+        };
+        after(&self.enterprise)
+            .map(|rest| (super::Kind::Enterprise, rest))
+            .or_else(|| after(&self.institute).map(|rest| (super::Kind::Institute, rest)))
+    }
 }
 
 /// What an enumeration is, by the words after it (`[list]` of entities.toml).
@@ -609,10 +643,11 @@ impl Rules {
     }
 
     fn parse() -> Result<Rules, crate::Error> {
-        let entities: EntityRules = toml::from_str(data::ENTITY_RULES).map_err(|e| crate::Error::Data {
+        let mut entities: EntityRules = toml::from_str(data::ENTITY_RULES).map_err(|e| crate::Error::Data {
             file: "data/rules/entities.toml".into(),
             message: e.to_string(),
         })?;
+        entities.references.index_first_chars();
         let relations: RelationRules = toml::from_str(data::RELATION_RULES).map_err(|e| crate::Error::Data {
             file: "data/rules/relations.toml".into(),
             message: e.to_string(),

@@ -719,11 +719,7 @@ fn metric_for(
         }
         // 该公司营业收入, 该研究院首期投入: the word that names the subject.
         let refs = &Rules::get().entities.references;
-        if let Some(rest) = refs.enterprise.iter().chain(&refs.institute).find_map(|w| {
-            before.strip_prefix(w.as_str()).filter(|rest| {
-                rest.chars().count() >= 2 && !refs.not_before.iter().any(|n| rest.starts_with(n.as_str()))
-            })
-        }) {
+        if let Some((_, rest)) = refs.opening(&before).filter(|(_, rest)| rest.chars().count() >= 2) {
             before = rest.to_string();
             changed = true;
         }
