@@ -328,7 +328,6 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 kept_end = kept_end.max(b);
                 keep
             });
-            cues.dedup_by_key(|c| c.0);
             for (cue, cue_end) in cues {
                 let industry_before = |lo: usize, hi: usize| {
                     ms.iter()
