@@ -643,11 +643,10 @@ impl Rules {
     }
 
     fn parse() -> Result<Rules, crate::Error> {
-        let mut entities: EntityRules = toml::from_str(data::ENTITY_RULES).map_err(|e| crate::Error::Data {
+        let entities: EntityRules = toml::from_str(data::ENTITY_RULES).map_err(|e| crate::Error::Data {
             file: "data/rules/entities.toml".into(),
             message: e.to_string(),
         })?;
-        entities.references.index_first_chars();
         let relations: RelationRules = toml::from_str(data::RELATION_RULES).map_err(|e| crate::Error::Data {
             file: "data/rules/relations.toml".into(),
             message: e.to_string(),
@@ -662,6 +661,7 @@ impl Rules {
             .metric_trim
             .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         let mut entities = entities;
+        entities.references.index_first_chars();
         // Policy verbs end names too (启动传统产业…三年行动).
         for v in &entities.policy.verbs {
             if !entities.boundary.stop_words.contains(v) {
