@@ -9,7 +9,7 @@
 
 use crate::data;
 use crate::extract::Kind;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// The administrative level of a division.
@@ -334,7 +334,7 @@ impl FirstCharIndex {
     fn new<'a>(words: impl Iterator<Item = &'a str>) -> Self {
         use std::cmp::Reverse;
         let mut keyed: Vec<(char, u32, Reverse<usize>, usize)> = Vec::new();
-        let mut beyond: HashMap<char, Vec<(Reverse<usize>, usize)>> = HashMap::new();
+        let mut beyond: HashMap<char, Vec<(Reverse<usize>, usize)>> = HashMap::default();
         for (i, w) in words.enumerate() {
             let mut chars = w.chars();
             let Some(c) = chars.next() else {
@@ -455,7 +455,7 @@ impl Builder {
 
     fn finish(self) -> Gazetteer {
         let surface_index = FirstCharIndex::new(self.surfaces.iter().map(|(s, _)| s.as_str()));
-        let mut national_zones_by_city: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut national_zones_by_city: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in self.entries.iter().enumerate() {
             if let (Some("national"), Some(city)) = (e.level, &e.city) {
                 national_zones_by_city.entry(city.clone()).or_default().push(i);
@@ -483,8 +483,8 @@ fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
     use oxigraph::model::Term;
     const PREF: &str = "http://www.w3.org/2004/02/skos/core#prefLabel";
     const ALT: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
-    let mut pref_of: HashMap<String, String> = HashMap::new(); // concept → zh pref
-    let mut en_of: HashMap<String, String> = HashMap::new(); // concept → en pref
+    let mut pref_of: HashMap<String, String> = HashMap::default(); // concept → zh pref
+    let mut en_of: HashMap<String, String> = HashMap::default(); // concept → en pref
     let mut alts: Vec<(String, String)> = Vec::new(); // concept, zh alt
     for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(data::INDUSTRIES.as_bytes()) {
         let Ok(q) = quad else { continue };
@@ -504,8 +504,8 @@ fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
             _ => {}
         }
     }
-    let mut pref = HashMap::new();
-    let mut en = HashMap::new();
+    let mut pref = HashMap::default();
+    let mut en = HashMap::default();
     for (concept, label) in &pref_of {
         pref.insert(label.clone(), label.clone());
         if let Some(e) = en_of.get(concept) {

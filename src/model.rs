@@ -212,7 +212,7 @@ fn document_quads(info: &DocumentInfo, doc: &NormalizedDoc, ex: &Extraction, r: 
 
     // A sentence stating several facts is described once (its text is the
     // longest literal of the graph): later facts only point to it.
-    let mut described: std::collections::HashMap<usize, NamedNode> = std::collections::HashMap::new();
+    let mut described: foldhash::HashMap<usize, NamedNode> = foldhash::HashMap::default();
     let mut evidence = |w: &mut Writer, sentence: usize| -> NamedNode {
         if let Some(ev) = described.get(&sentence) {
             return ev.clone();

@@ -734,7 +734,7 @@ struct ConvertibleWords {
     /// The characters words are indexed under.
     indexed: CharFilter,
     /// Under each indexed character, the words holding it and where.
-    words: std::collections::HashMap<char, Vec<(Vec<char>, usize)>>,
+    words: foldhash::HashMap<char, Vec<(Vec<char>, usize)>>,
 }
 
 impl ConvertibleWords {
@@ -743,7 +743,7 @@ impl ConvertibleWords {
         WORDS.get_or_init(|| {
             let mut table = ConvertibleWords {
                 indexed: CharFilter::default(),
-                words: std::collections::HashMap::new(),
+                words: foldhash::HashMap::default(),
             };
             for (from, to) in zhconv::tables::expand_table(zhconv::tables::ZH_HANS_TABLE) {
                 let from: Vec<char> = from.chars().collect();

@@ -16,7 +16,8 @@
 use crate::extract::rules::Rules;
 use crate::extract::{Extraction, Kind, Mention, Predicate};
 use crate::gazetteer::Gazetteer;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One resolved entity.
 #[derive(Debug, Clone)]
@@ -242,8 +243,8 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
     };
     // Same kind and key; aliases given in the text.
-    let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
-    let mut by_name: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<(Kind, String), usize> = HashMap::default();
+    let mut by_name: HashMap<(Kind, String), Vec<usize>> = HashMap::default();
     for (i, m) in ex.mentions.iter().enumerate() {
         let k = (m.kind, key_of(m));
         match by_key.get(&k) {
@@ -308,7 +309,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
     }
     // Kind-specific variants.
-    let mut zone_cores: HashMap<String, usize> = HashMap::new();
+    let mut zone_cores: HashMap<String, usize> = HashMap::default();
     let mut ent_cores: Vec<(String, usize)> = Vec::new();
     let mut markets: Vec<usize> = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {

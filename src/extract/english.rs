@@ -133,7 +133,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
         let english_rules = &Rules::get().entities.english;
         let toks = tokens(s, sentence.start);
         let mut used_ends = Vec::new();
-        let mut order: std::collections::HashMap<Kind, usize> = std::collections::HashMap::new();
+        let mut order: foldhash::HashMap<Kind, usize> = foldhash::HashMap::default();
         for (k, t) in toks.iter().enumerate() {
             let Some(kind) = ending_kind(t.text, english_rules) else {
                 continue;

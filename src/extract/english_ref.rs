@@ -12,8 +12,8 @@ use super::rules::Rules;
 use super::{Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Level};
 use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::HashMap;
 use pinyin::{ToPinyin, ToPinyinMulti};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The English forms of the reference data, built once on first use.
@@ -69,7 +69,7 @@ fn reference() -> &'static EnglishReference {
         // Spelling → (from the usual reading, the division or None when two
         // share it). A usual reading wins over another reading of a
         // character (长沙 is Changsha; 长 read zhang spells nothing else).
-        let mut places: HashMap<String, (bool, Option<usize>)> = HashMap::new();
+        let mut places: HashMap<String, (bool, Option<usize>)> = HashMap::default();
         let mut divisions: Vec<_> = gaz.divisions.values().collect();
         divisions.sort_by(|a, b| a.code.cmp(&b.code));
         for usual in [true, false] {
@@ -125,7 +125,7 @@ fn reference() -> &'static EnglishReference {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .unwrap_or_else(|e| panic!("English industry labels compile: {e}"));
-        let mut zones: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut zones: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in gaz.entries.iter().enumerate() {
             if e.kind != Kind::Zone || e.level != Some("national") {
                 continue;

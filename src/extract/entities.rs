@@ -5,7 +5,7 @@
 use super::rules::{ends_with, starts_with, Cue, Rules, SuffixKind};
 use super::{Extraction, Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Hit, Level};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// A candidate mention inside one sentence (char offsets in the sentence).
 #[derive(Debug, Clone)]
@@ -96,7 +96,7 @@ struct DocContext {
 
 impl DocContext {
     fn new(hits: &[Hit<'_>], gaz: &Gazetteer) -> Self {
-        let mut named_codes = HashSet::new();
+        let mut named_codes = HashSet::default();
         for hit in hits {
             for &e in hit.entries {
                 let Some(code) = &gaz.entries[e].code else {
@@ -369,7 +369,7 @@ fn descriptive(prefix: &str, rules: &Rules, gaz: &Gazetteer) -> bool {
 /// Candidates that end in a name ending of the rule files (高新区, 有限公司,
 /// 研究院 …) in a sentence's characters.
 fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
     // Only the longest ending that ends at a position counts (高新区, not 新区).
     for (ss, se, pattern) in rules.endings.longest_in(chars) {
         let (suffix, kind) = &rules.suffix_kinds[pattern];

@@ -35,7 +35,7 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         by_sentence[m.sentence].push(i);
     }
     // The zone most of the article is about, if one zone dominates.
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     let mut total = 0;
     for m in ex.mentions.iter().filter(|m| is_major_zone(m, rules, gaz)) {
         *counts.entry(m.canonical.as_deref().unwrap_or(&m.name)).or_default() += 1;

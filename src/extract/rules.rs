@@ -2,8 +2,8 @@
 
 use crate::charfilter::CharFilter;
 use crate::data;
+use foldhash::{HashMap, HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Deserialize)]
@@ -469,7 +469,7 @@ impl EndingIndex {
     fn new(endings: &[(String, SuffixKind)]) -> Self {
         let mut index = EndingIndex {
             last_chars: CharFilter::default(),
-            by_last: HashMap::new(),
+            by_last: HashMap::default(),
         };
         for (i, (ending, _)) in endings.iter().enumerate() {
             let chars: Vec<char> = ending.chars().collect();
@@ -591,7 +591,7 @@ struct StopWords {
 impl StopWords {
     fn new(list: &[String]) -> StopWords {
         let words: HashSet<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
-        let mut lengths_by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut lengths_by_last: HashMap<char, Vec<usize>> = HashMap::default();
         for w in &words {
             if let Some(&last) = w.last() {
                 let lengths = lengths_by_last.entry(last).or_default();
