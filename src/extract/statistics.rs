@@ -631,65 +631,12 @@ fn after_leading_name<'a>(metric: &'a str, names: &[&str]) -> Option<&'a str> {
         .min_by_key(|rest| rest.len())
 }
 
-/// The words that say what a figure measures. A metric does not start with
-/// one of `leading_names`: the names of the sentence's zones, the words for
-/// a zone, the figure's subject and the words for "this project"
-/// (东湖高新区地区生产总值 → 地区生产总值, 全区企业总数 → 企业总数).
-fn metric_for(
-    chars: &[char],
-    clause_start: usize,
-    num_start: usize,
-    unit_end: usize,
-    leading_names: &[&str],
-) -> String {
+/// The words before a figure without what does not name its measure: the
+/// verbs and fillers of `metric_trim` at either end (实现, 约), a reference
+/// word for the subject (该公司), a year and a name of the subject
+/// (去年该区实现营业收入 → 营业收入).
+fn trim_metric(mut before: String, leading_names: &[&str]) -> String {
     let sr = &Rules::get().statistics;
-    // Words before the number back to a comma or clause start.
-    let from = (clause_start..num_start)
-        .rev()
-        .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
-        .map(|k| k + 1)
-        .unwrap_or(clause_start);
-    let mut before: String = chars[from..num_start].iter().collect();
-    // A growth rate right after a figure (产值512亿元,同比增长9%) is the growth of that figure's metric.
-    if sr.growth_words.contains(&before) && from > clause_start + 1 {
-        let prev_from = (clause_start..from - 1)
-            .rev()
-            .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
-            .map(|k| k + 1)
-            .unwrap_or(clause_start);
-        let prev: String = chars[prev_from..from - 1]
-            .iter()
-            .take_while(|c| !c.is_ascii_digit())
-            .collect();
-        let prev = after_leading_name(&prev, leading_names)
-            .map(str::to_string)
-            .unwrap_or(prev);
-        let prev = sr
-            .metric_trim
-            .iter()
-            .fold(prev, |p, w| p.strip_prefix(w.as_str()).map(str::to_string).unwrap_or(p));
-        let prev = sr
-            .metric_trim
-            .iter()
-            .fold(prev, |p, w| p.strip_suffix(w.as_str()).map(str::to_string).unwrap_or(p));
-        if prev.chars().count() >= 2 {
-            return format!("{}{before}", prev.chars().take(20).collect::<String>());
-        }
-    }
-    // A、B等10家企业获评…: the number counts the list, and what it counts
-    // follows the number.
-    let counts_a_list = before.ends_with('等');
-    // 由A公司投资建设的B项目总投资: the words after the subject's name
-    // (a full name, not a word for a zone) inside them.
-    if let Some(cut) = leading_names
-        .iter()
-        .filter(|n| n.len() < before.len() && n.chars().count() >= 4)
-        .filter_map(|n| before.rfind(n).map(|p| p + n.len()))
-        .filter(|&cut| before[cut..].chars().count() >= 2)
-        .max()
-    {
-        before = before[cut..].to_string();
-    }
     let mut changed = true;
     while changed {
         changed = false;
@@ -737,6 +684,59 @@ fn metric_for(
             before.clear();
         }
     }
+    before
+}
+
+/// The words that say what a figure measures. A metric does not start with
+/// one of `leading_names`: the names of the sentence's zones, the words for
+/// a zone, the figure's subject and the words for "this project"
+/// (东湖高新区地区生产总值 → 地区生产总值, 全区企业总数 → 企业总数).
+fn metric_for(
+    chars: &[char],
+    clause_start: usize,
+    num_start: usize,
+    unit_end: usize,
+    leading_names: &[&str],
+) -> String {
+    let sr = &Rules::get().statistics;
+    // Words before the number back to a comma or clause start.
+    let from = (clause_start..num_start)
+        .rev()
+        .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
+        .map(|k| k + 1)
+        .unwrap_or(clause_start);
+    let mut before: String = chars[from..num_start].iter().collect();
+    // A growth rate right after a figure (产值512亿元,同比增长9%) is the growth of that figure's metric.
+    if sr.growth_words.contains(&before) && from > clause_start + 1 {
+        let prev_from = (clause_start..from - 1)
+            .rev()
+            .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
+            .map(|k| k + 1)
+            .unwrap_or(clause_start);
+        let prev: String = chars[prev_from..from - 1]
+            .iter()
+            .take_while(|c| !c.is_ascii_digit())
+            .collect();
+        let prev = trim_metric(prev, leading_names);
+        if prev.chars().count() >= 2 {
+            return format!("{}{before}", prev.chars().take(20).collect::<String>());
+        }
+    }
+    // A、B等10家企业获评…: the number counts the list, and what it counts
+    // follows the number.
+    let counts_a_list = before.ends_with('等');
+    // 由A公司投资建设的B项目总投资: the words after the subject's name
+    // (a full name, not a word for a zone) inside them.
+    if let Some(cut) = leading_names
+        .iter()
+        .filter(|n| n.len() < before.len() && n.chars().count() >= 4)
+        .filter_map(|n| before.rfind(n).map(|p| p + n.len()))
+        .filter(|&cut| before[cut..].chars().count() >= 2)
+        .max()
+    {
+        before = before[cut..].to_string();
+    }
+    let mut before = trim_metric(before, leading_names);
     if counts_a_list {
         before.clear();
     }
@@ -1017,6 +1017,15 @@ mod tests {
         let ex = extract(&clean("青溪高新区拥有有效发明专利1.2万件,现辖3个街道。"));
         let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
         assert_eq!(metrics, vec!["有效发明专利", "街道"]);
+    }
+
+    #[test]
+    fn a_growth_rate_takes_the_trimmed_metric_of_its_figure() {
+        let ex = extract(&clean(
+            "青溪高新区发展迅速。去年该区实现营业收入1200亿元,同比增长8.5%。",
+        ));
+        let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
+        assert_eq!(metrics, vec!["营业收入", "营业收入同比增长"]);
     }
 
     #[test]
