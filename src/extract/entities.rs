@@ -1299,6 +1299,13 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 }
             }
             if let Some((start, label, pref)) = found {
+                // 纺织新材料产业: the qualified industry is its own, narrower one.
+                let qualified = qualifier_start(chars, start, rules, gaz);
+                let (start, label, canonical) = if qualified < start {
+                    (qualified, chars[qualified..end].iter().collect(), None)
+                } else {
+                    (start, label.clone(), (pref != label).then_some(pref))
+                };
                 // With 产业 attached when no modifier separates them: both forms are names.
                 let mut aliases = Vec::new();
                 let with_head_end = if mn == 0 { i + 2 } else { end };
@@ -1310,8 +1317,8 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                     end,
                     kind: Kind::Industry,
                     via: Via::Context,
-                    name: label.clone(),
-                    canonical: (pref != label).then_some(pref),
+                    name: label,
+                    canonical,
                     entry: None,
                     aliases,
                     score: 4,
@@ -1320,6 +1327,39 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
             }
         }
     }
+}
+
+/// Where the words qualifying the known industry that starts at `start`
+/// begin (纺织新材料: the start of 纺织), or `start` when nothing bounds them
+/// within `qualifier_max` characters (see `[industry]` of entities.toml).
+fn qualifier_start(chars: &[char], start: usize, rules: &Rules, gaz: &Gazetteer) -> usize {
+    let ind = &rules.entities.industry;
+    // A place or zone before the industry is where it is, not what kind
+    // (南湖柔性电子产业): its name is no qualifier.
+    let names_a_place = |from: usize| {
+        (from + 1..=start).any(|to| {
+            let words: String = chars[from..to].iter().collect();
+            gaz.lookup(&words)
+                .iter()
+                .any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone))
+        })
+    };
+    let bounded = |k: usize| {
+        k == 0
+            || !is_cjk(chars[k - 1])
+            || ind.qualifier_stop_chars.contains(chars[k - 1])
+            || rules.stop_word_before(chars, k, false).is_some()
+            || ind.qualifier_stops.iter().any(|w| ends_with(chars, k, w))
+    };
+    for k in (start.saturating_sub(ind.qualifier_max)..=start).rev() {
+        if bounded(k) {
+            return if k < start && names_a_place(k) { start } else { k };
+        }
+        if "一二两三四五六七八九十百千万亿".contains(chars[k - 1]) {
+            break;
+        }
+    }
+    start
 }
 
 /// The leading-industry cues written in Chinese in `chars` (主导产业 …): where
@@ -1803,8 +1843,14 @@ mod tests {
             ("另一家企业青溪蓝芯量子科技有限公司上市。", "青溪蓝芯量子科技有限公司"),
             // The name goes on from 企业 here.
             ("青溪远山企业管理有限公司落户园区。", "青溪远山企业管理有限公司"),
-            ("两位青年在园区创办湾峤智控(东莞)科技有限公司。", "湾峤智控(东莞)科技有限公司"),
-            ("覆铜板生产商远山生益科技股份有限公司连同子公司在区内。", "远山生益科技股份有限公司"),
+            (
+                "两位青年在园区创办湾峤智控(东莞)科技有限公司。",
+                "湾峤智控(东莞)科技有限公司",
+            ),
+            (
+                "覆铜板生产商远山生益科技股份有限公司连同子公司在区内。",
+                "远山生益科技股份有限公司",
+            ),
             ("青溪高新区集聚远山光电科技有限公司等一批企业。", "远山光电科技有限公司"),
         ] {
             assert_eq!(names(text, Kind::Enterprise), vec![name], "{text}");
@@ -1821,6 +1867,22 @@ mod tests {
         let text = "青溪高新区实行“一区多园”管理模式。";
         assert_eq!(names(text, Kind::Policy), vec!["“一区多园”管理模式"]);
         assert_eq!(names(text, Kind::Zone), vec!["青溪高新区"]);
+    }
+
+    #[test]
+    fn an_industry_keeps_the_words_that_qualify_it() {
+        for (text, industry) in [
+            ("青溪高新区发展迅速,园区的纺织新材料产业链不断延伸。", "纺织新材料"),
+            ("青溪高新区园区先进装备制造产业链加快成型。", "先进装备制造"),
+            // Verbs, places, numbers and years are no qualifiers.
+            ("青溪高新区大力发展生物医药产业。", "生物医药"),
+            ("青溪高新区着力壮大新材料产业。", "新材料"),
+            ("苏州生物医药产业规模扩大。", "生物医药"),
+            ("青溪高新区打造千亿级新材料产业。", "新材料"),
+            ("2024年生物医药产业实现产值120亿元。", "生物医药"),
+        ] {
+            assert_eq!(names(text, Kind::Industry), vec![industry], "{text}");
+        }
     }
 
     #[test]

@@ -84,6 +84,12 @@ pub struct ListRules {
 pub struct IndustryRules {
     pub label_suffixes: Vec<String>,
     pub modifiers: Vec<String>,
+    /// How many characters may qualify a known industry before 产业.
+    pub qualifier_max: usize,
+    /// Characters before which no qualifier goes on (的, 、, 区 …).
+    pub qualifier_stop_chars: String,
+    /// Verbs before which no qualifier goes on, beyond the stop words.
+    pub qualifier_stops: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
