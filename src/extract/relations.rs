@@ -305,8 +305,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         // Chain leaders: leaders before a cue, the industry after it; or,
         // with a copula after the cue, the leaders after it and the industry
         // before (X产业链的链主企业为A).
-        let chain_cue = sentence.cues.has(Cue::ChainLeader)
-            || sentence.cues.has(Cue::WeakChainLeader) && sentence.cues.has(Cue::Chain);
+        let chain_cue = sentence.cues.names_chain_leaders();
         if let Some(z) = zone.filter(|_| chain_cue) {
             let mut from = sentence.start;
             let mut cues: Vec<(usize, usize)> = rr
@@ -329,16 +328,40 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 keep
             });
             for (cue, cue_end) in cues {
+                let industry_after = |lo: usize| {
+                    ms.iter()
+                        .copied()
+                        .filter(|&i| m(i).kind == Kind::Industry && m(i).start > lo && m(i).start < lo + 60)
+                        .min_by_key(|&i| m(i).start)
+                };
+                // The mentions of `kind` listed from `start` on: the first
+                // there, each next after 、 和 及 与 (A、B和C).
+                let listed_from = |start: usize, kind: Kind| {
+                    let mut list: Vec<usize> = Vec::new();
+                    let mut at = start;
+                    for &i in ms.iter().filter(|&&i| m(i).kind == kind && m(i).start >= start) {
+                        let gap = &text[at..m(i).start];
+                        if !(gap.is_empty() || !list.is_empty() && ["、", "和", "及", "与"].contains(&gap)) {
+                            break;
+                        }
+                        list.push(i);
+                        at = m(i).end;
+                    }
+                    list
+                };
                 let industry_before = |lo: usize, hi: usize| {
                     ms.iter()
                         .copied()
                         .filter(|&i| m(i).kind == Kind::Industry && m(i).start >= lo && m(i).end <= hi)
                         .max_by_key(|&i| m(i).start)
                 };
+                // Leaders before the cue stand in its clause (not in the one
+                // before a semicolon, which speaks of something else).
+                let clause_start = text[from..cue].rfind(';').map_or(from, |p| from + p + 1);
                 let mut leaders: Vec<usize> = ms
                     .iter()
                     .copied()
-                    .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= from && m(i).end <= cue)
+                    .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= clause_start && m(i).end <= cue)
                     .collect();
                 let after_cue = text[cue_end..sentence.end].trim_start_matches('”');
                 let copula = rr
@@ -357,19 +380,22 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= list_start && m(i).end <= list_end)
                         .collect();
                     industry_before(from, cue)
+                } else if leaders.is_empty() {
+                    // The leaders right after the cue (链主企业A订单饱满, 以“链主”
+                    // 企业A为牵引, 作为X产业链的链主企业,A…), the industry
+                    // before it, else after it.
+                    let list_start = sentence.end - after_cue.trim_start_matches([',', ':']).len();
+                    leaders = listed_from(list_start, Kind::Enterprise);
+                    industry_before(from, cue).or_else(|| industry_after(cue_end))
                 } else {
                     // The industry after the cue (以A为龙头的X产业链), else right
                     // before it (A作为X产业链链主企业), else named before the
                     // leaders in the sentence (在X产业链上,以A为龙头).
-                    ms.iter()
-                        .copied()
-                        .filter(|&i| m(i).kind == Kind::Industry && m(i).start > cue && m(i).start < cue + 60)
-                        .min_by_key(|&i| m(i).start)
-                        .or_else(|| {
-                            let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
-                            let last_leader = leaders.iter().map(|&l| m(l).end).max()?;
-                            industry_before(last_leader, cue).or_else(|| industry_before(from, first_leader))
-                        })
+                    industry_after(cue).or_else(|| {
+                        let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
+                        let last_leader = leaders.iter().map(|&l| m(l).end).max()?;
+                        industry_before(last_leader, cue).or_else(|| industry_before(from, first_leader))
+                    })
                 };
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
                     let last_leader = leaders.iter().map(|&l| m(l).end).max().unwrap_or(cue);
@@ -881,6 +907,21 @@ mod tests {
                 has(&r, Predicate::ChainLeader, "青溪高新区", "远山材料股份有限公司"),
                 "{text}: {r:?}"
             );
+        }
+        // The leaders right after the cue, a quoted role and the clause's own leaders.
+        for text in [
+            "青溪高新区发展迅速,作为园区新材料产业链的链主企业,远山材料股份有限公司将追加投资。",
+            "青溪高新区新材料产业以“链主”企业远山材料股份有限公司为牵引。",
+            "青溪高新区内,远山材料股份有限公司扮演着新材料产业“龙头”的角色。",
+            "青溪高新区引进了白鹭药业股份有限公司;新材料领域龙头企业远山材料股份有限公司研制成功新产品,带动新材料产业发展。",
+        ] {
+            let r = relations(text);
+            let leaders: Vec<&str> = r
+                .iter()
+                .filter(|x| x.0 == Predicate::ChainLeader)
+                .map(|x| x.2.as_str())
+                .collect();
+            assert_eq!(leaders, vec!["远山材料股份有限公司"], "{text}: {r:?}");
         }
         // Without a chain, 领衔 is no chain leader's word.
         let r = relations("青溪高新区的创新团队由远山材料股份有限公司领衔,主攻新材料。");

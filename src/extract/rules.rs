@@ -550,6 +550,12 @@ impl CueSet {
         self.0 & Self::bit(cue) != 0
     }
 
+    /// Whether the sentence may name a chain's leaders: a chain-leader cue,
+    /// or a weak one in a sentence that names a chain.
+    pub fn names_chain_leaders(self) -> bool {
+        self.has(Cue::ChainLeader) || self.has(Cue::WeakChainLeader) && self.has(Cue::Chain)
+    }
+
     fn bit(cue: Cue) -> u16 {
         1 << cue as u16
     }
