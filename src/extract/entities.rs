@@ -1276,7 +1276,10 @@ fn strip_industry(name: &str, rules: &Rules) -> String {
 fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
     let modifiers = rules.entities.industry.modifiers.iter().map(String::as_str).chain([""]);
     for i in 0..chars.len() {
-        let is_head = matches!(chars[i], '产' | '行') && chars.get(i + 1) == Some(&'业');
+        // 产业, 行业, and 链 for a chain named without 产业 (量子信息链上).
+        let is_head = matches!(chars[i], '产' | '行') && chars.get(i + 1) == Some(&'业')
+            || chars[i] == '链' && !ends_with(chars, i, "产业");
+        let head_len = if chars[i] == '链' { 1 } else { 2 };
         if !is_head {
             continue;
         }
@@ -1298,7 +1301,10 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                     break;
                 }
             }
-            if let Some((start, label, pref)) = found {
+            let not_a_chain = |(_, label, _): &(usize, String, String)| {
+                head_len == 1 && rules.entities.industry.not_chains.contains(label)
+            };
+            if let Some((start, label, pref)) = found.filter(|f| !not_a_chain(f)) {
                 // 纺织新材料产业: the qualified industry is its own, narrower one.
                 let qualified = qualifier_start(chars, start, rules, gaz);
                 let (start, label, canonical) = if qualified < start {
@@ -1308,7 +1314,7 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 };
                 // With 产业 attached when no modifier separates them: both forms are names.
                 let mut aliases = Vec::new();
-                let with_head_end = if mn == 0 { i + 2 } else { end };
+                let with_head_end = if mn == 0 { i + head_len } else { end };
                 if mn == 0 {
                     aliases.push(chars[start..with_head_end].iter().collect());
                 }
@@ -1441,6 +1447,42 @@ fn industries_framed_before_cue(
             if let Some(k) = opened {
                 let list_end = before_counted_tail(chars, k + open.chars().count(), list_end);
                 industry_list(chars, k + open.chars().count(), list_end, rules, gaz, false, out);
+                break;
+            }
+        }
+        let mut clause_start = (0..i)
+            .rev()
+            .find(|&k| matches!(chars[k], ',' | '。' | ';' | ':' | '!' | '?'))
+            .map_or(0, |k| k + 1);
+        // 其中A是…, 目前A是…: the clause's opening word is not an industry's.
+        while let Some(w) = rules
+            .entities
+            .boundary
+            .stop_words
+            .iter()
+            .find(|w| w.chars().count() >= 2 && starts_with(chars, clause_start, w))
+        {
+            clause_start += w.chars().count();
+        }
+        // …是园区的两大主导产业: the count before the cue.
+        let counted = i >= 2 && chars[i - 1] == '大' && "两二三四五六七八九十几".contains(chars[i - 2]);
+        let close_end = if counted { i - 2 } else { i };
+        for (copula, close) in &lead.copula_frames {
+            if !ends_with(chars, close_end, close) {
+                continue;
+            }
+            let copula_at =
+                (clause_start.max(i.saturating_sub(lead.copula_frame_gap))..i).find(|&k| starts_with(chars, k, copula));
+            if let Some(k) = copula_at.filter(|&k| k > clause_start) {
+                industry_list(
+                    chars,
+                    clause_start,
+                    before_counted_tail(chars, clause_start, k),
+                    rules,
+                    gaz,
+                    false,
+                    out,
+                );
                 break;
             }
         }
@@ -1867,6 +1909,24 @@ mod tests {
         let text = "青溪高新区实行“一区多园”管理模式。";
         assert_eq!(names(text, Kind::Policy), vec!["“一区多园”管理模式"]);
         assert_eq!(names(text, Kind::Zone), vec!["青溪高新区"]);
+    }
+
+    #[test]
+    fn industries_before_a_copula_and_chains_named_without_industry() {
+        assert_eq!(
+            names("稀土新材料是青溪高新区的首位产业,发展势头良好。", Kind::Industry),
+            vec!["稀土新材料"]
+        );
+        assert_eq!(
+            names("其中,新材料和生物医药是园区的两大主导产业。", Kind::Industry),
+            vec!["新材料", "生物医药"]
+        );
+        assert_eq!(
+            names("在量子信息链上,园区已集聚企业70家。", Kind::Industry),
+            vec!["量子信息"]
+        );
+        // The links of 产业链、创新链、金融链 are no industries.
+        assert!(names("促进产业链、创新链、金融链融合。", Kind::Industry).is_empty());
     }
 
     #[test]

@@ -923,6 +923,19 @@ mod tests {
                 .collect();
             assert_eq!(leaders, vec!["远山材料股份有限公司"], "{text}: {r:?}");
         }
+        // The chain named by its industry and 链 alone, in the same sentence
+        // or the clause before the leaders.
+        for text in [
+            "青溪高新区的光伏储能链则以远山材料股份有限公司为龙头。",
+            "新材料是青溪高新区的首位产业,远山材料股份有限公司是这条链当仁不让的“头雁”。",
+            "青溪高新区新材料链的链主为远山材料股份有限公司。",
+        ] {
+            let r = relations(text);
+            assert!(
+                has(&r, Predicate::ChainLeader, "青溪高新区", "远山材料股份有限公司"),
+                "{text}: {r:?}"
+            );
+        }
         // Without a chain, 领衔 is no chain leader's word.
         let r = relations("青溪高新区的创新团队由远山材料股份有限公司领衔,主攻新材料。");
         assert!(!r.iter().any(|x| x.0 == Predicate::ChainLeader), "{r:?}");

@@ -84,6 +84,8 @@ pub struct ListRules {
 pub struct IndustryRules {
     pub label_suffixes: Vec<String>,
     pub modifiers: Vec<String>,
+    /// Words whose 链 is not an industry's chain (金融链, 人才链).
+    pub not_chains: Vec<String>,
     /// How many characters may qualify a known industry before 产业.
     pub qualifier_max: usize,
     /// Characters before which no qualifier goes on (的, 、, 区 …).
@@ -251,6 +253,10 @@ pub struct LeadingRules {
     /// The words around industries named right before a cue (以A为主导产业,
     /// 把A、B作为首位产业): the opening word and the one the cue follows.
     pub frames_before_cue: Vec<(String, String)>,
+    /// Copula and closing word of the frames 稀土新材料是青溪高新区的首位产业.
+    pub copula_frames: Vec<(String, String)>,
+    /// How far the copula may stand before the cue (in characters).
+    pub copula_frame_gap: usize,
 }
 
 #[derive(Debug, Deserialize)]
