@@ -1898,6 +1898,8 @@ mod tests {
             assert_eq!(names(text, Kind::Enterprise), vec![name], "{text}");
         }
         assert_eq!(names("园区紧邻青溪大学。", Kind::Institute), vec!["青溪大学"]);
+        // A site's menu: 走进 is no part of the zone's name.
+        assert_eq!(names("首页 走进青溪高新区 新闻中心", Kind::Zone), vec!["青溪高新区"]);
         assert_eq!(
             names("新型研发机构青溪光电子信息产业技术研究院揭牌。", Kind::Institute),
             vec!["青溪光电子信息产业技术研究院"]

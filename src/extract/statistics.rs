@@ -410,8 +410,9 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
         return Decimal::parse_arabic(&s).map(|d| (d, j));
     }
     if starts_number(c) {
-        // Chinese numerals only when they begin a word: not inside 一批, 三大.
-        if i > 0 && (is_chinese_numeral(chars[i - 1]) || matches!(chars[i - 1], '亿' | '第')) {
+        // Chinese numerals only when they begin a word: not inside 一批, 三大;
+        // nor after 数 and 几, which make them vague (数十个, 几百家).
+        if i > 0 && (is_chinese_numeral(chars[i - 1]) || matches!(chars[i - 1], '亿' | '第' | '数' | '几')) {
             return None;
         }
         let mut j = i;
@@ -584,8 +585,13 @@ fn subject_for(
                 .rfind([',', ':'])
                 .map(|p| clause_start + p + 1)
                 .unwrap_or(clause_start);
-            let lead = &text[seg..e.start];
-            if !lead.trim().is_empty() && !year_re().is_match(lead) {
+            let lead = text[seg..e.start].trim();
+            // 老牌装备企业A(…)扮演着…: words that describe the subject.
+            let described = || {
+                let nouns = &Rules::get().entities.boundary.descriptor_nouns;
+                nouns.iter().any(|n| lead.ends_with(n.as_str()))
+            };
+            if !lead.is_empty() && !year_re().is_match(lead) && !described() {
                 return false;
             }
         }
@@ -1026,6 +1032,18 @@ mod tests {
         ));
         let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
         assert_eq!(metrics, vec!["营业收入", "营业收入同比增长"]);
+    }
+
+    #[test]
+    fn a_described_company_opening_the_clause_is_the_subject_and_vague_counts_are_none() {
+        let s = stats(
+            "青溪高新区发展迅速。老牌装备企业青溪船舶设备集团有限公司(青船集团)扮演着龙头角色,\
+             其产品已进入数十个项目,2023年主营业务收入超过40亿元。",
+        );
+        assert_eq!(
+            s,
+            vec![("青溪船舶设备集团有限公司".into(), "4000000000".into(), "CNY".into())]
+        );
     }
 
     #[test]
