@@ -288,8 +288,17 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         for &z in &zones[1..] {
             let before = &text_of(ex, sentence)[..ex.mentions[z].start - sentence.start];
             let words = &Rules::get().entities.zone.designation_words;
-            let designated = words.iter().any(|c| before.ends_with(c.as_str()))
-                || before.ends_with('、') && words.iter().any(|c| before.contains(c.as_str()));
+            // …or a later item of a list of designations (A获批为B、C), in
+            // the designation's clause: 获批为国家级高新区,洪山园、仓山园…
+            // lists other zones.
+            let in_listed_designation = || {
+                words
+                    .iter()
+                    .filter_map(|c| before.rfind(c.as_str()).map(|p| p + c.len()))
+                    .any(|p| !before[p..].contains([',', ';', ':', '。']))
+            };
+            let designated =
+                words.iter().any(|c| before.ends_with(c.as_str())) || before.ends_with('、') && in_listed_designation();
             if designated {
                 uf.union(first, z);
             }
@@ -801,6 +810,13 @@ mod tests {
         let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
         assert_eq!(zones.len(), 1, "{e:?}");
         assert_eq!(zones[0].1, "青溪高新技术产业开发区");
+    }
+
+    #[test]
+    fn zones_listed_after_a_designation_s_clause_are_zones_of_their_own() {
+        let e = entities("福州高新技术产业开发区1991年获批为国家级高新区,仓山园、长乐园两个分园分布在福州市。");
+        let zones: Vec<&str> = e.iter().filter(|x| x.0 == Kind::Zone).map(|x| x.1.as_str()).collect();
+        assert!(zones.contains(&"仓山园") && zones.contains(&"长乐园"), "{zones:?}");
     }
 
     #[test]
