@@ -171,6 +171,24 @@ fn gazetteer_candidates(
             continue;
         }
         let surface: String = chars[start..end].iter().collect();
+        // A place and 园 name a zone's sub-park (一区多园: 仓山园, 马尾园),
+        // not 园区, 园林, 园艺 or 园地.
+        if entry.kind == Kind::Place
+            && chars.get(end) == Some(&'园')
+            && !chars.get(end + 1).is_some_and(|c| "区林艺地".contains(*c))
+        {
+            out.push(Cand {
+                start,
+                end: end + 1,
+                kind: Kind::Zone,
+                via: Via::Context,
+                name: format!("{surface}园"),
+                canonical: None,
+                entry: None,
+                aliases: Vec::new(),
+                score: 3,
+            });
+        }
         let canonical = (entry.canonical != surface).then(|| entry.canonical.clone());
         out.push(Cand {
             start,
@@ -1929,6 +1947,12 @@ mod tests {
         );
         // The links of 产业链、创新链、金融链 are no industries.
         assert!(names("促进产业链、创新链、金融链融合。", Kind::Industry).is_empty());
+    }
+
+    #[test]
+    fn a_place_and_yuan_name_a_sub_park() {
+        let text = "福州市的青溪高新区以仓山园为核心区,长乐园主攻新材料。市民常去西湖公园和仓山园林。";
+        assert_eq!(names(text, Kind::Zone), vec!["青溪高新区", "仓山园", "长乐园"]);
     }
 
     #[test]
