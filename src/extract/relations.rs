@@ -553,14 +553,28 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             let inside = |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
             // The agency right before the title, or before an issuing verb
             // and the title (科学技术部印发《…》).
+            // (科学技术部印发《…》, 管委会近日印发《…》, A局、B局联合印发《…》).
             let issued_before = |j: usize| {
-                let between = &text[m(j).end..m(i).start];
+                let mut between = &text[m(j).end..m(i).start];
+                // Agencies listed after this one issue the title with it.
+                while let Some(rest) = ["、", "和", "与", "及"]
+                    .iter()
+                    .find_map(|sep| between.strip_prefix(sep))
+                {
+                    let at = m(i).start - rest.len();
+                    match ms.iter().find(|&&k| m(k).kind == Kind::Agency && m(k).start == at) {
+                        Some(&k) => between = &text[m(k).end..m(i).start],
+                        None => break,
+                    }
+                }
+                let between = after_date_and_words(between, &rr.issued_by.before_cue);
                 between.chars().count() <= 1 || rr.issued_by.cues.iter().any(|c| between == c.as_str())
             };
-            if let Some(&a) = ms
+            let issuers = ms
                 .iter()
-                .find(|&&j| m(j).kind == Kind::Agency && (inside(j) || m(j).end <= m(i).start && issued_before(j)))
-            {
+                .copied()
+                .filter(|&j| m(j).kind == Kind::Agency && (inside(j) || m(j).end <= m(i).start && issued_before(j)));
+            for a in issuers {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
         }
@@ -734,6 +748,21 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
     }
     ex.relations = out;
+}
+
+/// `s` after a date (2023年3月, 6月12日) and any of `words` at its start,
+/// in any order (近日, 今年4月, 于2024年1月).
+fn after_date_and_words<'a>(mut s: &'a str, words: &[String]) -> &'a str {
+    loop {
+        let digits = s.trim_start_matches(|c: char| c.is_ascii_digit());
+        let dated = (digits.len() < s.len())
+            .then(|| ["年", "月", "日"].iter().find_map(|u| digits.strip_prefix(u)))
+            .flatten();
+        match dated.or_else(|| words.iter().find_map(|w| s.strip_prefix(w.as_str()))) {
+            Some(rest) => s = rest,
+            None => return s,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -984,6 +1013,21 @@ mod tests {
                 .any(|x| x.0 == Predicate::IssuedBy && x.1 == "关于支持青溪高新区发展的意见"),
             "{r:?}"
         );
+        // A date or time word before the verb, and agencies issuing together.
+        let r = relations("青溪高新区管委会近日印发《青溪高新区光伏产业行动方案》。");
+        assert!(
+            has(
+                &r,
+                Predicate::IssuedBy,
+                "青溪高新区光伏产业行动方案",
+                "青溪高新区管委会"
+            ),
+            "{r:?}"
+        );
+        let r = relations("2023年3月,浙江省科学技术厅、浙江省财政厅联合印发《青溪研发补助细则》。");
+        for agency in ["浙江省科学技术厅", "浙江省财政厅"] {
+            assert!(has(&r, Predicate::IssuedBy, "青溪研发补助细则", agency), "{r:?}");
+        }
     }
 
     #[test]

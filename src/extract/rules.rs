@@ -196,13 +196,21 @@ pub struct RelationRules {
     pub listed_on: ListedRules,
     pub renamed: RenamedRules,
     pub implements: Cues,
-    pub issued_by: Cues,
+    pub issued_by: IssuedByRules,
     pub cooperates_with: CooperationRules,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Cues {
     pub cues: WordSet,
+}
+
+/// `[issued_by]` of relations.toml.
+#[derive(Debug, Deserialize)]
+pub struct IssuedByRules {
+    pub cues: WordSet,
+    /// Words that may stand between the agency and the cue (近日, 联合).
+    pub before_cue: Vec<String>,
 }
 
 /// `[chain_leader]` of relations.toml.
