@@ -340,7 +340,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     let mut list: Vec<usize> = Vec::new();
                     let mut at = start;
                     for &i in ms.iter().filter(|&&i| m(i).kind == kind && m(i).start >= start) {
-                        let gap = &text[at..m(i).start];
+                        let Some(gap) = text.get(at..m(i).start) else {
+                            break;
+                        };
                         if !(gap.is_empty() || !list.is_empty() && ["、", "和", "及", "与"].contains(&gap)) {
                             break;
                         }
@@ -357,7 +359,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 };
                 // Leaders before the cue stand in its clause (not in the one
                 // before a semicolon, which speaks of something else).
-                let clause_start = text[from..cue].rfind(';').map_or(from, |p| from + p + 1);
+                // (`from` may lie past a cue inside the last chain's industry.)
+                let lo = from.min(cue);
+                let clause_start = text[lo..cue].rfind(';').map_or(lo, |p| lo + p + 1);
                 let mut leaders: Vec<usize> = ms
                     .iter()
                     .copied()
@@ -562,7 +566,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     .find_map(|sep| between.strip_prefix(sep))
                 {
                     let at = m(i).start - rest.len();
-                    match ms.iter().find(|&&k| m(k).kind == Kind::Agency && m(k).start == at) {
+                    let next_agency =
+                        |&&k: &&usize| m(k).kind == Kind::Agency && m(k).start == at && m(k).end <= m(i).start;
+                    match ms.iter().find(next_agency) {
                         Some(&k) => between = &text[m(k).end..m(i).start],
                         None => break,
                     }
