@@ -399,6 +399,10 @@ pub struct StatisticRules {
     pub event_after_year: Vec<String>,
     /// Words that refer back to the project named last (该项目).
     pub project_references: Vec<String>,
+    /// Verbs after a figure that give it to the project after them.
+    pub builds_after: Vec<String>,
+    /// Words of a project's investment (总投资).
+    pub investment_words: Vec<String>,
     /// Years named relative to the article's date (去年, 今年).
     /// Header cells of a table of figures: rows are read only after one.
     pub table_headers: WordSet,

@@ -548,8 +548,48 @@ fn subject_for(
             return Some(m);
         }
     }
+    let rules = Rules::get();
+    let project_at = |at: usize| {
+        ms.iter()
+            .copied()
+            .find(|&m| ex.mentions[m].start == at && ex.mentions[m].kind == Kind::Project)
+    };
+    // 投资18亿元建设B项目: the project built with the money.
+    let after_unit = after.trim_start_matches([',', ' ']);
+    if let Some(verb) = rules
+        .statistics
+        .builds_after
+        .iter()
+        .find(|v| after_unit.starts_with(v.as_str()))
+    {
+        if let Some(p) = project_at(text.len() - after_unit.len() + verb.len()) {
+            return Some(p);
+        }
+    }
     // The segment (between commas) that holds the number.
     let segment_start = at.segment_start(text);
+    // A签约建设B项目,总投资22亿元: the investment of the project named last
+    // in the sentence.
+    let lead_words = text[segment_start..start].trim();
+    if rules
+        .statistics
+        .investment_words
+        .iter()
+        .any(|w| lead_words == w.as_str())
+    {
+        let sentence_start = ex.sentences[si].start;
+        if let Some(p) = ms
+            .iter()
+            .copied()
+            .filter(|&m| {
+                let m = &ex.mentions[m];
+                m.kind == Kind::Project && m.start >= sentence_start && m.end <= start
+            })
+            .max_by_key(|&m| ex.mentions[m].start)
+        {
+            return Some(p);
+        }
+    }
     // 该项目总投资…: the project named last (a headline's project is the
     // article's project).
     let lead = text[segment_start..start].trim_start();
@@ -609,7 +649,6 @@ fn subject_for(
     // 该公司成立于1998年,…,2023年实现营业收入…: an earlier segment's
     // reference, unless the number's own segment names its subject with a
     // word (园区入库企业42家, 公司数量300家).
-    let rules = Rules::get();
     let own_subject_word = rules
         .entities
         .zone
@@ -1043,6 +1082,21 @@ mod tests {
         assert_eq!(
             s,
             vec![("青溪船舶设备集团有限公司".into(), "4000000000".into(), "CNY".into())]
+        );
+    }
+
+    #[test]
+    fn money_invested_to_build_a_project_is_the_project_s() {
+        let s = stats(
+            "青溪高新区举行签约仪式。远山科技股份有限公司将投资18亿元建设青溪芯片封装测试基地项目;\
+             白鹭药业股份有限公司签约建设白鹭生物制剂产业化项目,总投资22亿元。",
+        );
+        assert_eq!(
+            s,
+            vec![
+                ("青溪芯片封装测试基地项目".into(), "1800000000".into(), "CNY".into()),
+                ("白鹭生物制剂产业化项目".into(), "2200000000".into(), "CNY".into()),
+            ]
         );
     }
 
