@@ -5,7 +5,7 @@
 use super::rules::{ends_with, starts_with, Cue, Rules, SuffixKind};
 use super::{Extraction, Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Hit, Level};
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 /// A candidate mention inside one sentence (char offsets in the sentence).
 #[derive(Debug, Clone)]
@@ -86,6 +86,140 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         link_parenthesised_aliases(text, &mut ex.mentions[first..]);
         link_title_issuers(text, gaz, si, &mut ex.mentions, first);
     }
+    add_short_names(text, ex, rules, gaz);
+}
+
+/// The short names of the companies the document names in full
+/// (云南沃森生物技术股份有限公司 → 沃森生物): see `short_name_*` in
+/// entities.toml. Each short name found where no other name stands becomes a
+/// mention of the company (the full name its alias, so that resolution makes
+/// them one), and a mention already named so gets the full name as alias.
+fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) {
+    let ent = &rules.entities.enterprise;
+    let mut shorts: Vec<(String, String)> = Vec::new();
+    for m in ex.mentions.iter().filter(|m| m.kind == Kind::Enterprise) {
+        let Some(base) = ent
+            .legal_suffixes
+            .iter()
+            .filter(|s| s.ends_with("公司") && s.chars().count() >= 4 && !s.contains("集团"))
+            .filter_map(|s| m.name.strip_suffix(s.as_str()))
+            .min_by_key(|b| b.len())
+        else {
+            continue;
+        };
+        // A parenthesised place is a gloss: 中国北方稀土(集团)高科技 → 中国北方稀土高科技.
+        let mut short: String = match (base.find('('), base.find(')')) {
+            (Some(open), Some(close)) if open < close => format!("{}{}", &base[..open], &base[close + 1..]),
+            _ => base.to_string(),
+        };
+        if let Some(h) = gaz
+            .first(&short)
+            .filter(|h| h.start == 0 && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
+        {
+            short = short[h.end..].to_string();
+        }
+        if let Some(rest) = ent
+            .short_name_trade_words
+            .iter()
+            .find_map(|w| short.strip_suffix(w.as_str()))
+        {
+            short = rest.to_string();
+        }
+        let n = short.chars().count();
+        if n >= ent.short_name_min
+            && short != m.name
+            && !short.chars().any(|c| !is_cjk(c))
+            && gaz.industry(&short).is_none()
+            && gaz.lookup(&short).is_empty()
+            && !generic(&short, rules)
+        {
+            shorts.push((short, m.name.clone()));
+        }
+    }
+    if shorts.is_empty() {
+        return;
+    }
+    // A short name two companies share is neither's.
+    shorts.sort();
+    shorts.dedup();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for (short, _) in &shorts {
+        *counts.entry(short.as_str()).or_default() += 1;
+    }
+    let shorts: Vec<(String, String)> = shorts
+        .iter()
+        .filter(|(short, _)| counts[short.as_str()] == 1)
+        .cloned()
+        .collect();
+    for m in ex.mentions.iter_mut().filter(|m| m.kind == Kind::Enterprise) {
+        if let Some((_, full)) = shorts.iter().find(|(short, _)| *short == m.name) {
+            m.aliases.push(full.clone());
+        }
+    }
+    // One search of the text for all short names (a document may name
+    // thousands of companies).
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(shorts.iter().map(|(short, _)| short))
+    else {
+        return;
+    };
+    let mut spans: Vec<(usize, usize)> = ex.mentions.iter().map(|m| (m.start, m.end)).collect();
+    spans.sort_unstable();
+    let covered = |start: usize, end: usize| {
+        // Spans starting before `end`; any of them ending after `start` overlaps.
+        let before_end = spans.partition_point(|&(s, _)| s < end);
+        spans[..before_end].iter().rev().take(64).any(|&(_, e)| e > start)
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for hit in finder.find_iter(text) {
+        let (start, end) = (hit.start(), hit.end());
+        let si = ex.sentences.partition_point(|s| s.start <= start).saturating_sub(1);
+        let Some(sentence) = ex.sentences.get(si).filter(|s| !s.english && end <= s.end) else {
+            continue;
+        };
+        // The short name ends there: not the start of a longer name
+        // (A材料软件和信息服务项目), but before a figure, a mark or a stop
+        // word (中联重科2000年, 沃森生物是…, 北方稀土作为…).
+        let next: Vec<char> = text[end..sentence.end].chars().take(8).collect();
+        let ends_here = next.first().is_none_or(|&c| !is_cjk(c))
+            || rules
+                .entities
+                .boundary
+                .stop_words
+                .iter()
+                .any(|w| starts_with(&next, 0, w));
+        if !ends_here || covered(start, end) {
+            continue;
+        }
+        let (short, full) = &shorts[hit.pattern().as_usize()];
+        found.push(Mention {
+            kind: Kind::Enterprise,
+            name: short.clone(),
+            start,
+            end,
+            sentence: si,
+            via: Via::Context,
+            canonical: None,
+            entry: None,
+            aliases: vec![full.clone()],
+            english: None,
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Keep the mentions in text order within each sentence.
+    found.sort_by_key(|m| (m.sentence, m.start));
+    let old = std::mem::take(&mut ex.mentions);
+    let mut found = found.into_iter().peekable();
+    for m in old {
+        while let Some(f) = found.next_if(|f| (f.sentence, f.start) < (m.sentence, m.start)) {
+            ex.mentions.push(f);
+        }
+        ex.mentions.push(m);
+    }
+    ex.mentions.extend(found);
 }
 
 /// What the whole document names: used to accept short place names only

@@ -1043,6 +1043,23 @@ mod tests {
     }
 
     #[test]
+    fn a_company_called_by_its_short_name_is_the_company() {
+        let r = relations("青溪高新区的云南远山重工技术股份有限公司发展迅速。远山重工2010年在深圳证券交易所上市。");
+        assert!(
+            has(
+                &r,
+                Predicate::ListedOn,
+                "云南远山重工技术股份有限公司",
+                "深圳证券交易所"
+            ),
+            "{r:?}"
+        );
+        // Not where the short name starts a longer name.
+        let r = relations("青溪高新区的远山重工股份有限公司发展迅速。远山重工装备项目签约落户青溪高新区。");
+        assert!(!r.iter().any(|x| x.1 == "远山重工"), "{r:?}");
+    }
+
+    #[test]
     fn an_application_to_list_is_not_a_listing() {
         let r = relations(
             "青溪高新区的白鹭药业股份有限公司已在科创板提交上市申请,远山材料股份有限公司于2023年在深圳证券交易所上市。",

@@ -134,6 +134,10 @@ pub struct ZoneRules {
 
 #[derive(Debug, Deserialize)]
 pub struct EnterpriseRules {
+    /// Trade words dropped from the end of a company's short name (科技).
+    pub short_name_trade_words: Vec<String>,
+    /// The fewest characters a short name found in a document may have.
+    pub short_name_min: usize,
     pub legal_suffixes: Vec<String>,
     pub soft_suffixes: Vec<String>,
     pub chain_leader_words: Vec<String>,
