@@ -306,11 +306,12 @@ fn gazetteer_candidates(
         }
         let surface: String = chars[start..end].iter().collect();
         // A place and 园 name a zone's sub-park (一区多园: 仓山园, 马尾园),
-        // not 园区, 园林, 园艺 or 园地.
-        if entry.kind == Kind::Place
-            && chars.get(end) == Some(&'园')
-            && !chars.get(end + 1).is_some_and(|c| "区林艺地".contains(*c))
-        {
+        // not 园区, 园林, 园艺 or 园地 (but 仓山园地处…).
+        let garden_word = |k: usize| {
+            chars.get(k).is_some_and(|c| "区林艺".contains(*c))
+                || chars.get(k) == Some(&'地') && chars.get(k + 1) != Some(&'处')
+        };
+        if entry.kind == Kind::Place && chars.get(end) == Some(&'园') && !garden_word(end + 1) {
             out.push(Cand {
                 start,
                 end: end + 1,
@@ -2085,7 +2086,7 @@ mod tests {
 
     #[test]
     fn a_place_and_yuan_name_a_sub_park() {
-        let text = "福州市的青溪高新区以仓山园为核心区,长乐园主攻新材料。市民常去西湖公园和仓山园林。";
+        let text = "福州市的青溪高新区以仓山园为核心区,长乐园地处东部。市民常去西湖公园和仓山园林。";
         assert_eq!(names(text, Kind::Zone), vec!["青溪高新区", "仓山园", "长乐园"]);
     }
 
