@@ -680,11 +680,18 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 {
                     end -= adverb.len();
                 }
+                // Between a party and what follows it, only spaces or its
+                // parenthesised short name (A(以下简称…)、B与C).
+                let adjacent = |j: usize, end: usize| {
+                    let between = text[m(j).end..end].trim();
+                    between.is_empty()
+                        || between.starts_with('(') && between.ends_with(')') && !between[1..].contains('(')
+                };
                 while let Some(j) = ms
                     .iter()
                     .copied()
                     .rev()
-                    .find(|&j| orgs(m(j).kind) && m(j).end <= end && text[m(j).end..end].trim().is_empty())
+                    .find(|&j| orgs(m(j).kind) && m(j).end <= end && adjacent(j, end))
                 {
                     left.push(j);
                     match text[..m(j).start].strip_suffix('、') {
@@ -693,6 +700,12 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     }
                 }
                 // 该公司与A合作, 公司先后与A开展合作: the enterprise named last.
+                // A、B与C共建: the parties before the conjunction are partners too.
+                for (k, &a) in left.iter().enumerate() {
+                    for &b in &left[k + 1..] {
+                        out.push(rel(Predicate::CooperatesWith, b, a, si));
+                    }
+                }
                 let subjects: Vec<usize> = if left.is_empty() {
                     super::referred_entity(text, &ex.mentions, sentence.start, p)
                         .or(zone)
@@ -734,6 +747,47 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 && partners.iter().any(|&(_, b)| b == r.subject)
                     }))
             });
+            // A、B、C三方签约: the parties of a list counted as 三方 co-operate
+            // with each other.
+            for (p, w) in s
+                .match_indices("三方")
+                .chain(s.match_indices("四方"))
+                .chain(s.match_indices("双方"))
+            {
+                let at = sentence.start + p;
+                let rest = &text[at + w.len()..sentence.end];
+                let cue_near = rr
+                    .cooperates_with
+                    .cues
+                    .iter()
+                    .any(|c| rest.find(c.as_str()).is_some_and(|q| rest[..q].chars().count() <= 4));
+                if !cue_near {
+                    continue;
+                }
+                let mut listed = Vec::new();
+                let mut end = at;
+                while let Some(j) = ms.iter().copied().rev().find(|&j| {
+                    orgs(m(j).kind) && m(j).end <= end && {
+                        let between = text[m(j).end..end].trim();
+                        between.is_empty() || between.starts_with('(') && between.ends_with(')')
+                    }
+                }) {
+                    listed.push(j);
+                    match text[..m(j).start]
+                        .strip_suffix('、')
+                        .or_else(|| text[..m(j).start].strip_suffix('和'))
+                    {
+                        Some(before) => end = before.len(),
+                        None => break,
+                    }
+                }
+                listed.reverse();
+                for (k, &a) in listed.iter().enumerate() {
+                    for &b in &listed[k + 1..] {
+                        out.push(rel(Predicate::CooperatesWith, a, b, si));
+                    }
+                }
+            }
             // 联合A、B开展…: the partners co-operate with each other.
             if let Some(p) = s.find("联合") {
                 let at = sentence.start + p + "联合".len();
@@ -1057,6 +1111,26 @@ mod tests {
         // Not where the short name starts a longer name.
         let r = relations("青溪高新区的远山重工股份有限公司发展迅速。远山重工装备项目签约落户青溪高新区。");
         assert!(!r.iter().any(|x| x.1 == "远山重工"), "{r:?}");
+    }
+
+    #[test]
+    fn every_party_of_a_three_party_signing_co_operates_with_the_others() {
+        for text in [
+            "青溪高新技术产业开发区(以下简称青溪高新区)、白鹭大学与青溪化学研究所签署合作协议,共建研究院。",
+            "青溪高新技术产业开发区、白鹭大学、青溪化学研究所三方签约,共同建设中试基地。",
+        ] {
+            let r = relations(text);
+            for (a, b) in [
+                ("青溪高新技术产业开发区", "白鹭大学"),
+                ("青溪高新技术产业开发区", "青溪化学研究所"),
+                ("白鹭大学", "青溪化学研究所"),
+            ] {
+                assert!(
+                    has(&r, Predicate::CooperatesWith, a, b) || has(&r, Predicate::CooperatesWith, b, a),
+                    "{text}: {a} {b} {r:?}"
+                );
+            }
+        }
     }
 
     #[test]
