@@ -619,6 +619,31 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     Kind::Enterprise | Kind::Institute | Kind::Agency | Kind::Zone | Kind::Place
                 )
             };
+            // The parties listed right before `end`, last first: each next
+            // to the one after it but for 、 (or 和), spaces or its
+            // parenthesised short name (A(以下简称…)、B与C).
+            let parties_before = |mut end: usize| {
+                let adjacent = |j: usize, end: usize| {
+                    let between = text[m(j).end..end].trim();
+                    between.is_empty()
+                        || between.starts_with('(') && between.ends_with(')') && !between[1..].contains('(')
+                };
+                let mut listed = Vec::new();
+                while let Some(j) = ms
+                    .iter()
+                    .copied()
+                    .rev()
+                    .find(|&j| orgs(m(j).kind) && m(j).end <= end && adjacent(j, end))
+                {
+                    listed.push(j);
+                    let before = &text[..m(j).start];
+                    match before.strip_suffix('、').or_else(|| before.strip_suffix('和')) {
+                        Some(before) => end = before.len(),
+                        None => break,
+                    }
+                }
+                listed
+            };
             for (p, conj) in s.match_indices(['与', '同']).map(|(p, c)| (sentence.start + p, c)) {
                 // Partners: the mentions right after the conjunction (a list).
                 let mut partners = Vec::new();
@@ -670,7 +695,6 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 }
                 // The parties before the conjunction: the mention right
                 // before it and those listed with it (A、B与C共建).
-                let mut left = Vec::new();
                 let mut end = p;
                 while let Some(adverb) = rr
                     .cooperates_with
@@ -680,25 +704,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 {
                     end -= adverb.len();
                 }
-                // Between a party and what follows it, only spaces or its
-                // parenthesised short name (A(以下简称…)、B与C).
-                let adjacent = |j: usize, end: usize| {
-                    let between = text[m(j).end..end].trim();
-                    between.is_empty()
-                        || between.starts_with('(') && between.ends_with(')') && !between[1..].contains('(')
-                };
-                while let Some(j) = ms
-                    .iter()
-                    .copied()
-                    .rev()
-                    .find(|&j| orgs(m(j).kind) && m(j).end <= end && adjacent(j, end))
-                {
-                    left.push(j);
-                    match text[..m(j).start].strip_suffix('、') {
-                        Some(before) => end = before.len(),
-                        None => break,
-                    }
-                }
+                let left = parties_before(end);
                 // 该公司与A合作, 公司先后与A开展合作: the enterprise named last.
                 // A、B与C共建: the parties before the conjunction are partners too.
                 for (k, &a) in left.iter().enumerate() {
@@ -764,23 +770,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 if !cue_near {
                     continue;
                 }
-                let mut listed = Vec::new();
-                let mut end = at;
-                while let Some(j) = ms.iter().copied().rev().find(|&j| {
-                    orgs(m(j).kind) && m(j).end <= end && {
-                        let between = text[m(j).end..end].trim();
-                        between.is_empty() || between.starts_with('(') && between.ends_with(')')
-                    }
-                }) {
-                    listed.push(j);
-                    match text[..m(j).start]
-                        .strip_suffix('、')
-                        .or_else(|| text[..m(j).start].strip_suffix('和'))
-                    {
-                        Some(before) => end = before.len(),
-                        None => break,
-                    }
-                }
+                let mut listed = parties_before(at);
                 listed.reverse();
                 for (k, &a) in listed.iter().enumerate() {
                     for &b in &listed[k + 1..] {
