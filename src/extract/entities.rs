@@ -164,12 +164,20 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
     else {
         return;
     };
+    // Whether a name stands in start..end: of the names starting before
+    // `end`, the furthest end reaches past `start`.
     let mut spans: Vec<(usize, usize)> = ex.mentions.iter().map(|m| (m.start, m.end)).collect();
     spans.sort_unstable();
+    let furthest_end: Vec<usize> = spans
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = e.max(*far);
+            Some(*far)
+        })
+        .collect();
     let covered = |start: usize, end: usize| {
-        // Spans starting before `end`; any of them ending after `start` overlaps.
         let before_end = spans.partition_point(|&(s, _)| s < end);
-        spans[..before_end].iter().rev().take(64).any(|&(_, e)| e > start)
+        before_end > 0 && furthest_end[before_end - 1] > start
     };
     let mut found: Vec<Mention> = Vec::new();
     for hit in finder.find_iter(text) {
