@@ -628,7 +628,7 @@ fn subject_for(
             let lead = text[seg..e.start].trim();
             // 老牌装备企业A(…)扮演着…: words that describe the subject.
             let described = || {
-                let nouns = &Rules::get().entities.boundary.descriptor_nouns;
+                let nouns = &rules.entities.boundary.descriptor_nouns;
                 nouns.iter().any(|n| lead.ends_with(n.as_str()))
             };
             if !lead.is_empty() && !year_re().is_match(lead) && !described() {
