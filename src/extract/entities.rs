@@ -1578,6 +1578,8 @@ fn industries_after_cue(
         while end < chars.len() && (is_cjk(chars[end]) || chars[end] == '、') && chars[end] != '等' {
             end += 1;
         }
+        // 重点发展A、B和C三大产业: the count and 产业 close the list.
+        let end = before_counted_tail(chars, start, end);
         industry_list(chars, start, end, rules, gaz, true, out);
     }
 }

@@ -955,6 +955,12 @@ mod tests {
         for i in ["智能终端", "节能环保"] {
             assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
         }
+        // A count and 产业 close the list: 节能环保三大产业 is 节能环保.
+        let r = relations("青溪高新区重点发展智能终端、新能源装备和节能环保三大产业。");
+        for i in ["智能终端", "新能源装备", "节能环保"] {
+            assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
+        }
+        assert!(!r.iter().any(|x| x.2.contains("三大")), "{r:?}");
         // After the cue, a sentence rather than a list names no industry.
         let r = relations("青溪高新区主导产业为以汽车为主的先进制造业。");
         assert!(!r.iter().any(|x| x.0 == Predicate::LeadingIndustry), "{r:?}");
