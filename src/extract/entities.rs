@@ -87,6 +87,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         link_title_issuers(text, gaz, si, &mut ex.mentions, first);
     }
     add_short_names(text, ex, rules, gaz);
+    add_repeated_names(text, ex, rules);
 }
 
 /// The short names of the companies the document names in full
@@ -156,11 +157,65 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
             m.aliases.push(full.clone());
         }
     }
-    // One search of the text for all short names (a document may name
-    // thousands of companies).
+    let again: Vec<NameAgain> = shorts
+        .into_iter()
+        .map(|(short, full)| NameAgain {
+            kind: Kind::Enterprise,
+            name: short,
+            canonical: None,
+            aliases: vec![full],
+        })
+        .collect();
+    add_found_again(text, ex, rules, again);
+}
+
+/// The names the document gives its parks, companies and institutes in one
+/// place only (a list typed by its head: 白鹭园、云杉园两个分园; a quoted
+/// name), found again wherever else they stand alone (白鹭园坐落于…): the
+/// patterns that recognised them hold in their own sentence only.
+fn add_repeated_names(text: &str, ex: &mut Extraction, rules: &Rules) {
+    let mut again: Vec<NameAgain> = ex
+        .mentions
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, Kind::Zone | Kind::Enterprise | Kind::Institute)
+                && m.via != Via::Gazetteer
+                && m.english.is_none()
+                && m.name.chars().count() >= 3
+                && m.name.chars().all(is_cjk)
+                && text[m.start..m.end] == m.name
+        })
+        .map(|m| NameAgain {
+            kind: m.kind,
+            name: m.name.clone(),
+            canonical: m.canonical.clone(),
+            aliases: Vec::new(),
+        })
+        .collect();
+    again.sort_by(|a, b| a.name.cmp(&b.name));
+    again.dedup_by(|a, b| a.name == b.name);
+    add_found_again(text, ex, rules, again);
+}
+
+/// A name the document gave something, to be found again elsewhere in it.
+struct NameAgain {
+    kind: Kind,
+    name: String,
+    canonical: Option<String>,
+    aliases: Vec<String>,
+}
+
+/// Each name of `names` where it stands alone in the text (no other mention
+/// there, and the name ends there) becomes a mention.
+fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<NameAgain>) {
+    if names.is_empty() {
+        return;
+    }
+    // One search of the text for all names (a document may name thousands
+    // of companies).
     let Ok(finder) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(shorts.iter().map(|(short, _)| short))
+        .build(names.iter().map(|n| &n.name))
     else {
         return;
     };
@@ -186,7 +241,7 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
         let Some(sentence) = ex.sentences.get(si).filter(|s| !s.english && end <= s.end) else {
             continue;
         };
-        // The short name ends there: not the start of a longer name
+        // The name ends there: not the start of a longer name
         // (A材料软件和信息服务项目), but before a figure, a mark or a stop
         // word (中联重科2000年, 沃森生物是…, 北方稀土作为…).
         let next: Vec<char> = text[end..sentence.end].chars().take(8).collect();
@@ -200,17 +255,17 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
         if !ends_here || covered(start, end) {
             continue;
         }
-        let (short, full) = &shorts[hit.pattern().as_usize()];
+        let name = &names[hit.pattern().as_usize()];
         found.push(Mention {
-            kind: Kind::Enterprise,
-            name: short.clone(),
+            kind: name.kind,
+            name: name.name.clone(),
             start,
             end,
             sentence: si,
             via: Via::Context,
-            canonical: None,
+            canonical: name.canonical.clone(),
             entry: None,
-            aliases: vec![full.clone()],
+            aliases: name.aliases.clone(),
             english: None,
         });
     }
@@ -1211,6 +1266,15 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             if kind == Kind::Zone && add_suffix.is_empty() && !park(a, b) {
                 continue;
             }
+            let park_ending = || {
+                let n = b - a;
+                rules.entities.list.park_endings.iter().any(|e| ends_with(chars, b, e))
+                    && (3..=8).contains(&n)
+                    && chars[a..b].iter().all(|&c| is_cjk(c))
+            };
+            if add_suffix == PARKS && !park_ending() {
+                continue;
+            }
             let item: String = chars[a..b].iter().collect();
             if kind == Kind::Project
                 && rules
@@ -1253,6 +1317,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
                 }
                 Kind::Zone
                     if !add_suffix.is_empty()
+                        && add_suffix != PARKS
                         && !rules.entities.zone.suffixes.iter().any(|s| name.ends_with(s.as_str())) =>
                 {
                     aliases.push(name.clone());
@@ -1301,7 +1366,8 @@ fn terminator_at(chars: &[char], at: usize) -> bool {
     if c.is_ascii_digit() {
         return true;
     }
-    if "两三四五六七八九十".contains(c) && chars.get(at + 1) == Some(&'大') {
+    if "两三四五六七八九十".contains(c) && chars.get(at + 1).is_some_and(|n| "大个家所项座".contains(*n))
+    {
         return true;
     }
     if ["产业园", "产业平台", "产业基地", "产业项目", "产业示范"]
@@ -1351,6 +1417,10 @@ fn stated_count(chars: &[char], tail: usize) -> Option<usize> {
     };
     usize::try_from(n).ok()
 }
+
+/// The head `list_head` gives a list of a zone's parks, whose items keep
+/// their names (a marker, not a suffix to add).
+const PARKS: &str = "(parks)";
 
 /// What an enumeration is, from the words after it (and a few before).
 fn list_head(
@@ -1406,6 +1476,9 @@ fn list_head(
     }
     if starts(&heads.project_heads, a) {
         return Some((Kind::Project, ""));
+    }
+    if (has_deng || counted) && starts(&heads.park_heads, a) {
+        return Some((Kind::Zone, PARKS));
     }
     if (starts(&heads.industry_heads, a) || after.starts_with("产业"))
         && !(starts(&heads.not_industry_heads, a) || starts(&heads.not_industry_heads, after))
@@ -2102,6 +2175,23 @@ mod tests {
     fn a_place_and_yuan_name_a_sub_park() {
         let text = "福州市的青溪高新区以仓山园为核心区,长乐园地处东部。市民常去西湖公园和仓山园林。";
         assert_eq!(names(text, Kind::Zone), vec!["青溪高新区", "仓山园", "长乐园"]);
+    }
+
+    #[test]
+    fn a_list_of_parks_names_them_and_the_names_are_found_again() {
+        let text = "青溪高新区下辖白鹭园、云杉园两个分园。白鹭园坐落于城东,云杉园以制造为主。";
+        assert_eq!(
+            names(text, Kind::Zone),
+            vec!["青溪高新区", "白鹭园", "云杉园", "白鹭园", "云杉园"]
+        );
+        // Without a head that says they are parks, no names.
+        assert_eq!(
+            names("游客常去白鹭园、云杉园两个景点。", Kind::Zone),
+            Vec::<String>::new()
+        );
+        // A name found again only where it ends (白鹭园区 is no 白鹭园).
+        let text = "青溪高新区下辖白鹭园、云杉园两个分园。白鹭园区企业增多。";
+        assert_eq!(names(text, Kind::Zone).len(), 3, "{:?}", names(text, Kind::Zone));
     }
 
     #[test]

@@ -52,6 +52,10 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             .position(|m| is_major_zone(m, rules, gaz) && m.canonical.as_deref().unwrap_or(&m.name) == d)
     });
     let mut topic = Vec::with_capacity(ex.sentences.len());
+    // The park a heading names (海西园:创新策源的主引擎): its section's topic.
+    let mut section: Option<usize> = None;
+    // A park that opens a sentence (光电产业园位于…): the topic of its paragraph.
+    let mut opened: Option<(usize, usize)> = None;
     for (si, sentence) in ex.sentences.iter().enumerate() {
         // A heading (a short line of its own) starts a section: its zone, or none.
         let line_alone = ex
@@ -60,8 +64,13 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             .is_none_or(|n| n.paragraph != sentence.paragraph)
             && (si == 0 || ex.sentences[si - 1].paragraph != sentence.paragraph);
         let s = text[sentence.start..sentence.end].trim();
+        let opening = opening_zone(text, sentence.start, &by_sentence[si], ex, rules);
         if line_alone && s.chars().count() < 30 && !s.ends_with('。') {
             current = None;
+            section = opening.filter(|&o| !is_major_zone(&ex.mentions[o], rules, gaz));
+        }
+        if opened.is_some_and(|(_, p)| p != sentence.paragraph) {
+            opened = None;
         }
         let subject = by_sentence[si].iter().copied().find(|&i| {
             let m = &ex.mentions[i];
@@ -78,12 +87,49 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
                     .iter()
                     .any(|w| before.ends_with(w.as_str()))
         });
-        if subject.is_some() {
+        if let Some(o) = opening.filter(|&o| !is_major_zone(&ex.mentions[o], rules, gaz)) {
+            opened = Some((o, sentence.paragraph));
+        } else if opening.is_some() {
+            opened = None;
+        }
+        // In a park's section or paragraph, the zone it belongs to, named
+        // further on, is not what the sentences are about.
+        if subject.is_some() && (section.is_none() || subject == opening) {
             current = subject;
         }
-        topic.push(current.or(dominant));
+        let here = opening.or(opened.map(|(o, _)| o)).or(section).or(subject);
+        topic.push(here.or(current).or(dominant));
     }
     ex.topic = topic;
+}
+
+/// The zone a sentence opens with, as its subject (洪山园位于鼓楼区, 马尾园:
+/// 物联网产业的高地): a zone mention at the sentence's start, not the first
+/// item of a list (洪山园、仓山园…), nor the zone of an agency that opens it
+/// (A产业园管委会表示…).
+fn opening_zone(
+    text: &str,
+    sentence_start: usize,
+    mentions: &[usize],
+    ex: &Extraction,
+    rules: &Rules,
+) -> Option<usize> {
+    let first = *mentions.first()?;
+    let m = &ex.mentions[first];
+    let lead = text[sentence_start..m.start].trim_start_matches(|c: char| c.is_whitespace() || "“\"".contains(c));
+    let after = &text[m.end..];
+    let of_agency = rules
+        .entities
+        .agency
+        .suffixes
+        .iter()
+        .any(|s| after.starts_with(s.as_str()));
+    (m.kind == Kind::Zone
+        && m.via != Via::List
+        && lead.is_empty()
+        && !of_agency
+        && !after.starts_with(['、', '和', '与']))
+    .then_some(first)
 }
 
 /// Whether a zone is named in a list of places visited or compared with
@@ -187,12 +233,19 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         Kind::Zone
                             if !is_major_zone(e, rules, gaz) && !visited_list(text, e, sentence.start, rules) =>
                         {
-                            if rules
-                                .entities
-                                .zone
-                                .container_suffixes
+                            // 长乐园位于A工业集中区: the sentence's zone lies in the one after the cue.
+                            let placed_in = rr
+                                .located_in
+                                .place_cues
                                 .iter()
-                                .any(|c| e.name.ends_with(c.as_str()))
+                                .any(|c| text[sentence.start..e.start].ends_with(c.as_str()));
+                            if placed_in
+                                || rules
+                                    .entities
+                                    .zone
+                                    .container_suffixes
+                                    .iter()
+                                    .any(|c| e.name.ends_with(c.as_str()))
                             {
                                 out.push(rel(Predicate::LocatedIn, z, i, si));
                             } else {
@@ -1229,6 +1282,41 @@ mod tests {
         assert!(
             r.iter()
                 .any(|x| x.0 == Predicate::CooperatesWith && (x.1 == "白山理工大学" || x.2 == "白山理工大学")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_park_s_section_and_paragraph_are_about_the_park() {
+        let text = "青溪高新区实行一区多园,下辖白鹭园、云杉园两个分园。\n\n\
+                    白鹭园:创新的主引擎\n\n\
+                    白鹭园坐落于白山市,已集聚青溪星辰光电有限公司等企业300余家。园区主攻光电信息和生物医药。\n\n\
+                    云杉园:制造的承载地\n\n\
+                    云杉园位于蓝湾工业集中区,是青溪高新区最早的园区。青溪恒远机械有限公司的总部就在这里。\n\n\
+                    青溪高新区的做法是统一规划。";
+        let r = relations(text);
+        for (p, s, o) in [
+            (Predicate::LocatedIn, "白鹭园", "青溪高新区"),
+            (Predicate::LocatedIn, "云杉园", "青溪高新区"),
+            (Predicate::LocatedIn, "青溪星辰光电有限公司", "白鹭园"),
+            (Predicate::LocatedIn, "青溪恒远机械有限公司", "云杉园"),
+            (Predicate::LocatedIn, "云杉园", "蓝湾工业集中区"),
+            (Predicate::LeadingIndustry, "白鹭园", "光电信息"),
+            (Predicate::LeadingIndustry, "白鹭园", "生物医药"),
+        ] {
+            assert!(has(&r, p, s, o), "{p:?} {s} {o}: {r:?}");
+        }
+        for (p, s, o) in [
+            (Predicate::LocatedIn, "青溪星辰光电有限公司", "青溪高新区"),
+            (Predicate::LocatedIn, "蓝湾工业集中区", "云杉园"),
+            (Predicate::LeadingIndustry, "青溪高新区", "光电信息"),
+        ] {
+            assert!(!has(&r, p, s, o), "{p:?} {s} {o}: {r:?}");
+        }
+        // A zone's agency opening a sentence is not a park's paragraph.
+        let r = relations("青溪高新区位于白山市。白鹭园管委会表示,青溪星辰光电有限公司已落户。");
+        assert!(
+            has(&r, Predicate::LocatedIn, "青溪星辰光电有限公司", "青溪高新区"),
             "{r:?}"
         );
     }

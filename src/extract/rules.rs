@@ -78,6 +78,8 @@ pub struct ListRules {
     pub industry_heads: Vec<String>,
     pub not_industry_heads: Vec<String>,
     pub institute_heads: Vec<String>,
+    pub park_heads: Vec<String>,
+    pub park_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
