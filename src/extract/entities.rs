@@ -1001,6 +1001,23 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
                 continue;
             }
         }
+        // A zone's name quoted whole (由“A高新区”更名为“B高新区”) is the
+        // name; the quote marks are the sentence's.
+        if kind == Kind::Zone && best_end == 0 {
+            out.push(Cand {
+                start: i + 1,
+                end: j,
+                kind,
+                via: Via::Quote,
+                name: inner,
+                canonical: None,
+                entry: None,
+                aliases: Vec::new(),
+                score: 3,
+            });
+            i = j + 1;
+            continue;
+        }
         if pr.not_heads.iter().any(|h| inner.ends_with(h.as_str())) && best_end == 0 {
             i = j + 1;
             continue;

@@ -525,10 +525,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
 
         // Renamings: A更名为B; 由A更名而来.
         let renaming = sentence.cues.has(Cue::Renamed);
-        for cue in rr.renamed.cues.iter().filter(|_| renaming) {
-            let Some(p) = s.find(cue.as_str()) else {
-                continue;
-            };
+        // Each use of a cue (襄樊市更名为襄阳市,园区也由A更名为B: the city's comes first).
+        let renaming_cues = rr
+            .renamed
+            .cues
+            .iter()
+            .filter(|_| renaming)
+            .flat_map(|cue| s.match_indices(cue.as_str()).map(move |(p, _)| (p, cue)));
+        for (p, cue) in renaming_cues {
             let cue_at = sentence.start + p;
             let before: Vec<usize> = ms
                 .iter()
@@ -1319,6 +1323,30 @@ mod tests {
             has(&r, Predicate::LocatedIn, "青溪星辰光电有限公司", "青溪高新区"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_quoted_renaming_after_a_city_s_and_a_partner_after_he() {
+        let text = "2009年,白山县更名为白山市,园区也由“白山县高新技术产业开发区”更名为“白山高新技术产业开发区”。";
+        let r = relations(text);
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "白山高新技术产业开发区",
+                "白山县高新技术产业开发区"
+            ),
+            "{r:?}"
+        );
+        // A zone after 和 is a partner, not what the next sentences are about.
+        let text = "白山高新区新增企业30家。我们还和青溪高新区签订了合作协议。全区工业产值增长10%。";
+        let r = resolve(&extract(&clean(text)));
+        let subjects: Vec<&str> = r
+            .observations
+            .iter()
+            .map(|o| r.entities[o.subject].label.as_str())
+            .collect();
+        assert_eq!(subjects, vec!["白山高新区", "白山高新区"], "{r:?}");
     }
 
     #[test]
