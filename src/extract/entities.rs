@@ -164,6 +164,7 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
             name: short,
             canonical: None,
             aliases: vec![full],
+            declared: false,
         })
         .collect();
     add_found_again(text, ex, rules, again);
@@ -190,11 +191,55 @@ fn add_repeated_names(text: &str, ex: &mut Extraction, rules: &Rules) {
             name: m.name.clone(),
             canonical: m.canonical.clone(),
             aliases: Vec::new(),
+            declared: false,
         })
         .collect();
-    again.sort_by(|a, b| a.name.cmp(&b.name));
+    again.extend(declared_short_names(text, ex, rules));
+    // A declared name first: of names alike, dedup keeps the first.
+    again.sort_by(|a, b| a.name.cmp(&b.name).then(b.declared.cmp(&a.declared)));
     again.dedup_by(|a, b| a.name == b.name);
     add_found_again(text, ex, rules, again);
+}
+
+/// The short names the text declares in parentheses right after a company's,
+/// an institute's or a zone's name (A股份有限公司(证券简称“B”,…), A(以下简称B)):
+/// each becomes an alias of the name, and a name to find again.
+fn declared_short_names(text: &str, ex: &mut Extraction, rules: &Rules) -> Vec<NameAgain> {
+    let cues = &rules.entities.enterprise.declared_short_name_cues;
+    let mut out = Vec::new();
+    for m in ex.mentions.iter_mut() {
+        if !matches!(m.kind, Kind::Enterprise | Kind::Institute | Kind::Zone) || !text[m.end..].starts_with('(') {
+            continue;
+        }
+        let inside = &text[m.end + 1..];
+        let Some(close) = inside.char_indices().take(100).find(|&(_, c)| c == ')').map(|(p, _)| p) else {
+            continue;
+        };
+        let inside = &inside[..close];
+        let Some(after_cue) = cues
+            .iter()
+            .find_map(|c| inside.find(c.as_str()).map(|p| &inside[p + c.len()..]))
+        else {
+            continue;
+        };
+        let after_cue = after_cue.trim_start_matches([':', '：', '“', '"', ' ']);
+        let short: String = after_cue.chars().take_while(|&c| is_name_char(c)).collect();
+        let n = short.chars().count();
+        if !(2..=12).contains(&n) || short == m.name || generic(&short, rules) {
+            continue;
+        }
+        if !m.aliases.contains(&short) {
+            m.aliases.push(short.clone());
+        }
+        out.push(NameAgain {
+            kind: m.kind,
+            name: short,
+            canonical: None,
+            aliases: vec![m.name.clone()],
+            declared: true,
+        });
+    }
+    out
 }
 
 /// A name the document gave something, to be found again elsewhere in it.
@@ -203,6 +248,8 @@ struct NameAgain {
     name: String,
     canonical: Option<String>,
     aliases: Vec<String>,
+    /// Declared by the text (简称B): found even where it does not end a word.
+    declared: bool,
 }
 
 /// Each name of `names` where it stands alone in the text (no other mention
@@ -252,10 +299,10 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
                 .stop_words
                 .iter()
                 .any(|w| starts_with(&next, 0, w));
-        if !ends_here || covered(start, end) {
+        let name = &names[hit.pattern().as_usize()];
+        if !(ends_here || name.declared) || covered(start, end) {
             continue;
         }
-        let name = &names[hit.pattern().as_usize()];
         found.push(Mention {
             kind: name.kind,
             name: name.name.clone(),

@@ -140,6 +140,7 @@ pub struct EnterpriseRules {
     pub short_name_trade_words: Vec<String>,
     /// The fewest characters a short name found in a document may have.
     pub short_name_min: usize,
+    pub declared_short_name_cues: Vec<String>,
     pub legal_suffixes: Vec<String>,
     pub soft_suffixes: Vec<String>,
     pub chain_leader_words: Vec<String>,
@@ -405,6 +406,7 @@ pub struct StatisticRules {
     pub event_after_year: Vec<String>,
     /// Words that refer back to the project named last (该项目).
     pub project_references: Vec<String>,
+    pub no_carry_words: Vec<String>,
     /// Verbs after a figure that give it to the project after them.
     pub builds_after: Vec<String>,
     /// Words of a project's investment (总投资).

@@ -62,11 +62,34 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
     let mut table_header = false;
     // The zone of the last sentence that had one, and of the table's header.
     let (mut last_zone, mut table_zone): (Option<usize>, Option<usize>) = (None, None);
+    // The company or institute whose figures the paragraph's last figures
+    // were: a sentence that names nothing goes on with it (A股价走高。截至
+    // 收盘,报36.04元/股…).
+    let mut firm: Option<(usize, usize)> = None;
     for (si, sentence) in ex.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph_year.0 {
             paragraph_year = (sentence.paragraph, None);
         }
         let s = &text[sentence.start..sentence.end];
+        let names_something = by_sentence[si].iter().any(|&k| {
+            matches!(
+                ex.mentions[k].kind,
+                Kind::Zone | Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Place
+            )
+        }) || rules
+            .entities
+            .zone
+            .coreference
+            .iter()
+            .chain(&rules.entities.references.enterprise)
+            .chain(&rules.entities.references.institute)
+            .any(|w| s.contains(w.as_str()));
+        firm = firm.filter(|&(p, _)| p == sentence.paragraph);
+        let sums_others = sr.no_carry_words.iter().any(|w| s.contains(w.as_str()));
+        let carried = firm.filter(|_| !names_something && !sums_others).map(|(_, f)| f);
+        if names_something {
+            firm = None;
+        }
         let topic = ex.topic.get(si).copied().flatten();
         if let Some(row) = table_header.then(|| table_row(s, rules)).flatten() {
             // Each row is a line of its own, which ends the section of a
@@ -135,7 +158,7 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             .collect();
         // The clause (its first byte) and subject of the last figure: a
         // segment without a subject of its own continues it.
-        let mut previous: Option<(usize, usize)> = None;
+        let mut previous: Option<(usize, usize)> = carried.map(|f| (usize::MAX, f));
         // The clause (its first byte) whose figures are a group of zones'.
         let mut group_clause: Option<usize> = None;
         let mut i = 0;
@@ -243,7 +266,14 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                     &by_sentence[si],
                     si,
                     at,
-                    previous.filter(|p| p.0 == byte_of[clause_start]).map(|p| p.1),
+                    // A company's or institute's figures go on across the
+                    // sentence's semicolons (公司营业收入4.86亿元;净利润7820万元).
+                    previous
+                        .filter(|p| {
+                            p.0 == byte_of[clause_start]
+                                || matches!(ex.mentions[p.1].kind, Kind::Enterprise | Kind::Institute)
+                        })
+                        .map(|p| p.1),
                 )
                 .into_iter()
                 .collect(),
@@ -284,6 +314,9 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                     continue;
                 }
                 previous = Some((byte_of[clause_start], subject));
+                if matches!(ex.mentions[subject].kind, Kind::Enterprise | Kind::Institute) {
+                    firm = Some((sentence.paragraph, subject));
+                }
                 out.push(StatisticMention {
                     subject,
                     value: value.to_lexical(),
@@ -847,6 +880,29 @@ mod tests {
                 ("青溪高新区".into(), "3.5".into(), "percent".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_listed_company_s_figures_go_on_until_something_else_is_named() {
+        let text = "白山高新区又添一家上市企业。\n\
+                    远山材料股份有限公司(证券简称“远山材料”)今日上市。开盘后,远山材料股价走高,盘中最高触及39.80元。\
+                    截至收盘,报36.04元/股,全天成交额6.71亿元。财务数据显示,公司营业收入4.86亿元;归母净利润7820万元。\
+                    以上3个项目合计投资9亿元。\n\
+                    全区拥有上市企业9家。";
+        let s = stats(text);
+        let of = |name: &str, value: &str| s.iter().any(|(n, v, _)| n == name && v == value);
+        for value in ["39.8", "36.04", "671000000", "486000000", "78200000"] {
+            assert!(
+                of("远山材料", value) || of("远山材料股份有限公司", value),
+                "{value}: {s:?}"
+            );
+        }
+        // A sum of other things, and a new paragraph's figures, are not the company's.
+        assert!(
+            !of("远山材料股份有限公司", "900000000") && !of("远山材料", "900000000"),
+            "{s:?}"
+        );
+        assert!(of("白山高新区", "9"), "{s:?}");
     }
 
     #[test]
