@@ -67,7 +67,13 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         }
         village_candidates(chars, rules, &mut cands);
         projects_named_after_organisations(chars, &mut cands);
-        let chosen = select(cands);
+        let organisations: Vec<Cand> = cands
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Enterprise | Kind::Institute) && c.via == Via::Suffix)
+            .cloned()
+            .collect();
+        let mut chosen = select(cands);
+        add_organisations_opening_projects(organisations, &mut chosen);
         let first = ex.mentions.len();
         for c in chosen {
             ex.mentions.push(Mention {
@@ -1955,6 +1961,27 @@ fn projects_named_after_organisations(chars: &[char], cands: &mut [Cand]) {
     }
 }
 
+/// The company or institute a project's name opens with (A科技有限公司二期
+///项目) is named too: its mention lies inside the project's, the one place
+/// where mentions overlap.
+fn add_organisations_opening_projects(organisations: Vec<Cand>, chosen: &mut Vec<Cand>) {
+    let mut inner = Vec::new();
+    for p in chosen.iter().filter(|c| c.kind == Kind::Project) {
+        let opening = organisations
+            .iter()
+            .filter(|o| o.start == p.start && o.end < p.end)
+            .max_by_key(|o| o.end);
+        if let Some(o) = opening {
+            inner.push(o.clone());
+        }
+    }
+    if inner.is_empty() {
+        return;
+    }
+    chosen.extend(inner);
+    chosen.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
 fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
         let la = (a.end - a.start) as i32 * 10 + a.score * 4;
@@ -2023,6 +2050,10 @@ fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &m
 fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         for j in i + 1..mentions.len().min(i + 3) {
+            // A company inside its project's name is no gloss of it.
+            if mentions[j].start < mentions[i].end {
+                continue;
+            }
             let between = &text[mentions[i].end..mentions[j].start];
             let closes = text[mentions[j].end..].starts_with(')');
             // (简称B), (以下简称B), and after a document number
@@ -2256,6 +2287,23 @@ mod tests {
         // A name found again only where it ends (白鹭园区 is no 白鹭园).
         let text = "青溪高新区下辖白鹭园、云杉园两个分园。白鹭园区企业增多。";
         assert_eq!(names(text, Kind::Zone).len(), 3, "{:?}", names(text, Kind::Zone));
+    }
+
+    #[test]
+    fn stop_characters_inside_name_words_and_firms_opening_projects() {
+        let text = "白山天和材料股份有限公司和青溪华为电子有限公司签约,国有平台白山发展投资集团有限公司出资。";
+        assert_eq!(
+            names(text, Kind::Enterprise),
+            vec![
+                "白山天和材料股份有限公司",
+                "青溪华为电子有限公司",
+                "白山发展投资集团有限公司"
+            ]
+        );
+        // A company a project's name opens with is named too.
+        let text = "青溪远山(白山)科技有限公司二期项目开工。";
+        assert_eq!(names(text, Kind::Project), vec!["青溪远山(白山)科技有限公司二期项目"]);
+        assert_eq!(names(text, Kind::Enterprise), vec!["青溪远山(白山)科技有限公司"]);
     }
 
     #[test]

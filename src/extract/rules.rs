@@ -193,6 +193,8 @@ pub struct BoundaryRules {
     pub descriptor_nouns: Vec<String>,
     /// … unless one of these follows them (A企业管理有限公司).
     pub descriptor_continuations: Vec<String>,
+    /// Two-character name words that hold a one-character stop word (天和).
+    pub name_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -479,6 +481,8 @@ pub struct Rules {
     hard_stop_set: StopWords,
     /// Measure words (家, 个 …): after a number they end a name.
     measure_words: HashSet<char>,
+    /// `entities.boundary.name_words` as character pairs.
+    name_words: HashSet<[char; 2]>,
     /// The cue words every sentence is checked for, in one index.
     sentence_cues: SentenceCueScanner,
 }
@@ -743,6 +747,15 @@ impl Rules {
         let stop_set = StopWords::new(&entities.boundary.stop_words);
         let hard_stop_set = StopWords::new(&entities.boundary.hard_stop_words);
         let measure_words = entities.boundary.measure_words.iter().copied().collect();
+        let name_words = entities
+            .boundary
+            .name_words
+            .iter()
+            .filter_map(|w| {
+                let cs: Vec<char> = w.chars().collect();
+                <[char; 2]>::try_from(cs).ok()
+            })
+            .collect();
         let sentence_cues = SentenceCueScanner::new(&[
             (Cue::LeadingIndustry, &relations.leading_industry.cues),
             (Cue::ZoneCoreference, &entities.zone.coreference),
@@ -771,6 +784,7 @@ impl Rules {
             stop_set,
             hard_stop_set,
             measure_words,
+            name_words,
             sentence_cues,
         })
     }
@@ -795,6 +809,14 @@ impl Rules {
             // Measure words stop a name only after a number (3家, 十个), not in 国家.
             n > 1 || !measure || after_number("一二两三四五六七八九十百千万多余")
         });
+        // 天和, 华为: a one-character stop word inside a name word.
+        let in_name_word = |at: usize| {
+            at >= 1 && self.name_words.contains(&[chars[at - 1], chars[at]])
+                || chars
+                    .get(at + 1)
+                    .is_some_and(|&n| self.name_words.contains(&[chars[at], n]))
+        };
+        let found = found.filter(|&n| n > 1 || !in_name_word(end - 1));
         // A counted phrase never ends inside an official name either (多家银行,
         // 3家公司); 百/千/万 are left out here, they start brands (万家乐).
         found.or_else(|| (hard && self.counted_before(chars, end)).then_some(1))
