@@ -1310,13 +1310,31 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         };
         // An industry joined to the first by 及/和/与 (以A及B、C为主导产业)
         // is an item too, when the taxonomy knows it.
+        // With a count after the list (A及B、C、D三大主导产业), industries a
+        // conjunction joins are one when the count says so (汽车及零部件).
+        let count = (kind == Kind::Industry)
+            .then(|| count_after(chars, tail_start))
+            .flatten();
         if kind == Kind::Industry {
             let first = items[0].0;
             if first >= 3 && matches!(chars[first - 1], '及' | '和' | '与') {
                 let start = left_edge(chars, first - 1, 16, rules);
                 let joined: String = chars[start..first - 1].iter().collect();
                 if first - 1 - start >= 2 && gaz.industry(&strip_industry(&joined, rules)).is_some() {
-                    items.insert(0, (start, first - 1));
+                    if count == Some(items.len()) {
+                        items[0].0 = start;
+                    } else {
+                        items.insert(0, (start, first - 1));
+                    }
+                }
+            }
+            let n = items.len();
+            if n >= 3 && count == Some(n - 1) {
+                let (a, b) = (items[n - 2], items[n - 1]);
+                let between: String = chars[a.1..b.0].iter().collect();
+                if ["和", "及", "与", "以及"].contains(&between.as_str()) {
+                    items.truncate(n - 2);
+                    items.push((a.0, b.1));
                 }
             }
         }
@@ -1436,7 +1454,7 @@ fn terminator_at(chars: &[char], at: usize) -> bool {
     if c.is_ascii_digit() {
         return true;
     }
-    if "两三四五六七八九十".contains(c) && chars.get(at + 1).is_some_and(|n| "大个家所项座".contains(*n))
+    if "两三四五六七八九十".contains(c) && chars.get(at + 1).is_some_and(|n| "大个家所项座条".contains(*n))
     {
         return true;
     }
@@ -1517,7 +1535,7 @@ fn list_head(
         after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多余".contains(c));
     let counted = after_digits.len() < after.len();
     let a = if counted {
-        after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批'])
+        after_digits.trim_start_matches(['家', '个', '大', '项', '所', '批', '条'])
     } else {
         after_digits
     };
@@ -1722,8 +1740,9 @@ fn industries_after_cue(
             end += 1;
         }
         // 重点发展A、B和C三大产业: the count and 产业 close the list.
+        let count = count_before(chars, before_head(chars, start, end)).map(|(c, _)| c);
         let end = before_counted_tail(chars, start, end);
-        industry_list(chars, start, end, rules, gaz, true, out);
+        industry_list(chars, start, end, count, rules, gaz, true, out);
     }
 }
 
@@ -1741,18 +1760,21 @@ fn industries_framed_before_cue(
     let mut starts: Vec<usize> = cues.iter().map(|&(i, _)| i).collect();
     starts.dedup();
     for i in starts {
+        // 将A、B确定为三大主导产业: the count between the frame and the cue.
+        let framed_end = i - count_before(chars, i).map_or(0, |(_, n)| n);
         for (open, close) in &lead.frames_before_cue {
-            if !ends_with(chars, i, close) {
+            if !ends_with(chars, framed_end, close) {
                 continue;
             }
-            let list_end = i - close.chars().count();
+            let list_end = framed_end - close.chars().count();
             let opened = (list_end.saturating_sub(30)..list_end)
                 .rev()
                 .take_while(|&k| !matches!(chars[k], ',' | '。' | ';' | ':' | '!' | '?'))
                 .find(|&k| starts_with(chars, k, open));
             if let Some(k) = opened {
                 let list_end = before_counted_tail(chars, k + open.chars().count(), list_end);
-                industry_list(chars, k + open.chars().count(), list_end, rules, gaz, false, out);
+                let count = count_before(chars, i).map(|(c, _)| c);
+                industry_list(chars, k + open.chars().count(), list_end, count, rules, gaz, false, out);
                 break;
             }
         }
@@ -1784,6 +1806,7 @@ fn industries_framed_before_cue(
                     chars,
                     clause_start,
                     before_counted_tail(chars, clause_start, k),
+                    counted.then(|| count_before(chars, i).map(|(c, _)| c)).flatten(),
                     rules,
                     gaz,
                     false,
@@ -1793,6 +1816,49 @@ fn industries_framed_before_cue(
             }
         }
     }
+}
+
+/// The count right after a list's last item at `at` (三大主导产业, 等5个产业).
+fn count_after(chars: &[char], at: usize) -> Option<usize> {
+    let at = if chars.get(at) == Some(&'等') { at + 1 } else { at };
+    let k = (at..chars.len())
+        .find(|&k| !(chars[k].is_ascii_digit() || "两二三四五六七八九十".contains(chars[k])))
+        .unwrap_or(chars.len());
+    (k > at && chars.get(k).is_some_and(|c| "大个条项".contains(*c)))
+        .then(|| count_before(chars, k + 1))
+        .flatten()
+        .map(|(n, _)| n)
+}
+
+/// The count right before `at` (三大|主导产业, 3个|重点产业, 五条|产业链): its
+/// value and length in characters.
+fn count_before(chars: &[char], at: usize) -> Option<(usize, usize)> {
+    if at < 2 || !"大个条项".contains(chars[at - 1]) {
+        return None;
+    }
+    let mut k = at - 1;
+    while k > 0 && (chars[k - 1].is_ascii_digit() || "两二三四五六七八九十".contains(chars[k - 1])) {
+        k -= 1;
+    }
+    if k == at - 1 {
+        return None;
+    }
+    let digits: String = chars[k..at - 1].iter().collect();
+    let n = if digits.chars().all(|c| c.is_ascii_digit()) {
+        digits.parse().ok()?
+    } else {
+        usize::try_from(super::numbers::parse_chinese(&digits.replace('两', "二"))?).ok()?
+    };
+    Some((n, at - k))
+}
+
+/// Where the words 产业 / 行业 / 领域 (and 重点, 主导 … before them) start at
+/// the end of `chars[start..end]`, or `end`: a count stands before them.
+fn before_head(chars: &[char], start: usize, end: usize) -> usize {
+    ["产业", "行业", "领域"]
+        .iter()
+        .find(|h| end >= start + h.chars().count() && ends_with(chars, end, h))
+        .map_or(end, |h| end - h.chars().count())
 }
 
 /// Where a list in `chars[start..end]` ends before the words that count or
@@ -1829,16 +1895,20 @@ fn before_counted_tail(chars: &[char], start: usize, end: usize) -> usize {
 /// each a candidate when every item is a plain name (two to ten characters,
 /// none of 以, 的 …: else the words are a sentence, not a list), there are six
 /// at most, and, if `known_needed`, the taxonomy knows one of them.
+#[allow(clippy::too_many_arguments)]
 fn industry_list(
     chars: &[char],
     start: usize,
     end: usize,
+    count: Option<usize>,
     rules: &Rules,
     gaz: &Gazetteer,
     known_needed: bool,
     out: &mut Vec<Cand>,
 ) {
     let mut items: Vec<(usize, usize)> = Vec::new();
+    // Whether each item after the first follows a conjunction (A及B), not 、.
+    let mut joined: Vec<bool> = Vec::new();
     let mut item_start = start;
     let mut i = start;
     while i <= end {
@@ -1854,10 +1924,26 @@ fn industry_list(
         match conj {
             Some(n) => {
                 items.push((item_start, i));
+                joined.push(i < end && chars[i] != '、');
                 item_start = i + n;
                 i += n.max(1);
             }
             None => i += 1,
+        }
+    }
+    // 汽车及零部件、生物医药和光电信息三大产业: when the count says so, the
+    // items a conjunction joins are one industry.
+    if let Some(n) = count {
+        let conjunctions = joined[..joined.len().saturating_sub(1)].iter().filter(|&&j| j).count();
+        if n >= 2 && items.len() > n && items.len() - conjunctions == n {
+            let mut merged: Vec<(usize, usize)> = Vec::new();
+            for (k, &item) in items.iter().enumerate() {
+                match merged.last_mut() {
+                    Some(last) if k > 0 && joined[k - 1] => last.1 = item.1,
+                    _ => merged.push(item),
+                }
+            }
+            items = merged;
         }
     }
     let named: Vec<(usize, usize, String)> = items

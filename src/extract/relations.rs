@@ -1018,6 +1018,36 @@ mod tests {
             assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
         }
         assert!(!r.iter().any(|x| x.2.contains("三大")), "{r:?}");
+        // The count says which industries a conjunction joins into one.
+        for (text, industries) in [
+            (
+                "青溪高新区形成了汽车及零部件、生物医药、光电信息三大主导产业。",
+                vec!["汽车及零部件", "生物医药", "光电信息"],
+            ),
+            (
+                "青溪高新区确立了电子信息、新能源与节能环保两大主导产业。",
+                vec!["电子信息", "新能源与节能环保"],
+            ),
+            (
+                "青溪高新区将生物医药、新材料和现代物流确定为三大主导产业。",
+                vec!["生物医药", "新材料", "现代物流"],
+            ),
+            (
+                "青溪高新区确立了电子信息、新能源与节能环保三大主导产业。",
+                vec!["电子信息", "新能源", "节能环保"],
+            ),
+        ] {
+            let r = relations(text);
+            let found: Vec<&str> = r
+                .iter()
+                .filter(|x| x.0 == Predicate::LeadingIndustry)
+                .map(|x| x.2.as_str())
+                .collect();
+            for i in &industries {
+                assert!(found.contains(i), "{i} in {text}: {found:?}");
+            }
+            assert_eq!(found.len(), industries.len(), "{text}: {found:?}");
+        }
         // After the cue, a sentence rather than a list names no industry.
         let r = relations("青溪高新区主导产业为以汽车为主的先进制造业。");
         assert!(!r.iter().any(|x| x.0 == Predicate::LeadingIndustry), "{r:?}");
