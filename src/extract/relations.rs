@@ -1380,6 +1380,35 @@ mod tests {
     }
 
     #[test]
+    fn chain_leaders_of_a_chain_named_with_a_demonstrative_or_led_by_a_firm() {
+        for (text, leader, industry) in [
+            (
+                "青溪高新区发展很快。在白山光纤股份有限公司等龙头企业带动下,光电子信息这一首位产业持续扩容。",
+                "白山光纤股份有限公司",
+                "光电信息",
+            ),
+            (
+                "青溪高新区发展很快。在稀土永磁这条链上,白山稀土股份有限公司(白山稀土)作为链主企业负责冶炼。",
+                "白山稀土股份有限公司",
+                "稀土永磁",
+            ),
+            (
+                "青溪高新区发展很快。生物医药链的链主为白山药业股份有限公司,集成电路链则由青溪芯片有限公司牵头。",
+                "青溪芯片有限公司",
+                "集成电路",
+            ),
+        ] {
+            let r = resolve(&extract(&clean(text)));
+            let found = r.relations.iter().any(|rel| {
+                rel.predicate == Predicate::ChainLeader
+                    && matches!(rel.object, Object::Entity(e) if r.entities[e].label == leader)
+                    && rel.industry.is_some_and(|i| r.entities[i].label == industry)
+            });
+            assert!(found, "{leader} {industry} in {text}: {:?}", r.relations);
+        }
+    }
+
+    #[test]
     fn zones_visited_are_not_parks_of_the_zone() {
         let r = relations("青溪高新区领导先后赴白山工业园区、蓝湾高新区考察学习。");
         assert!(
