@@ -92,8 +92,8 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         link_parenthesised_aliases(text, &mut ex.mentions[first..]);
         link_title_issuers(text, gaz, si, &mut ex.mentions, first);
     }
-    add_short_names(text, ex, rules, gaz);
-    add_repeated_names(text, ex, rules);
+    let shorts = short_names(ex, rules, gaz);
+    add_repeated_names(text, ex, rules, shorts);
 }
 
 /// The short names of the companies the document names in full
@@ -101,7 +101,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
 /// entities.toml. Each short name found where no other name stands becomes a
 /// mention of the company (the full name its alias, so that resolution makes
 /// them one), and a mention already named so gets the full name as alias.
-fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) {
+fn short_names(ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) -> Vec<NameAgain> {
     let ent = &rules.entities.enterprise;
     let mut shorts: Vec<(String, String)> = Vec::new();
     for m in ex.mentions.iter().filter(|m| m.kind == Kind::Enterprise) {
@@ -144,7 +144,7 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
         }
     }
     if shorts.is_empty() {
-        return;
+        return Vec::new();
     }
     // A short name two companies share is neither's.
     shorts.sort();
@@ -163,7 +163,7 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
             m.aliases.push(full.clone());
         }
     }
-    let again: Vec<NameAgain> = shorts
+    shorts
         .into_iter()
         .map(|(short, full)| NameAgain {
             kind: Kind::Enterprise,
@@ -172,21 +172,23 @@ fn add_short_names(text: &str, ex: &mut Extraction, rules: &Rules, gaz: &Gazette
             aliases: vec![full],
             declared: false,
         })
-        .collect();
-    add_found_again(text, ex, rules, again);
+        .collect()
 }
 
 /// The names the document gives its parks, companies and institutes in one
 /// place only (a list typed by its head: 白鹭园、云杉园两个分园; a quoted
 /// name), found again wherever else they stand alone (白鹭园坐落于…): the
 /// patterns that recognised them hold in their own sentence only.
-fn add_repeated_names(text: &str, ex: &mut Extraction, rules: &Rules) {
+fn add_repeated_names(text: &str, ex: &mut Extraction, rules: &Rules, shorts: Vec<NameAgain>) {
     let mut again: Vec<NameAgain> = ex
         .mentions
         .iter()
         .filter(|m| {
+            // Names with an ending (A科技有限公司, B高新区) are found
+            // wherever they stand by that ending; the others only where the
+            // list, quote or context that typed them is.
             matches!(m.kind, Kind::Zone | Kind::Enterprise | Kind::Institute)
-                && m.via != Via::Gazetteer
+                && matches!(m.via, Via::List | Via::Quote | Via::Context)
                 && m.english.is_none()
                 && m.name.chars().count() >= 3
                 && m.name.chars().all(is_cjk)
@@ -201,8 +203,15 @@ fn add_repeated_names(text: &str, ex: &mut Extraction, rules: &Rules) {
         })
         .collect();
     again.extend(declared_short_names(text, ex, rules));
-    // A declared name first: of names alike, dedup keeps the first.
-    again.sort_by(|a, b| a.name.cmp(&b.name).then(b.declared.cmp(&a.declared)));
+    again.extend(shorts);
+    // Of names alike, dedup keeps the first: a declared one, else a short
+    // name (which knows its full name), else the name itself.
+    again.sort_by(|a, b| {
+        a.name
+            .cmp(&b.name)
+            .then(b.declared.cmp(&a.declared))
+            .then(b.aliases.len().cmp(&a.aliases.len()))
+    });
     again.dedup_by(|a, b| a.name == b.name);
     add_found_again(text, ex, rules, again);
 }
@@ -266,7 +275,10 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
     }
     // One search of the text for all names (a document may name thousands
     // of companies).
+    // A contiguous NFA: built for each document, it must be cheap to build
+    // (a DFA costs more to build than one short text takes to search).
     let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(names.iter().map(|n| &n.name))
     else {

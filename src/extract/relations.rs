@@ -116,20 +116,20 @@ fn opening_zone(
 ) -> Option<usize> {
     let first = *mentions.first()?;
     let m = &ex.mentions[first];
+    if m.kind != Kind::Zone || m.via == Via::List {
+        return None;
+    }
     let lead = text[sentence_start..m.start].trim_start_matches(|c: char| c.is_whitespace() || "“\"".contains(c));
     let after = &text[m.end..];
-    let of_agency = rules
-        .entities
-        .agency
-        .suffixes
-        .iter()
-        .any(|s| after.starts_with(s.as_str()));
-    (m.kind == Kind::Zone
-        && m.via != Via::List
-        && lead.is_empty()
-        && !of_agency
-        && !after.starts_with(['、', '和', '与']))
-    .then_some(first)
+    let of_agency = || {
+        rules
+            .entities
+            .agency
+            .suffixes
+            .iter()
+            .any(|s| after.starts_with(s.as_str()))
+    };
+    (lead.is_empty() && !after.starts_with(['、', '和', '与']) && !of_agency()).then_some(first)
 }
 
 /// Whether a zone is named in a list of places visited or compared with

@@ -71,24 +71,31 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             paragraph_year = (sentence.paragraph, None);
         }
         let s = &text[sentence.start..sentence.end];
-        let names_something = by_sentence[si].iter().any(|&k| {
-            matches!(
-                ex.mentions[k].kind,
-                Kind::Zone | Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Place
-            )
-        }) || rules
-            .entities
-            .zone
-            .coreference
-            .iter()
-            .chain(&rules.entities.references.enterprise)
-            .chain(&rules.entities.references.institute)
-            .any(|w| s.contains(w.as_str()));
         firm = firm.filter(|&(p, _)| p == sentence.paragraph);
-        let sums_others = sr.no_carry_words.iter().any(|w| s.contains(w.as_str()));
-        let carried = firm.filter(|_| !names_something && !sums_others).map(|(_, f)| f);
-        if names_something {
-            firm = None;
+        // Asked only while a company's figures may go on (most sentences
+        // have none pending).
+        let names_something = || {
+            by_sentence[si].iter().any(|&k| {
+                matches!(
+                    ex.mentions[k].kind,
+                    Kind::Zone | Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Place
+                )
+            }) || rules
+                .entities
+                .zone
+                .coreference
+                .iter()
+                .chain(&rules.entities.references.enterprise)
+                .chain(&rules.entities.references.institute)
+                .any(|w| s.contains(w.as_str()))
+        };
+        let mut carried = None;
+        if let Some((_, f)) = firm {
+            if names_something() {
+                firm = None;
+            } else if !sr.no_carry_words.iter().any(|w| s.contains(w.as_str())) {
+                carried = Some(f);
+            }
         }
         let topic = ex.topic.get(si).copied().flatten();
         if let Some(row) = table_header.then(|| table_row(s, rules)).flatten() {
