@@ -232,6 +232,13 @@ pub(super) fn reference_mentions(s: &str, base: usize, si: usize, out: &mut Vec<
             .and_then(|e| r.places.get(&s[i..e]).map(|&entry| (e, entry)))
             .or_else(|| r.places.get(&s[i..end]).map(|&entry| (end, entry)));
         if let Some((e, entry)) = found {
+            let e = e + super::rules::Rules::get()
+                .entities
+                .english
+                .place_type_words
+                .iter()
+                .find(|w| s[e..].starts_with(w.as_str()))
+                .map_or(0, |w| w.len());
             let division = &gaz.entries[entry];
             out.push(Mention {
                 kind: Kind::Place,
@@ -273,6 +280,16 @@ mod tests {
         reference_mentions("Chongqing, Chengdu, Shaanxi and Shanxi.", 0, 0, &mut out);
         let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["重庆市", "成都市", "陕西省", "山西省"]);
+        // The word that says what kind of division it is belongs to the name.
+        let mut out = Vec::new();
+        reference_mentions(
+            "It lies in Jiangsu province and the Guangxi Zhuang Autonomous Region.",
+            0,
+            0,
+            &mut out,
+        );
+        let spelled: Vec<&str> = out.iter().filter_map(|m| m.english.as_deref()).collect();
+        assert_eq!(spelled, ["Jiangsu province", "Guangxi Zhuang Autonomous Region"]);
     }
 
     #[test]

@@ -118,6 +118,8 @@ pub struct EnglishRules {
     /// Spellings of divisions that pinyin alone does not give or leaves
     /// ambiguous (Shaanxi, Inner Mongolia) → the division's Chinese name.
     pub place_spellings: HashMap<String, String>,
+    /// Words after a division's spelling that belong to its name (Anhui province).
+    pub place_type_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
