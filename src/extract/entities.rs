@@ -2405,6 +2405,21 @@ mod tests {
     }
 
     #[test]
+    fn joint_labs_pilot_plants_and_testing_centres_are_institutes() {
+        let text =
+            "公司与白山大学共建青溪光学材料联合实验室,园区建成青溪生物医药中试基地,园区内的白山汽车检测中心投用。";
+        assert_eq!(
+            names(text, Kind::Institute),
+            vec![
+                "白山大学",
+                "青溪光学材料联合实验室",
+                "青溪生物医药中试基地",
+                "白山汽车检测中心"
+            ]
+        );
+    }
+
+    #[test]
     fn an_industry_keeps_the_words_that_qualify_it() {
         for (text, industry) in [
             ("青溪高新区发展迅速,园区的纺织新材料产业链不断延伸。", "纺织新材料"),
