@@ -556,6 +556,11 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 break;
             }
         }
+        // 像A这样的企业: 像 opening a clause is the preposition (inside a
+        // name, as in 影像, it is no stop word of an official name).
+        if chars[b - 1] == '像' && (b == 1 || !is_name_char(chars[b - 2])) {
+            break;
+        }
         // 以 in 以色列 is a name, not the preposition.
         let israel = chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
         if let (false, Some(n)) = (israel, rules.stop_word_before(chars, b, edge.hard)) {
@@ -2416,6 +2421,20 @@ mod tests {
                 "青溪生物医药中试基地",
                 "白山汽车检测中心"
             ]
+        );
+    }
+
+    #[test]
+    fn prepositions_and_reportage_verbs_are_no_part_of_a_firm_s_name() {
+        let text = "像白山智驰电控有限公司这样的企业在成长。记者走进园区,正赶上青溪生物技术股份有限公司投产。";
+        assert_eq!(
+            names(text, Kind::Enterprise),
+            vec!["白山智驰电控有限公司", "青溪生物技术股份有限公司"]
+        );
+        // 像 inside a name (影像) is no preposition.
+        assert_eq!(
+            names("白山影像科技有限公司成立。", Kind::Enterprise),
+            vec!["白山影像科技有限公司"]
         );
     }
 
