@@ -2511,6 +2511,9 @@ mod tests {
             Kind::Policy,
         );
         assert_eq!(n, vec!["“营商环境优化提升年”", "“重点项目攻坚年”"]);
+        // A campaign (活动) named in quotes.
+        let n = names("全区深入开展“千人访千企”活动。", Kind::Policy);
+        assert_eq!(n, vec!["“千人访千企”活动"]);
     }
 
     #[test]
