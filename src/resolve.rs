@@ -805,6 +805,28 @@ mod tests {
     }
 
     #[test]
+    fn an_agency_named_by_its_level_is_the_document_s_agency_at_that_level() {
+        let e = entities("浙江省科学技术厅公布名单。省科技厅此前出台《青溪评价办法》,省发改委表示支持。");
+        let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();
+        let science = agencies
+            .iter()
+            .find(|a| a.1 == "浙江省科学技术厅")
+            .expect("the full name");
+        assert!(science.2.contains(&"省科技厅".to_string()), "{agencies:?}");
+        // With no full name of that body in the text, whose it is stays
+        // unknown: no agency (省发改委 would join every province's).
+        assert!(!agencies.iter().any(|a| a.1.contains("发改委")), "{agencies:?}");
+        // Nor with two bodies of that level and ending.
+        let e = entities("浙江省人民政府与江苏省人民政府签约,省政府表示欢迎。");
+        let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();
+        assert_eq!(agencies.len(), 2, "{agencies:?}");
+        assert!(
+            !agencies.iter().any(|a| a.2.contains(&"省政府".to_string())),
+            "{agencies:?}"
+        );
+    }
+
+    #[test]
     fn zone_short_forms_and_parenthesised_names_merge() {
         let e = entities("青溪高新技术产业开发区(简称青溪高新区)成立于2001年。青溪高新区拥有企业。");
         let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();

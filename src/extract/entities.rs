@@ -6,6 +6,7 @@ use super::rules::{ends_with, starts_with, Cue, Rules, SuffixKind};
 use super::{Extraction, Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Hit, Level};
 use foldhash::{HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// A candidate mention inside one sentence (char offsets in the sentence).
 #[derive(Debug, Clone)]
@@ -94,6 +95,67 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
     }
     let shorts = short_names(ex, rules, gaz);
     add_repeated_names(text, ex, rules, shorts);
+    name_agencies_of_a_level(ex, rules);
+}
+
+/// An agency named by its level (省科技厅, 市政府) is the one agency of the
+/// document at that level with that ending (湖北省科学技术厅): it takes that
+/// name as its canonical one. Without exactly one such agency the mention
+/// is dropped: whose it is stays unknown, and a name such as 省政府 would
+/// join the agencies of every province in the graph.
+fn name_agencies_of_a_level(ex: &mut Extraction, rules: &Rules) {
+    let agency = &rules.entities.agency;
+    // The longest agency ending of a name, and the body it names (科技厅 →
+    // 科学技术厅).
+    let ending_of = |name: &str| -> Option<(usize, String)> {
+        let s = agency
+            .suffixes
+            .iter()
+            .filter(|s| name.ends_with(s.as_str()))
+            .max_by_key(|s| s.len())?;
+        let body = agency
+            .same_endings
+            .iter()
+            .find(|[short, _]| short == s)
+            .map_or(s.clone(), |[_, long]| long.clone());
+        Some((s.len(), body))
+    };
+    let level_of = |name: &str| -> Option<(usize, String)> {
+        let (len, body) = ending_of(name)?;
+        agency
+            .level_words
+            .iter()
+            .any(|w| *w == name[..name.len() - len])
+            .then_some((len, body))
+    };
+    let mut drop = Vec::new();
+    for i in 0..ex.mentions.len() {
+        let m = &ex.mentions[i];
+        if m.kind != Kind::Agency {
+            continue;
+        }
+        let Some((len, body)) = level_of(&m.name) else { continue };
+        let level = &m.name[..m.name.len() - len];
+        let full: BTreeSet<&str> = ex
+            .mentions
+            .iter()
+            .filter(|o| o.kind == Kind::Agency && level_of(&o.name).is_none())
+            .filter(|o| {
+                ending_of(&o.name).is_some_and(|(l, b)| b == body && o.name[..o.name.len() - l].ends_with(level))
+            })
+            .map(|o| o.canonical.as_deref().unwrap_or(&o.name))
+            .collect();
+        match full.first().filter(|_| full.len() == 1) {
+            Some(name) => {
+                let name = name.to_string();
+                ex.mentions[i].canonical = Some(name);
+            }
+            None => drop.push(i),
+        }
+    }
+    for i in drop.into_iter().rev() {
+        ex.mentions.remove(i);
+    }
 }
 
 /// The short names of the companies the document names in full
@@ -756,7 +818,9 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         }
         let prefix: String = chars[b..ss].iter().collect();
         let park_of_zone = after_zone && rules.entities.zone.park_names_after_zone.contains(&prefix);
-        if (generic(&prefix, rules) && !park_of_zone) || prefix.chars().count() < 1 {
+        // 省科技厅, 市政府: an agency named by its level (resolution finds whose).
+        let agency_of_level = *kind == SuffixKind::Agency && rules.entities.agency.level_words.contains(&prefix);
+        if (generic(&prefix, rules) && !park_of_zone && !agency_of_level) || prefix.chars().count() < 1 {
             continue;
         }
         // An official name has a name of its own before its trade and form

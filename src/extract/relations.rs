@@ -631,6 +631,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     }
                 }
                 let between = after_date_and_words(between, &rr.issued_by.before_cue);
+                // 省科技厅2022年修订出台的《…》: the cue may describe the title.
+                let between = between.strip_suffix('的').unwrap_or(between);
                 between.chars().count() <= 1 || rr.issued_by.cues.iter().any(|c| between == c.as_str())
             };
             let issuers = ms

@@ -163,6 +163,10 @@ pub struct AgencyRules {
     pub place_bound_suffixes: HashSet<String>,
     /// What follows 经 when 经 means "by way of" (经省政府批准).
     pub via_before: Vec<String>,
+    /// Words of level that name an agency alone (省科技厅).
+    pub level_words: Vec<String>,
+    /// Agency endings that name the same body (科技厅, 科学技术厅).
+    pub same_endings: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Deserialize)]
