@@ -667,9 +667,15 @@ fn subject_for(
                 .unwrap_or(clause_start);
             let lead = text[seg..e.start].trim();
             // 老牌装备企业A(…)扮演着…: words that describe the subject.
+            // …, or a clause that ends in 的 (位于园区南部的A实验室现有…人),
+            // unless the number's segment speaks of the zone (…,拉动园区产值增长14.6%).
             let described = || {
                 let nouns = &rules.entities.boundary.descriptor_nouns;
-                nouns.iter().any(|n| lead.ends_with(n.as_str()))
+                let of_zone = || {
+                    let own = &text[segment_start..start];
+                    rules.entities.zone.coreference.iter().any(|w| own.contains(w.as_str()))
+                };
+                nouns.iter().any(|n| lead.ends_with(n.as_str())) || lead.ends_with('的') && !of_zone()
             };
             if !lead.is_empty() && !year_re().is_match(lead) && !described() {
                 return false;
@@ -688,7 +694,8 @@ fn subject_for(
     });
     // 该公司成立于1998年,…,2023年实现营业收入…: an earlier segment's
     // reference, unless the number's own segment names its subject with a
-    // word (园区入库企业42家, 公司数量300家).
+    // word (园区入库企业42家, 公司数量300家), or speaks of the zone
+    // (…,拉动园区产值增长14.6%).
     let own_subject_word = rules
         .entities
         .zone
@@ -696,7 +703,13 @@ fn subject_for(
         .iter()
         .chain(&rules.entities.references.enterprise)
         .chain(&rules.entities.references.institute)
-        .any(|w| lead.starts_with(w.as_str()));
+        .any(|w| lead.starts_with(w.as_str()))
+        || rules
+            .entities
+            .zone
+            .coreference
+            .iter()
+            .any(|w| lead.contains(w.as_str()));
     candidate
         .or_else(|| {
             (!own_subject_word)
@@ -910,6 +923,22 @@ mod tests {
             "{s:?}"
         );
         assert!(of("白山高新区", "9"), "{s:?}");
+    }
+
+    #[test]
+    fn an_organisation_described_by_a_clause_is_the_subject_of_the_figures_after_it() {
+        let text = "白山高新区发展迅速。位于园区南部的青溪材料实验室于2018年挂牌,现有科研人员约1200人。\
+                    区内的远山药业有限公司营收突破百亿元,拉动园区生物医药产值增长14.6%。";
+        let s = stats(text);
+        assert!(
+            s.contains(&("青溪材料实验室".into(), "1200".into(), "count".into())),
+            "{s:?}"
+        );
+        // The zone's figure, when its segment speaks of the zone.
+        assert!(
+            s.contains(&("白山高新区".into(), "14.6".into(), "percent".into())),
+            "{s:?}"
+        );
     }
 
     #[test]
