@@ -960,7 +960,9 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     continue;
                 }
             }
-            // Named projects carry a name of their own, not a description.
+            // Named projects carry a name of their own, not a description:
+            // nor an industry's alone (风电装备项目), nor 项目 in another
+            // word (项目融资) or counted (补链项目41个).
             SuffixKind::Project
                 if prefix.chars().count() < 4
                     || rules
@@ -968,7 +970,16 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                         .project
                         .generic_words
                         .iter()
-                        .any(|g| prefix.contains(g.as_str())) =>
+                        .any(|g| prefix.contains(g.as_str()))
+                    || suffix == "项目"
+                        && (rules
+                            .entities
+                            .project
+                            .not_after
+                            .iter()
+                            .any(|w| starts_with(chars, se, w))
+                            || chars.get(se).is_some_and(|c| c.is_ascii_digit())
+                            || gaz.industry(&prefix).is_some()) =>
             {
                 continue
             }
@@ -2500,6 +2511,13 @@ mod tests {
             names("白山影像科技有限公司成立。", Kind::Enterprise),
             vec!["白山影像科技有限公司"]
         );
+    }
+
+    #[test]
+    fn project_as_part_of_another_word_or_counted_names_no_project() {
+        let text = "集团年内完成项目融资50亿元,入选团队可获得2000万元项目资助,全年引进稀土补链项目41个,\
+                    青溪光电年产50万套模组扩产项目开工。";
+        assert_eq!(names(text, Kind::Project), vec!["青溪光电年产50万套模组扩产项目"]);
     }
 
     #[test]

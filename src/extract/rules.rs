@@ -174,6 +174,7 @@ pub struct ProjectRules {
     pub suffixes: Vec<String>,
     pub not_project: Vec<String>,
     pub generic_words: Vec<String>,
+    pub not_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
