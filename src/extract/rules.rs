@@ -796,6 +796,17 @@ impl Rules {
         })
     }
 
+    /// The words that name a subject by reference: the zone's (园区, 全区),
+    /// an enterprise's (该公司) and an institute's (该研究院).
+    pub fn subject_words(&self) -> impl Iterator<Item = &String> {
+        let e = &self.entities;
+        e.zone
+            .coreference
+            .iter()
+            .chain(&e.references.enterprise)
+            .chain(&e.references.institute)
+    }
+
     /// Which cue lists `sentence` holds a word of (one scan for all).
     pub fn sentence_cues(&self, sentence: &str) -> CueSet {
         self.sentence_cues.scan(sentence)

@@ -80,14 +80,7 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                     ex.mentions[k].kind,
                     Kind::Zone | Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Place
                 )
-            }) || rules
-                .entities
-                .zone
-                .coreference
-                .iter()
-                .chain(&rules.entities.references.enterprise)
-                .chain(&rules.entities.references.institute)
-                .any(|w| s.contains(w.as_str()))
+            }) || rules.subject_words().any(|w| s.contains(w.as_str()))
         };
         let mut carried = None;
         if let Some((_, f)) = firm {
@@ -696,14 +689,7 @@ fn subject_for(
     // reference, unless the number's own segment names its subject with a
     // word (园区入库企业42家, 公司数量300家), or speaks of the zone
     // (…,拉动园区产值增长14.6%).
-    let own_subject_word = rules
-        .entities
-        .zone
-        .coreference
-        .iter()
-        .chain(&rules.entities.references.enterprise)
-        .chain(&rules.entities.references.institute)
-        .any(|w| lead.starts_with(w.as_str()))
+    let own_subject_word = rules.subject_words().any(|w| lead.starts_with(w.as_str()))
         || rules
             .entities
             .zone
