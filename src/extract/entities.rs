@@ -160,9 +160,10 @@ fn name_agencies_of_a_level(ex: &mut Extraction, rules: &Rules) {
 
 /// The short names of the companies the document names in full
 /// (云南沃森生物技术股份有限公司 → 沃森生物): see `short_name_*` in
-/// entities.toml. Each short name found where no other name stands becomes a
-/// mention of the company (the full name its alias, so that resolution makes
-/// them one), and a mention already named so gets the full name as alias.
+/// entities.toml. A mention already named so gets the full name as alias;
+/// the names returned are searched for by `add_repeated_names`, and each
+/// found where no other name stands becomes a mention of the company (the
+/// full name its alias, so that resolution makes them one).
 fn short_names(ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) -> Vec<NameAgain> {
     let ent = &rules.entities.enterprise;
     let mut shorts: Vec<(String, String)> = Vec::new();
