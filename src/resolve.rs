@@ -816,6 +816,11 @@ mod tests {
         // With no full name of that body in the text, whose it is stays
         // unknown: no agency (省发改委 would join every province's).
         assert!(!agencies.iter().any(|a| a.1.contains("发改委")), "{agencies:?}");
+        // The zone's body named by its ending alone (管委会表示…).
+        let e = entities("青溪高新技术产业开发区管理委员会发布通知。管委会与白山大学合作共建学院。");
+        let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();
+        assert_eq!(agencies.len(), 1, "{agencies:?}");
+        assert!(agencies[0].2.contains(&"管委会".to_string()), "{agencies:?}");
         // Nor with two bodies of that level and ending.
         let e = entities("浙江省人民政府与江苏省人民政府签约,省政府表示欢迎。");
         let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();

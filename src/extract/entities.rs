@@ -122,11 +122,9 @@ fn name_agencies_of_a_level(ex: &mut Extraction, rules: &Rules) {
     };
     let level_of = |name: &str| -> Option<(usize, String)> {
         let (len, body) = ending_of(name)?;
-        agency
-            .level_words
-            .iter()
-            .any(|w| *w == name[..name.len() - len])
-            .then_some((len, body))
+        let level = &name[..name.len() - len];
+        let bare = level.is_empty() && agency.bare_endings.iter().any(|e| e == name);
+        (bare || agency.level_words.iter().any(|w| w == level)).then_some((len, body))
     };
     let mut drop = Vec::new();
     for i in 0..ex.mentions.len() {
@@ -820,8 +818,10 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         let prefix: String = chars[b..ss].iter().collect();
         let park_of_zone = after_zone && rules.entities.zone.park_names_after_zone.contains(&prefix);
         // 省科技厅, 市政府: an agency named by its level (resolution finds whose).
-        let agency_of_level = *kind == SuffixKind::Agency && rules.entities.agency.level_words.contains(&prefix);
-        if (generic(&prefix, rules) && !park_of_zone && !agency_of_level) || prefix.chars().count() < 1 {
+        let agency = &rules.entities.agency;
+        let agency_of_level = *kind == SuffixKind::Agency
+            && (agency.level_words.contains(&prefix) || prefix.is_empty() && agency.bare_endings.contains(suffix));
+        if (generic(&prefix, rules) && !park_of_zone && !agency_of_level) || prefix.is_empty() && !agency_of_level {
             continue;
         }
         // An official name has a name of its own before its trade and form
@@ -957,7 +957,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     }) || ["高新区", "园区", "开发区", "省", "市", "区", "县", "镇", "街道", "村"]
                         .iter()
                         .any(|z| prefix.ends_with(z));
-                if !placed {
+                if !placed && !agency_of_level {
                     continue;
                 }
             }

@@ -165,6 +165,8 @@ pub struct AgencyRules {
     pub via_before: Vec<String>,
     /// Words of level that name an agency alone (省科技厅).
     pub level_words: Vec<String>,
+    /// Endings that alone name the document's zone body (管委会).
+    pub bare_endings: Vec<String>,
     /// Agency endings that name the same body (科技厅, 科学技术厅).
     pub same_endings: Vec<[String; 2]>,
 }
