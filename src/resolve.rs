@@ -319,6 +319,9 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     }
     // Kind-specific variants.
     let mut zone_cores: HashMap<String, usize> = HashMap::default();
+    // A zone's body named after two names of the zone (A高新区管委会,
+    // A高新技术产业开发区管理委员会) is one body.
+    let mut agency_cores: HashMap<String, usize> = HashMap::default();
     let mut ent_cores: Vec<(String, usize)> = Vec::new();
     let mut markets: Vec<usize> = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
@@ -342,6 +345,23 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 }
             }
             Kind::Enterprise => ent_cores.push((enterprise_core(&m.name, rules, gaz), i)),
+            Kind::Agency => {
+                let name = m.canonical.as_deref().unwrap_or(&m.name);
+                let Some((len, body)) = rules.agency_ending(name) else {
+                    continue;
+                };
+                let zone = &name[..name.len() - len];
+                if split_zone_ending(zone, rules).is_none() {
+                    continue;
+                }
+                let core = format!("{}|{body}", zone_core(zone, rules, gaz));
+                match agency_cores.get(&core) {
+                    Some(&j) => uf.union(i, j),
+                    None => {
+                        agency_cores.insert(core, i);
+                    }
+                }
+            }
             Kind::Institute => {
                 if let Some(rest) = m.name.strip_prefix("中国") {
                     if let Some(group) = by_name_kind.get(&(Kind::Institute, bare(rest))) {
@@ -821,6 +841,10 @@ mod tests {
         let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();
         assert_eq!(agencies.len(), 1, "{agencies:?}");
         assert!(agencies[0].2.contains(&"管委会".to_string()), "{agencies:?}");
+        // A zone's body named after two names of the zone is one body.
+        let e = entities("青溪高新技术产业开发区管理委员会发布通知,青溪高新区管委会表示欢迎。");
+        let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();
+        assert_eq!(agencies.len(), 1, "{agencies:?}");
         // Nor with two bodies of that level and ending.
         let e = entities("浙江省人民政府与江苏省人民政府签约,省政府表示欢迎。");
         let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();

@@ -105,22 +105,8 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
 /// join the agencies of every province in the graph.
 fn name_agencies_of_a_level(ex: &mut Extraction, rules: &Rules) {
     let agency = &rules.entities.agency;
-    // The longest agency ending of a name, and the body it names (科技厅 →
-    // 科学技术厅).
-    let ending_of = |name: &str| -> Option<(usize, String)> {
-        let s = agency
-            .suffixes
-            .iter()
-            .filter(|s| name.ends_with(s.as_str()))
-            .max_by_key(|s| s.len())?;
-        let body = agency
-            .same_endings
-            .iter()
-            .find(|[short, _]| short == s)
-            .map_or(s.clone(), |[_, long]| long.clone());
-        Some((s.len(), body))
-    };
-    let level_of = |name: &str| -> Option<(usize, String)> {
+    let ending_of = |name: &str| rules.agency_ending(name);
+    let level_of = |name: &str| -> Option<(usize, &str)> {
         let (len, body) = ending_of(name)?;
         let level = &name[..name.len() - len];
         let bare = level.is_empty() && agency.bare_endings.iter().any(|e| e == name);

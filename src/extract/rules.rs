@@ -798,6 +798,24 @@ impl Rules {
         })
     }
 
+    /// The longest agency ending of `name` (its length in bytes) and the body
+    /// it names, the same for endings that name one body (科技厅 and
+    /// 科学技术厅: `same_endings`).
+    pub fn agency_ending(&self, name: &str) -> Option<(usize, &str)> {
+        let agency = &self.entities.agency;
+        let s = agency
+            .suffixes
+            .iter()
+            .filter(|s| name.ends_with(s.as_str()))
+            .max_by_key(|s| s.len())?;
+        let body = agency
+            .same_endings
+            .iter()
+            .find(|[short, _]| short == s)
+            .map_or(s.as_str(), |[_, long]| long.as_str());
+        Some((s.len(), body))
+    }
+
     /// The words that name a subject by reference: the zone's (园区, 全区),
     /// an enterprise's (该公司) and an institute's (该研究院).
     pub fn subject_words(&self) -> impl Iterator<Item = &String> {
