@@ -1909,19 +1909,23 @@ fn count_after(chars: &[char], at: usize) -> Option<usize> {
         .map(|(n, _)| n)
 }
 
-/// The count right before `at` (三大|主导产业, 3个|重点产业, 五条|产业链): its
-/// value and length in characters.
-fn count_before(chars: &[char], at: usize) -> Option<(usize, usize)> {
-    if at < 2 || !"大个条项".contains(chars[at - 1]) {
+/// Where the numerals of a count that ends right before `at` with a measure
+/// word start (三大, 3个, 几条), not before `lo`.
+fn count_start(chars: &[char], lo: usize, at: usize) -> Option<usize> {
+    if at < lo + 2 || !"大个条项".contains(chars[at - 1]) {
         return None;
     }
     let mut k = at - 1;
-    while k > 0 && (chars[k - 1].is_ascii_digit() || "两二三四五六七八九十".contains(chars[k - 1])) {
+    while k > lo && (chars[k - 1].is_ascii_digit() || "两二三四五六七八九十几".contains(chars[k - 1])) {
         k -= 1;
     }
-    if k == at - 1 {
-        return None;
-    }
+    (k < at - 1).then_some(k)
+}
+
+/// The count right before `at` (三大|主导产业, 3个|重点产业, 五条|产业链): its
+/// value and length in characters (none for a vague count: 几大).
+fn count_before(chars: &[char], at: usize) -> Option<(usize, usize)> {
+    let k = count_start(chars, 0, at)?;
     let digits: String = chars[k..at - 1].iter().collect();
     let n = if digits.chars().all(|c| c.is_ascii_digit()) {
         digits.parse().ok()?
@@ -1931,8 +1935,8 @@ fn count_before(chars: &[char], at: usize) -> Option<(usize, usize)> {
     Some((n, at - k))
 }
 
-/// Where the words 产业 / 行业 / 领域 (and 重点, 主导 … before them) start at
-/// the end of `chars[start..end]`, or `end`: a count stands before them.
+/// Where the words 产业 / 行业 / 领域 start at the end of
+/// `chars[start..end]`, or `end`: a count stands before them.
 fn before_head(chars: &[char], start: usize, end: usize) -> usize {
     ["产业", "行业", "领域"]
         .iter()
@@ -1943,20 +1947,9 @@ fn before_head(chars: &[char], start: usize, end: usize) -> usize {
 /// Where a list in `chars[start..end]` ends before the words that count or
 /// close it: 等, 两大, 3大, then 产业 / 行业 / 领域 (以A、B两大产业为主导产业).
 fn before_counted_tail(chars: &[char], start: usize, end: usize) -> usize {
-    let mut e = end;
-    for head in ["产业", "行业", "领域"] {
-        if e >= start + head.chars().count() && ends_with(chars, e, head) {
-            e -= head.chars().count();
-            break;
-        }
-    }
+    let mut e = before_head(chars, start, end);
     if e > start + 1 && chars[e - 1] == '大' {
-        let mut k = e - 1;
-        while k > start && (chars[k - 1].is_ascii_digit() || "两二三四五六七八九十几".contains(chars[k - 1]))
-        {
-            k -= 1;
-        }
-        if k < e - 1 {
+        if let Some(k) = count_start(chars, start, e) {
             e = k;
         }
     }

@@ -65,9 +65,10 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             && (si == 0 || ex.sentences[si - 1].paragraph != sentence.paragraph);
         let s = text[sentence.start..sentence.end].trim();
         let opening = opening_zone(text, sentence.start, &by_sentence[si], ex, rules);
+        let opening_park = opening.filter(|&o| !is_major_zone(&ex.mentions[o], rules, gaz));
         if line_alone && s.chars().count() < 30 && !s.ends_with('。') {
             current = None;
-            section = opening.filter(|&o| !is_major_zone(&ex.mentions[o], rules, gaz));
+            section = opening_park;
         }
         if opened.is_some_and(|(_, p)| p != sentence.paragraph) {
             opened = None;
@@ -87,7 +88,7 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
                     .iter()
                     .any(|w| before.ends_with(w.as_str()))
         });
-        if let Some(o) = opening.filter(|&o| !is_major_zone(&ex.mentions[o], rules, gaz)) {
+        if let Some(o) = opening_park {
             opened = Some((o, sentence.paragraph));
         } else if opening.is_some() {
             opened = None;
