@@ -575,7 +575,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         if object == Object::Entity(s) {
             continue;
         }
-        let mut predicate = r.predicate;
+        let predicate = r.predicate;
         let mut object = object;
         let mut subject = s;
         if predicate == Predicate::CooperatesWith {
@@ -584,14 +584,6 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 if o < s {
                     subject = o;
                     object = Object::Entity(s);
-                }
-            }
-        }
-        if predicate == Predicate::LocatedIn {
-            if let Object::Entity(o) = object {
-                // A zone is never in one of its own parks.
-                if entities[o].kind == Kind::Place && entities[subject].kind == Kind::Place {
-                    predicate = Predicate::LocatedIn;
                 }
             }
         }
@@ -822,6 +814,21 @@ mod tests {
             .iter()
             .map(|e| (e.kind, e.label.clone(), e.alt_labels.iter().cloned().collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_declared_byname_is_another_name_of_the_zone() {
+        for text in [
+            "青溪高新区素有“东方芯谷”之称,集成电路是其主导产业。",
+            "青溪高新区被誉为“东方芯谷”。",
+        ] {
+            let zones: Vec<_> = entities(text).into_iter().filter(|x| x.0 == Kind::Zone).collect();
+            assert_eq!(zones.len(), 1, "{text}: {zones:?}");
+            assert!(
+                zones[0].2.iter().chain([&zones[0].1]).any(|n| n.contains("东方芯谷")),
+                "{zones:?}"
+            );
+        }
     }
 
     #[test]

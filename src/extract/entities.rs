@@ -90,7 +90,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
                 english: None,
             });
         }
-        link_parenthesised_aliases(text, &mut ex.mentions[first..]);
+        link_aliases(text, &mut ex.mentions[first..], rules);
         link_title_issuers(text, gaz, si, &mut ex.mentions, first);
     }
     let shorts = short_names(ex, rules, gaz);
@@ -2204,8 +2204,8 @@ fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &m
 }
 
 /// `A(B)` where A and B are mentions of the same kind: B is another name of A.
-/// `A(简称B)` likewise.
-fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
+/// `A(简称B)` likewise, and a byname: A被誉为“B”, A素有“B”之称.
+fn link_aliases(text: &str, mentions: &mut [Mention], rules: &Rules) {
     for i in 0..mentions.len() {
         for j in i + 1..mentions.len().min(i + 3) {
             // A company inside its project's name is no gloss of it.
@@ -2221,7 +2221,9 @@ fn link_parenthesised_aliases(text: &str, mentions: &mut [Mention]) {
             };
             let is_paren =
                 between == "(" || between.strip_prefix('(').is_some_and(short_name_after) || between == ",简称";
-            if is_paren && (closes || between.starts_with(',')) && mentions[i].kind == mentions[j].kind {
+            let declared = (is_paren && (closes || between.starts_with(',')))
+                || rules.entities.nicknames.declares(between, &text[mentions[j].end..]);
+            if declared && mentions[i].kind == mentions[j].kind {
                 let alias = mentions[j].name.clone();
                 mentions[i].aliases.push(alias);
                 let main = mentions[i].name.clone();

@@ -19,7 +19,32 @@ pub struct EntityRules {
     pub village: VillageRules,
     pub list: ListRules,
     pub references: ReferenceRules,
+    pub nicknames: NicknameRules,
     pub english: EnglishRules,
+}
+
+/// Bynames declared for a name (`[nicknames]` of entities.toml).
+#[derive(Debug, Deserialize)]
+pub struct NicknameRules {
+    /// Between a name and a quoted byname: 被誉为, 号称.
+    pub cues: Vec<String>,
+    /// … or these before the byname (素有, 享有) with one of `frame_closers` after it (之称).
+    pub frame_openers: Vec<String>,
+    pub frame_closers: Vec<String>,
+}
+
+impl NicknameRules {
+    /// Whether `between` (the text from the end of a name to the start of the
+    /// next) and `after` (the text after that next name) declare the next name
+    /// a byname of the first.
+    pub fn declares(&self, between: &str, after: &str) -> bool {
+        let between = between.trim_start_matches([',', '也', '还', '更']);
+        let between = between.trim_end_matches(['“', '"', '「', '《']);
+        let after = after.trim_start_matches(['”', '"', '」', '》']);
+        self.cues.iter().any(|c| c == between)
+            || (self.frame_openers.iter().any(|c| c == between)
+                && self.frame_closers.iter().any(|c| after.starts_with(c.as_str())))
+    }
 }
 
 /// Words that point back to an entity named earlier (`[references]` of entities.toml).
@@ -982,5 +1007,17 @@ mod tests {
             .units
             .iter()
             .any(|(w, u, f)| w == "亿元" && u == "CNY" && *f == 100_000_000));
+    }
+
+    #[test]
+    fn a_byname_needs_its_cue_or_its_whole_frame() {
+        let r = Rules::parse().expect("rules parse");
+        let n = &r.entities.nicknames;
+        assert!(n.declares("被誉为“", "”,"));
+        assert!(n.declares(",也被称为", "。"));
+        assert!(n.declares("素有“", "”之称"));
+        // 有 alone is having, not naming.
+        assert!(!n.declares("有“", "”产业园"));
+        assert!(!n.declares("与“", "”之称"));
     }
 }
