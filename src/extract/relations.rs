@@ -56,6 +56,8 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     let mut section: Option<usize> = None;
     // A park that opens a sentence (光电产业园位于…): the topic of its paragraph.
     let mut opened: Option<(usize, usize)> = None;
+    // The park the sentence before ends with (…的主阵地是A产业园。).
+    let mut ended_with_park: Option<usize> = None;
     for (si, sentence) in ex.sentences.iter().enumerate() {
         // A heading (a short line of its own) starts a section: its zone, or none.
         let line_alone = ex
@@ -92,7 +94,20 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             opened = Some((o, sentence.paragraph));
         } else if opening.is_some() {
             opened = None;
+        } else if let Some(park) = ended_with_park.filter(|_| {
+            let zr = &rules.entities.zone;
+            zr.park_coreference.iter().any(|w| s.starts_with(w.as_str()))
+        }) {
+            // …的主阵地是A产业园。园区占地2400亩: the park just named.
+            opened = Some((park, sentence.paragraph));
         }
+        ended_with_park = by_sentence[si].last().copied().filter(|&m| {
+            let park = &ex.mentions[m];
+            let rest = text[park.end..sentence.end].trim_end();
+            park.kind == Kind::Zone
+                && !is_major_zone(park, rules, gaz)
+                && rest.chars().all(|c| "。!?;”\"」)".contains(c))
+        });
         // In a park's section or paragraph, the zone it belongs to, named
         // further on, is not what the sentences are about.
         if subject.is_some() && (section.is_none() || subject == opening) {

@@ -154,6 +154,8 @@ pub struct ZoneRules {
     pub container_suffixes: Vec<String>,
     pub quoted_suffixes: Vec<String>,
     pub coreference: WordSet,
+    /// Words that, opening a sentence after one that ends naming a park, refer to that park.
+    pub park_coreference: Vec<String>,
     pub designation_words: Vec<String>,
     pub description_words: Vec<String>,
     /// Generic words that still name a park right after its zone's name

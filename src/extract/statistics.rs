@@ -1219,6 +1219,16 @@ mod tests {
     }
 
     #[test]
+    fn the_park_a_sentence_ends_with_is_what_the_next_one_s_园区_means() {
+        let s = stats("青溪高新区生物医药板块的主阵地是青溪生物医药产业园。园区占地约2400亩,已入驻企业38家。");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s.iter().all(|(subject, _, _)| subject == "青溪生物医药产业园"), "{s:?}");
+        // A park named mid-sentence leaves 园区 to the zone.
+        let s = stats("青溪高新区新建青溪生物医药产业园,投入运营。园区占地约2400亩。");
+        assert!(s.iter().all(|(subject, _, _)| subject == "青溪高新区"), "{s:?}");
+    }
+
+    #[test]
     fn investment_belongs_to_the_project() {
         let s = stats("青溪高新区签约总投资2.5亿元的蓝河新材料项目。");
         assert_eq!(s, vec![("蓝河新材料项目".into(), "250000000".into(), "CNY".into())]);
