@@ -68,8 +68,18 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         let s = text[sentence.start..sentence.end].trim();
         let opening = opening_zone(text, sentence.start, &by_sentence[si], ex, rules);
         let opening_park = opening.filter(|&o| !is_major_zone(&ex.mentions[o], rules, gaz));
-        if line_alone && s.chars().count() < 30 && !s.ends_with('。') {
-            current = None;
+        let (heading_max, stops) = if sentence.english {
+            (80, &['.', '!', '?'][..])
+        } else {
+            (30, &['。'][..])
+        };
+        if line_alone && s.chars().count() < heading_max && !s.ends_with(stops) {
+            // A heading that names a city (2.3 Mianyang: …, 【株洲】…) opens
+            // the section of the document's one major zone in that city.
+            current = opening_park
+                .is_none()
+                .then(|| city_zone(&by_sentence[si], ex, rules, gaz))
+                .flatten();
             section = opening_park;
         }
         if opened.is_some_and(|(_, p)| p != sentence.paragraph) {
@@ -117,6 +127,31 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         topic.push(here.or(current).or(dominant));
     }
     ex.topic = topic;
+}
+
+/// The one major zone of the document (named anywhere in it) whose city is
+/// the first place `mentions` name, if that place is a city.
+fn city_zone(mentions: &[usize], ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usize> {
+    let place = mentions
+        .iter()
+        .map(|&i| &ex.mentions[i])
+        .find(|m| m.kind == Kind::Place)?;
+    let city = place
+        .entry
+        .map_or(place.name.as_str(), |e| gaz.entries[e].canonical.as_str());
+    let short = city.strip_suffix('市').filter(|s| s.chars().count() >= 2)?;
+    let in_city = |m: &Mention| {
+        is_major_zone(m, rules, gaz)
+            && match m.entry {
+                Some(e) => gaz.entries[e].city.as_deref() == Some(city),
+                None => m.name.starts_with(short),
+            }
+    };
+    let mut zones = ex.mentions.iter().enumerate().filter(|(_, m)| in_city(m));
+    let (first, zone) = zones.next()?;
+    let name = |m: &Mention| m.canonical.clone().unwrap_or_else(|| m.name.clone());
+    let one = zones.all(|(_, m)| name(m) == name(zone));
+    one.then_some(first)
 }
 
 /// The zone a sentence opens with, as its subject (洪山园位于鼓楼区, 马尾园:
@@ -396,11 +431,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 kept_end = kept_end.max(b);
                 keep
             });
-            for (cue, cue_end) in cues {
-                let industry_after = |lo: usize| {
+            for (k, &(cue, cue_end)) in cues.iter().enumerate() {
+                let next_cue = cues.get(k + 1).map(|c| c.0);
+                // The industry after `lo` (within `bound`).
+                let industry_after = |lo: usize, bound: usize| {
                     ms.iter()
                         .copied()
-                        .filter(|&i| m(i).kind == Kind::Industry && m(i).start > lo && m(i).start < lo + 60)
+                        .filter(|&i| {
+                            m(i).kind == Kind::Industry && m(i).start > lo && m(i).start < (lo + 60).min(bound)
+                        })
                         .min_by_key(|&i| m(i).start)
                 };
                 // The mentions of `kind` listed from `start` on: the first
@@ -436,6 +475,10 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     .copied()
                     .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= clause_start && m(i).end <= cue)
                     .collect();
+                if text[cue..cue_end].is_ascii() {
+                    // English lists no leaders before its cue: the firm named last.
+                    leaders = leaders.last().copied().into_iter().collect();
+                }
                 let after_cue = text[cue_end..sentence.end].trim_start_matches('”');
                 let copula = rr
                     .chain_leader
@@ -459,25 +502,40 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     // before it, else after it.
                     let list_start = sentence.end - after_cue.trim_start_matches([',', ':']).len();
                     leaders = listed_from(list_start, Kind::Enterprise);
-                    industry_before(from, cue).or_else(|| industry_after(cue_end))
+                    industry_before(from, cue).or_else(|| industry_after(cue_end, sentence.end))
                 } else {
                     // The industry after the cue (以A为龙头的X产业链), else right
                     // before it (A作为X产业链链主企业), else named before the
                     // leaders in the sentence (在X产业链上,以A为龙头).
-                    industry_after(cue).or_else(|| {
+                    // The industry after the cue, in its clause only when a
+                    // later clause has a cue of its own: that clause names
+                    // another chain (…以A为链主,X产业链链主为B).
+                    let clause_end = text[cue..sentence.end]
+                        .find([',', ';'])
+                        .map_or(sentence.end, |p| cue + p);
+                    let bound = if next_cue.is_some_and(|n| n > clause_end) {
+                        clause_end
+                    } else {
+                        sentence.end
+                    };
+                    industry_after(cue, bound).or_else(|| {
                         let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
                         let last_leader = leaders.iter().map(|&l| m(l).end).max()?;
                         industry_before(last_leader, cue).or_else(|| industry_before(from, first_leader))
                     })
                 };
+                let last_leader = leaders.iter().map(|&l| m(l).end).max().unwrap_or(cue);
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
-                    let last_leader = leaders.iter().map(|&l| m(l).end).max().unwrap_or(cue);
                     for l in leaders {
                         let mut r = rel(Predicate::ChainLeader, z, l, si);
                         r.industry = Some(ind);
                         out.push(r);
                     }
                     from = m(ind).end.max(cue).max(last_leader);
+                } else if !leaders.is_empty() {
+                    // Leaders whose chain is not named are still this cue's,
+                    // not the next cue's.
+                    from = from.max(cue_end).max(last_leader);
                 }
             }
         }
@@ -979,6 +1037,54 @@ mod tests {
                 ("白鹭微电子股份有限公司", "智能终端")
             ]
         );
+    }
+
+    fn chain_leads(text: &str) -> Vec<(String, String)> {
+        let ex = extract(&clean(text));
+        ex.relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ChainLeader)
+            .filter_map(|r| {
+                Some((
+                    ex.mentions[r.object?].name.clone(),
+                    ex.mentions[r.industry?].name.clone(),
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_clause_of_a_list_of_chains_keeps_its_own_industry() {
+        let leads = chain_leads(
+            "青溪高新区集成电路产业链以蓝河微电子有限公司、远山半导体有限公司为链主,\
+             物联网产业链链主为白鹭感知科技股份有限公司。",
+        );
+        let want = [
+            ("蓝河微电子有限公司", "集成电路"),
+            ("远山半导体有限公司", "集成电路"),
+            ("白鹭感知科技股份有限公司", "物联网"),
+        ];
+        assert_eq!(leads, want.map(|(a, b)| (a.to_string(), b.to_string())), "{leads:?}");
+        // A chain whose industry is not named keeps its leaders from the next one.
+        let leads = chain_leads(
+            "青溪高新区现有集成电路企业300余家,产业链以蓝河微电子有限公司为链主,\
+             物联网产业链链主为白鹭感知科技股份有限公司。",
+        );
+        assert_eq!(
+            leads,
+            [("白鹭感知科技股份有限公司".to_string(), "物联网".to_string())],
+            "{leads:?}"
+        );
+        let leads = chain_leads(
+            "青溪高新区的光伏产业链由蓝河光能股份有限公司担纲链主,动力电池产业链链主为远山动力科技有限公司,\
+             新材料产业链则由白鹭材料股份有限公司领衔。",
+        );
+        let want = [
+            ("蓝河光能股份有限公司", "光伏"),
+            ("远山动力科技有限公司", "动力电池"),
+            ("白鹭材料股份有限公司", "新材料"),
+        ];
+        assert_eq!(leads, want.map(|(a, b)| (a.to_string(), b.to_string())), "{leads:?}");
     }
 
     #[test]
