@@ -29,7 +29,9 @@ const MONTHS: &[&str] = &[
 /// The kind an English name ending makes (… Zone, … Project, … Co., Ltd.).
 fn ending_kind(word: &str, rules: &EnglishRules) -> Option<Kind> {
     let has = |list: &[String]| list.iter().any(|e| e == word);
-    if has(&rules.zone_endings) {
+    // Bio-Town ends as Town does.
+    let last_part = word.rsplit('-').next().unwrap_or(word);
+    if has(&rules.zone_endings) || rules.zone_endings.iter().any(|e| e == last_part) {
         Some(Kind::Zone)
     } else if has(&rules.project_endings) {
         Some(Kind::Project)
@@ -135,7 +137,9 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
         let mut used_ends = Vec::new();
         let mut order: foldhash::HashMap<Kind, usize> = foldhash::HashMap::default();
         for (k, t) in toks.iter().enumerate() {
-            let Some(kind) = ending_kind(t.text, english_rules) else {
+            let science_city =
+                t.text == "City" && k > 0 && english_rules.city_zone_words.iter().any(|w| *w == toks[k - 1].text);
+            let Some(kind) = ending_kind(t.text, english_rules).or(science_city.then_some(Kind::Zone)) else {
                 continue;
             };
             if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.") {
@@ -166,6 +170,17 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             while b > 0 {
                 let w = toks[b - 1].text;
                 let gap = &text[toks[b - 1].end..toks[b].start];
+                // A place in parentheses inside a name: Samsung (China)
+                // Semiconductor Co., Ltd., China (Mianyang) Science City.
+                if matches!(gap, ") " | ")")
+                    && b >= 2
+                    && capitalized(w)
+                    && text[toks[b - 2].end..toks[b - 1].start] == *" ("
+                    && capitalized(toks[b - 2].text)
+                {
+                    b -= 2;
+                    continue;
+                }
                 if !gap
                     .chars()
                     .all(|c| matches!(c, ' ' | '"' | '“' | '”') || (c == ',' && w == "Co."))
@@ -173,11 +188,22 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                     break;
                 }
                 // A joining word after a complete name (… Co., Ltd. and B Co., Ltd.) joins two names.
+                // … and not after an institute named head first (China
+                // Academy of Engineering Physics and Southwest University).
+                let institute_before = |j: usize| {
+                    toks[..=j]
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .take_while(|t| capitalized(t.text) || matches!(t.text, "of" | "for"))
+                        .any(|t| ending_kind(t.text, english_rules) == Some(Kind::Institute))
+                };
                 if capitalized(w)
                     || (matches!(w, "and" | "of" | "for" | "&")
                         && b >= 2
                         && capitalized(toks[b - 2].text)
-                        && ending_kind(toks[b - 2].text, english_rules).is_none())
+                        && ending_kind(toks[b - 2].text, english_rules).is_none()
+                        && !(w == "and" && institute_before(b - 2)))
                     || w.starts_with('"')
                 {
                     b -= 1;
@@ -215,12 +241,21 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             let mut last = k;
             if kind == Kind::Institute {
                 let spaced = |a: usize| text[toks[a].end..toks[a + 1].start].chars().all(|c| c == ' ');
+                // "and" before another institute's name (… Physics and
+                // Southwest University) ends this one.
+                let institute_after = |j: usize| {
+                    toks[j..]
+                        .iter()
+                        .take_while(|t| capitalized(t.text))
+                        .any(|t| ending_kind(t.text, english_rules) == Some(Kind::Institute))
+                };
                 while toks
                     .get(last + 1)
                     .is_some_and(|t| matches!(t.text, "of" | "for" | "and"))
                     && toks.get(last + 2).is_some_and(|t| capitalized(t.text))
                     && spaced(last)
                     && spaced(last + 1)
+                    && !(toks[last + 1].text == "and" && institute_after(last + 2))
                 {
                     last += 2;
                     while toks.get(last + 1).is_some_and(|t| capitalized(t.text)) && spaced(last) {
@@ -238,6 +273,8 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 .chain(&toks[k + 1..=last])
                 .map(|t| t.text)
                 .filter(|w| !matches!(*w, "of" | "for" | "and"))
+                // China (Mianyang) Science City: the place after China.
+                .skip_while(|w| kind == Kind::Zone && *w == "China")
                 .take_while(|w| !english_rules.generic_words.contains(*w))
                 .collect();
             let target = align(ex, &paired, &all, kind, &proper, order.get(&kind).copied().unwrap_or(0));
@@ -276,6 +313,36 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                     new_mentions.push(english_only(kind, phrase, toks[b].start, end, si));
                 }
                 None => {}
+            }
+        }
+        // "the Chengdu zone": the zone named before whose English name
+        // starts with those words.
+        let spaced = |a: usize| text[toks[a].end..toks[a + 1].start].chars().all(|c| c == ' ');
+        for (k, t) in toks.iter().enumerate() {
+            if !matches!(t.text, "zone" | "park") {
+                continue;
+            }
+            let mut b = k;
+            while b > 0 && k - b < 3 && capitalized(toks[b - 1].text) && spaced(b - 1) {
+                b -= 1;
+            }
+            if b == k || b == 0 || !matches!(toks[b - 1].text, "the" | "The" | "this" | "This") {
+                continue;
+            }
+            let (start, end) = (toks[b].start, t.end);
+            let words: Vec<&str> = toks[b..k].iter().map(|w| w.text).collect();
+            let named_so = |m: &&Mention| {
+                m.kind == Kind::Zone
+                    && m.english.as_deref().is_some_and(|p| {
+                        let mut name_words = p.split_whitespace();
+                        words.iter().all(|w| name_words.next() == Some(*w)) && name_words.next().is_some()
+                    })
+            };
+            let mut earlier = ex.mentions.iter().chain(new_mentions.iter());
+            let taken = earlier.clone().any(|n| n.start < end && start < n.end);
+            if let Some(zone) = earlier.rfind(named_so).filter(|_| !taken) {
+                let mention = english_mention(zone, &text[start..end], start, end, si);
+                new_mentions.push(mention);
             }
         }
         // A name in apposition with a company noun (iFlytek, a leading
@@ -626,5 +693,62 @@ mod tests {
             .mentions
             .iter()
             .any(|m| m.kind == Kind::Zone && m.name == "Baishan Science and Technology Innovation Corridor"));
+    }
+
+    #[test]
+    fn names_with_a_place_in_parentheses_and_institutes_joined_by_and() {
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone hosts Lanhe (China) Optics Co., Ltd., near the Baishan (Qingxi) Science and Technology City. \
+             The Qingxi Academy of Marine Physics and Baishan University of Science and Technology are both in the city.",
+        ));
+        assert_eq!(names(&ex, Kind::Enterprise), ["Lanhe (China) Optics Co., Ltd."]);
+        assert!(
+            names(&ex, Kind::Zone).contains(&"Baishan (Qingxi) Science and Technology City"),
+            "{:?}",
+            ex.mentions
+        );
+        assert_eq!(
+            names(&ex, Kind::Institute),
+            [
+                "Qingxi Academy of Marine Physics",
+                "Baishan University of Science and Technology"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_city_zone_and_a_city_heading_point_to_the_zone_of_that_city() {
+        use crate::extract::Predicate;
+        let ex = extract(&clean(
+            "Our analysts visited the Wuxi National High-Tech Zone and the Changzhou National High-Tech Zone.\n\n\
+             2.1 Wuxi: chips first\n\n\
+             Wuxi is the larger. The zone's pillar industries are integrated circuits and biomedicine.\n\n\
+             2.2 Changzhou: solar power\n\n\
+             Lanhe Solar Co., Ltd. leads the photovoltaic chain. The Changzhou zone names photovoltaics as its leading industry.",
+        ));
+        let zone_of = |p: Predicate| -> Vec<String> {
+            ex.relations
+                .iter()
+                .filter(|r| r.predicate == p)
+                .map(|r| ex.mentions[r.subject].name.clone())
+                .collect()
+        };
+        let leading = zone_of(Predicate::LeadingIndustry);
+        assert_eq!(
+            leading,
+            [
+                "无锡高新技术产业开发区",
+                "无锡高新技术产业开发区",
+                "常州高新技术产业开发区"
+            ],
+            "{:?}",
+            ex.relations
+        );
+        assert_eq!(
+            zone_of(Predicate::ChainLeader),
+            ["常州高新技术产业开发区"],
+            "{:?}",
+            ex.relations
+        );
     }
 }

@@ -132,6 +132,8 @@ pub struct VillageRules {
 pub struct EnglishRules {
     pub generic_words: HashSet<String>,
     pub zone_endings: Vec<String>,
+    /// "City" ends a zone name after one of these (Science and Technology City).
+    pub city_zone_words: Vec<String>,
     pub project_endings: Vec<String>,
     pub enterprise_endings: Vec<String>,
     pub institute_endings: Vec<String>,
