@@ -211,6 +211,7 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
     let chars = strip_pinyin(chars);
     let (chars, converted) = to_simplified(chars);
     let chars = drop_junk_lines(chars);
+    let chars = drop_page_furniture(chars);
     let chars = join_broken_lines(chars);
     let chars = squeeze_spaces(chars);
     let (chars, split) = split_long_lines(chars);
@@ -941,12 +942,95 @@ const FULL_LINE: usize = 30;
 
 /// Whether a line may end inside a sentence / the next may continue it.
 fn ends_open(c: char) -> bool {
-    // A digit too: a column can break between a number and its unit (1.3|万家).
-    is_cjk(c) || c.is_ascii_digit() || matches!(c, '、' | ',' | '+')
+    // A digit too: a column can break between a number and its unit (1.3|万家),
+    // and an opening quote or bracket before what it encloses (原“|昌东工业园”).
+    is_cjk(c) || c.is_ascii_digit() || matches!(c, '、' | ',' | '+' | '“' | '《' | '(' | '「')
 }
 
 fn starts_continuation(c: char) -> bool {
-    is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。')
+    // … and what closes or follows a word: 13.8|%, 一城两园|”的格局.
+    is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。' | '%' | ';' | ':' | ')' | '”' | '》' | '」')
+}
+
+/// Whether a line is a printed page number: — 3 —, - 3 -, 第3页, 第3页 共9页,
+/// 3/9 (a bare number is not: lists and tables have those).
+fn is_page_number(line: &[(char, u32)]) -> bool {
+    let dash = |c: char| matches!(c, '—' | '–' | '-' | '－' | '─');
+    // Most lines are long: counted without building anything.
+    let mut visible = line.iter().filter(|&&(c, _)| !is_space(c));
+    if visible.clone().nth(12).is_some() {
+        return false;
+    }
+    let t: Vec<char> = visible.by_ref().map(|&(c, _)| c).collect();
+    if t.is_empty() {
+        return false;
+    }
+    let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(char::is_ascii_digit);
+    let inner: Vec<char> = t.iter().copied().skip_while(|&c| dash(c)).collect();
+    let dashes_before = t.len() - inner.len();
+    let core: Vec<char> = inner.iter().copied().rev().skip_while(|&c| dash(c)).collect::<Vec<_>>();
+    let dashes_after = inner.len() - core.len();
+    let core: Vec<char> = core.into_iter().rev().collect();
+    if dashes_before > 0 && dashes_after > 0 && digits(&core) {
+        return true;
+    }
+    // 第3页, 第3页共9页, 共9页第3页.
+    let text: String = t.iter().collect();
+    let page = |s: &str| {
+        s.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(|n| digits(&n.chars().collect::<Vec<_>>()))
+    };
+    let total = |s: &str| {
+        s.strip_prefix('共')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(|n| digits(&n.chars().collect::<Vec<_>>()))
+    };
+    if page(&text) {
+        return true;
+    }
+    if let Some(p) = text.find('页').map(|p| p + '页'.len_utf8()).filter(|&p| p < text.len()) {
+        let (a, b) = text.split_at(p);
+        if page(a) && total(b) || total(a) && page(b) {
+            return true;
+        }
+    }
+    // 3/9
+    match text.split_once('/') {
+        Some((a, b)) => digits(&a.chars().collect::<Vec<_>>()) && digits(&b.chars().collect::<Vec<_>>()),
+        None => false,
+    }
+}
+
+/// Drop what a PDF prints on every page: page numbers, and the running
+/// header or footer (a short line that stands next to at least two page
+/// breaks, the same each time). The lines go whole, newline and all, so the
+/// sentence a page break cut is joined again by [`join_broken_lines`].
+fn drop_page_furniture(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
+    let page_numbers: Vec<bool> = lines.iter().map(|l| is_page_number(l)).collect();
+    if !page_numbers.iter().any(|&p| p) {
+        return chars;
+    }
+    // The lines within three lines of a page number, keyed by what they show.
+    let shown = |l: &[(char, u32)]| -> String { l.iter().map(|&(c, _)| c).filter(|&c| !is_space(c)).collect() };
+    let near_break = |i: usize| (i.saturating_sub(3)..(i + 4).min(lines.len())).any(|j| page_numbers[j]);
+    let mut counts: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
+    for (i, l) in lines.iter().enumerate() {
+        let key = shown(l);
+        let n = key.chars().count();
+        if !page_numbers[i] && (2..=40).contains(&n) && !key.ends_with('。') && near_break(i) {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, l) in lines.iter().enumerate() {
+        let running = !page_numbers[i] && near_break(i) && counts.get(&shown(l)).is_some_and(|&n| n >= 2);
+        if !page_numbers[i] && !running {
+            out.extend_from_slice(l);
+        }
+    }
+    out
 }
 
 /// What makes a full printed line in this text, counted two ways: in
@@ -1301,6 +1385,30 @@ mod tests {
             norm(text),
             "园区党政领导班子先后赴多个地方开展考察学习,重点学习了先进地区的招商引资经验。\n园区动态\n青溪高新区获批。"
         );
+    }
+
+    #[test]
+    fn page_numbers_and_running_headers_go_and_the_cut_sentence_is_joined() {
+        let page = "青溪高新区近年来持续优化营商环境,园区建立了重点项目服务专员制度,协调解决\n\
+                    企业审批、供电和用工等方面的难题,全年产值增长13.8\n\
+                    %;规划面积调整为18.6平\n\n\
+                    \u{3000}\u{3000}— 1 —\n\u{c}\n\
+                    青溪高新区管委会\u{3000}\u{3000}2024年工作报告\n\n\
+                    方公里。园区还设立了专项基金,重点支持关键核心技术攻关和科技成果就地转\n\
+                    化,带动上下游配套企业在园区集聚发展,原“\n\
+                    白鹭工业园”更名为“青溪科创城”。\n\n\
+                    — 2 —\n\n\
+                    青溪高新区管委会\u{3000}\u{3000}2024年工作报告\n\n\
+                    二、2024年主要目标\n\n\
+                    — 3 —\n";
+        let text = norm(page);
+        assert!(!text.contains("工作报告") && !text.contains('—'), "{text}");
+        assert!(text.contains("增长13.8%;规划面积调整为18.6平方公里。"), "{text}");
+        assert!(text.contains("原“白鹭工业园”更名"), "{text}");
+        assert!(text.contains("\n二、2024年主要目标"), "{text}");
+        assert_eq!(norm(&text), text);
+        // A number alone, or a heading met once, is not page furniture.
+        assert_eq!(norm("园区动态\n3\n青溪高新区获批。"), "园区动态\n3\n青溪高新区获批。");
     }
 
     #[test]
