@@ -840,9 +840,21 @@ mod tests {
             .find(|a| a.1 == "浙江省科学技术厅")
             .expect("the full name");
         assert!(science.2.contains(&"省科技厅".to_string()), "{agencies:?}");
-        // With no full name of that body in the text, whose it is stays
-        // unknown: no agency (省发改委 would join every province's).
-        assert!(!agencies.iter().any(|a| a.1.contains("发改委")), "{agencies:?}");
+        // With no full name of that body in the text, the body of the one
+        // province the text's names lie in.
+        let reform = agencies
+            .iter()
+            .find(|a| a.1 == "浙江省发展和改革委员会")
+            .expect("the province's body");
+        assert!(reform.2.contains(&"省发改委".to_string()), "{agencies:?}");
+        // With names in two provinces, whose it is stays unknown: no agency
+        // (省发改委 would join every province's).
+        let e = entities("浙江省科学技术厅与江苏省科学技术厅签约,省发改委表示支持。");
+        assert!(
+            !e.iter()
+                .any(|a| a.0 == Kind::Agency && a.2.iter().any(|n| n.contains("发改委"))),
+            "{e:?}"
+        );
         // The zone's body named by its ending alone (管委会表示…).
         let e = entities("青溪高新技术产业开发区管理委员会发布通知。管委会与白山大学合作共建学院。");
         let agencies: Vec<_> = e.iter().filter(|x| x.0 == Kind::Agency).collect();

@@ -100,10 +100,13 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
 
 /// An agency named by its level (省科技厅, 市政府) is the one agency of the
 /// document at that level with that ending (湖北省科学技术厅): it takes that
-/// name as its canonical one. Without exactly one such agency the mention
-/// is dropped: whose it is stays unknown, and a name such as 省政府 would
-/// join the agencies of every province in the graph.
+/// name as its canonical one. Without one, a province's or city's body is
+/// that of the one province or city the document's names lie in (省发展改革委
+/// in a text whose other names are all in 江苏省: 江苏省发展和改革委员会).
+/// Else the mention is dropped: whose it is stays unknown, and a name such
+/// as 省政府 would join the agencies of every province in the graph.
 fn name_agencies_of_a_level(ex: &mut Extraction, rules: &Rules) {
+    let gaz = Gazetteer::get();
     let agency = &rules.entities.agency;
     let ending_of = |name: &str| rules.agency_ending(name);
     let level_of = |name: &str| -> Option<(usize, &str)> {
@@ -129,17 +132,79 @@ fn name_agencies_of_a_level(ex: &mut Extraction, rules: &Rules) {
             })
             .map(|o| o.canonical.as_deref().unwrap_or(&o.name))
             .collect();
-        match full.first().filter(|_| full.len() == 1) {
-            Some(name) => {
-                let name = name.to_string();
-                ex.mentions[i].canonical = Some(name);
-            }
+        let division = match level {
+            "省" => Some(Level::Province),
+            "市" => Some(Level::City),
+            _ => None,
+        };
+        let name = match full.first().filter(|_| full.len() == 1) {
+            Some(name) => Some(name.to_string()),
+            None if full.is_empty() => division
+                .and_then(|d| document_division(ex, gaz, d, &|n: &str| level_of(n).is_some()))
+                .map(|place| format!("{place}{body}")),
+            None => None,
+        };
+        match name {
+            Some(name) => ex.mentions[i].canonical = Some(name),
             None => drop.push(i),
         }
     }
     for i in drop.into_iter().rev() {
         ex.mentions.remove(i);
     }
+}
+
+/// The one division at `level` (a province, a city) that the document's
+/// places, national zones and agencies named with a place lie in, if they
+/// all lie in one.
+fn document_division(
+    ex: &Extraction,
+    gaz: &Gazetteer,
+    level: Level,
+    level_named: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let mut found: BTreeSet<&str> = BTreeSet::new();
+    let mut add_code = |code: &str| {
+        if let Some(d) = gaz.ancestors(code).into_iter().find(|d| d.level == level) {
+            found.insert(d.name.as_str());
+        }
+    };
+    for m in &ex.mentions {
+        match m.kind {
+            Kind::Place => {
+                if let Some(code) = m.entry.and_then(|e| gaz.entries[e].code.as_deref()) {
+                    add_code(code);
+                }
+            }
+            Kind::Zone => {
+                if let Some(e) = m.entry {
+                    let entry = &gaz.entries[e];
+                    let place = if level == Level::Province {
+                        &entry.province
+                    } else {
+                        &entry.city
+                    };
+                    if let Some(code) = place
+                        .as_deref()
+                        .and_then(|p| gaz.lookup(p).iter().find_map(|&d| gaz.entries[d].code.as_deref()))
+                    {
+                        add_code(code);
+                    }
+                }
+            }
+            Kind::Agency if !level_named(&m.name) => {
+                if let Some((_, entries)) = gaz.division_at(&m.name, 0) {
+                    if let Some(code) = entries.iter().find_map(|&d| gaz.entries[d].code.as_deref()) {
+                        add_code(code);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = found.into_iter();
+    let one = found.next()?;
+    found.next().is_none().then(|| one.to_string())
 }
 
 /// The short names of the companies the document names in full
