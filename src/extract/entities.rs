@@ -635,10 +635,15 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         if !is_name_char(c) {
             break;
         }
+        // (Not after a date: 管委会5月与A大学签约.)
+        let after_date = b >= 3
+            && matches!(chars[b - 2], '年' | '月' | '日' | '号')
+            && (chars[b - 3].is_ascii_digit() || "一二三四五六七八九十".contains(chars[b - 3]));
         if edge.through_and
             && matches!(chars[b - 1], '与' | '及')
             && b - 1 > 0
             && is_cjk(chars[b - 2])
+            && !after_date
             && suffix_start - b <= 6
         {
             let before: String = chars[b.saturating_sub(6)..b - 1].iter().collect();
@@ -2326,6 +2331,26 @@ mod tests {
             .filter(|k| k.contains(['。', '!', '?', '…', '\n']))
             .collect();
         assert!(bad.is_empty(), "{bad:?}");
+    }
+
+    #[test]
+    fn names_stop_at_a_date_a_chain_role_and_joint_action() {
+        assert_eq!(
+            names("青溪高新区管委会5月与白山大学签署合作协议。", Kind::Institute),
+            ["白山大学"]
+        );
+        assert_eq!(
+            names("青溪高新区管委会今年5月与白山大学签约。", Kind::Institute),
+            ["白山大学"]
+        );
+        assert_eq!(
+            names("光子产业链链主青溪长光芯片股份有限公司于2022年上市。", Kind::Enterprise),
+            ["青溪长光芯片股份有限公司"]
+        );
+        assert_eq!(
+            names("浙江省工业和信息化厅会同省科技厅开展评估。", Kind::Agency),
+            ["浙江省工业和信息化厅", "省科技厅"]
+        );
     }
 
     #[test]
