@@ -118,9 +118,27 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
                 && !is_major_zone(park, rules, gaz)
                 && rest.chars().all(|c| "。!?;”\"」)".contains(c))
         });
-        // In a park's section or paragraph, the zone it belongs to, named
-        // further on, is not what the sentences are about.
-        if subject.is_some() && (section.is_none() || subject == opening) {
+        // A park of the article's dominant zone (a science city: a major
+        // ending of `park_major_suffixes`, no zone of the tables) is what its
+        // paragraph is about, not the rest of the article.
+        let name_of = |i: usize| ex.mentions[i].canonical.as_deref().unwrap_or(&ex.mentions[i].name);
+        let park_of_dominant = subject.is_some_and(|s| {
+            let m = &ex.mentions[s];
+            let park_ending = rules
+                .entities
+                .zone
+                .park_major_suffixes
+                .iter()
+                .any(|e| m.name.ends_with(e.as_str()));
+            dominant.is_some_and(|d| name_of(d) != name_of(s)) && park_ending && m.entry.is_none()
+        });
+        if park_of_dominant {
+            if opening.is_none() {
+                opened = subject.map(|s| (s, sentence.paragraph));
+            }
+        } else if subject.is_some() && (section.is_none() || subject == opening) {
+            // In a park's section or paragraph, the zone it belongs to, named
+            // further on, is not what the sentences are about.
             current = subject;
         }
         let here = opening.or(opened.map(|(o, _)| o)).or(section).or(subject);
@@ -1085,6 +1103,23 @@ mod tests {
             ("白鹭材料股份有限公司", "新材料"),
         ];
         assert_eq!(leads, want.map(|(a, b)| (a.to_string(), b.to_string())), "{leads:?}");
+    }
+
+    #[test]
+    fn a_science_city_of_the_article_s_zone_is_the_subject_of_its_paragraph_only() {
+        let r = relations(
+            "青溪高新区全年营业收入增长9%。青溪高新区创新动能增强,青溪高新区获评优秀。\n\
+             白鹭科技城新引进新型研发机构12家,白鹭科技城已集聚企业300家。\n\
+             认真落实《青溪智造行动计划》,全年兑现奖补资金8亿元。",
+        );
+        assert!(
+            has(&r, Predicate::Implements, "青溪高新区", "青溪智造行动计划"),
+            "{r:?}"
+        );
+        assert!(
+            !r.iter().any(|x| x.0 == Predicate::Implements && x.1 == "白鹭科技城"),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -153,6 +153,8 @@ pub struct EnglishRules {
 pub struct ZoneRules {
     pub suffixes: Vec<String>,
     pub major_suffixes: Vec<String>,
+    /// Major endings that, in an article about another zone, name a park of it.
+    pub park_major_suffixes: Vec<String>,
     pub container_suffixes: Vec<String>,
     pub quoted_suffixes: Vec<String>,
     pub coreference: WordSet,
