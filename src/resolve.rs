@@ -122,7 +122,7 @@ fn zone_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     let Some((head, suffix)) = split_zone_ending(&name, rules) else {
         return format!("name:{name}");
     };
-    let family = zone_family(suffix);
+    let family = zone_family(suffix, rules);
     let mut core = head.to_string();
     // A place in parentheses is a gloss, not part of the name
     // (西部(重庆)科学城 is 西部科学城, 德州(禹城)高新区 德州高新区).
@@ -155,15 +155,24 @@ fn split_zone_ending<'a>(name: &'a str, rules: &'a Rules) -> Option<(&'a str, &'
 }
 
 /// Zone endings that name the same kind of zone: the 高新 family
-/// (高新区, 高新技术产业开发区, 国家高新区 …) is one; any other ending is its
-/// own (广州开发区 and 广州高新区 are two zones).
-fn zone_family(suffix: &str) -> String {
+/// (高新区, 高新技术产业开发区, 国家高新区 …) is one, so is each group of
+/// `same_endings` in entities.toml (经济技术开发区, 经济开发区, 经开区); any
+/// other ending is its own (广州开发区 and 广州高新区 are two zones).
+fn zone_family(suffix: &str, rules: &Rules) -> String {
     // 新技术(产业)开发区 is the older name of a 高新技术产业开发区
     // (武汉东湖新技术开发区 is 武汉东湖高新区).
     if suffix.contains("高新") || suffix.starts_with("新技术") {
-        "高新".into()
-    } else {
-        suffix.to_string()
+        return "高新".into();
+    }
+    match rules
+        .entities
+        .zone
+        .same_endings
+        .iter()
+        .find(|g| g.iter().any(|e| e == suffix))
+    {
+        Some(group) => group[0].clone(),
+        None => suffix.to_string(),
     }
 }
 
@@ -179,11 +188,11 @@ pub fn zone_name_variants(name: &str) -> Vec<String> {
     let Some((core, suffix)) = split_zone_ending(&name, rules) else {
         return variants;
     };
-    let family = zone_family(suffix);
+    let family = zone_family(suffix, rules);
     for s in rules
         .zone_suffixes_longest_first
         .iter()
-        .filter(|s| zone_family(s) == family)
+        .filter(|s| zone_family(s, rules) == family)
     {
         for v in [format!("{core}{s}"), format!("{core}国家{s}")] {
             if !variants.contains(&v) && !v.contains("国家国家") {
@@ -814,6 +823,21 @@ mod tests {
             .iter()
             .map(|e| (e.kind, e.label.clone(), e.alt_labels.iter().cloned().collect()))
             .collect()
+    }
+
+    #[test]
+    fn an_economic_development_zone_s_short_and_long_names_and_its_province_are_one() {
+        let zones: Vec<_> = entities("安徽青溪经济开发区扩区获批。青溪经开区以新材料为主导产业。")
+            .into_iter()
+            .filter(|x| x.0 == Kind::Zone)
+            .collect();
+        assert_eq!(zones.len(), 1, "{zones:?}");
+        // A high-tech zone and a development zone of one place stay two.
+        let zones: Vec<_> = entities("青溪经开区与青溪高新区签约。")
+            .into_iter()
+            .filter(|x| x.0 == Kind::Zone)
+            .collect();
+        assert_eq!(zones.len(), 2, "{zones:?}");
     }
 
     #[test]

@@ -635,6 +635,11 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         if !is_name_char(c) {
             break;
         }
+        // No name holds an amount of money (园区再添15亿元项目).
+        let money = ["亿元", "万元", "亿美元"].iter().find(|u| ends_with(chars, b, u));
+        if money.is_some_and(|u| b > u.chars().count() && chars[b - u.chars().count() - 1].is_ascii_digit()) {
+            break;
+        }
         // (Not after a date: 管委会5月与A大学签约.)
         let after_date = b >= 3
             && matches!(chars[b - 2], '年' | '月' | '日' | '号')
@@ -717,6 +722,22 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 b2 += 1;
             }
             moved = true;
+        }
+        // … or an amount of money (52亿元储能电池项目: the project's size).
+        let mut k = b2;
+        while k < suffix_start && (chars[k].is_ascii_digit() || k > b2 && chars[k] == '.') {
+            k += 1;
+        }
+        if k > b2 {
+            if let Some(unit) = ["亿美元", "万美元", "亿元", "万元"]
+                .iter()
+                .find(|u| starts_with(chars, k, u))
+            {
+                if k + unit.chars().count() < suffix_start {
+                    b2 = k + unit.chars().count();
+                    moved = true;
+                }
+            }
         }
         for w in &rules.entities.boundary.leading_trim {
             if starts_with(chars, b2, w) && b2 + w.chars().count() < suffix_start {
@@ -2350,6 +2371,19 @@ mod tests {
         assert_eq!(
             names("浙江省工业和信息化厅会同省科技厅开展评估。", Kind::Agency),
             ["浙江省工业和信息化厅", "省科技厅"]
+        );
+        // An amount of money, 上市公司 before a company, and 再生 inside a name.
+        assert!(names("青溪生物产业园再添15亿元项目。", Kind::Project).is_empty());
+        assert_eq!(
+            names(
+                "白山储能是创业板上市公司青溪华储科技股份有限公司的全资子公司。",
+                Kind::Enterprise
+            ),
+            ["青溪华储科技股份有限公司"]
+        );
+        assert_eq!(
+            names("园区内的白河再生金属产业园集聚了60%的企业。", Kind::Zone),
+            ["白河再生金属产业园"]
         );
     }
 

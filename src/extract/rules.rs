@@ -153,6 +153,8 @@ pub struct EnglishRules {
 pub struct ZoneRules {
     pub suffixes: Vec<String>,
     pub major_suffixes: Vec<String>,
+    /// Groups of endings that name one kind of zone (经济技术开发区, 经开区).
+    pub same_endings: Vec<Vec<String>>,
     /// Major endings that, in an article about another zone, name a park of it.
     pub park_major_suffixes: Vec<String>,
     pub container_suffixes: Vec<String>,
