@@ -74,6 +74,16 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
             .cloned()
             .collect();
         let mut chosen = select(cands);
+        // A board no exchange is named with (主板) is a market only where a
+        // listing is told (主板上市); else a common noun (a computer's 主板).
+        chosen.retain(|c| {
+            let unspecified_board = c.kind == Kind::Market
+                && c.entry.is_some_and(|e| {
+                    let entry = &gaz.entries[e];
+                    entry.exchange.is_none() && entry.canonical.ends_with('板')
+                });
+            !unspecified_board || rules.relations.listed_on.cues.found_in(s)
+        });
         add_organisations_opening_projects(organisations, &mut chosen);
         let first = ex.mentions.len();
         for c in chosen {
@@ -2352,6 +2362,21 @@ mod tests {
             .filter(|k| k.contains(['。', '!', '?', '…', '\n']))
             .collect();
         assert!(bad.is_empty(), "{bad:?}");
+    }
+
+    #[test]
+    fn a_board_without_its_exchange_is_a_market_only_in_a_listing() {
+        let canonical = |text: &str| -> Vec<String> {
+            let ex = extract(&clean(text));
+            ex.mentions
+                .iter()
+                .filter(|m| m.kind == Kind::Market)
+                .map(|m| m.canonical.clone().unwrap_or_else(|| m.name.clone()))
+                .collect()
+        };
+        assert!(canonical("整机厂带动主板、电源、机壳等配套厂商集聚。").is_empty());
+        assert_eq!(canonical("白山储能于3月在主板上市。"), ["主板"]);
+        assert_eq!(canonical("白山储能在香港交易所主板挂牌上市。"), ["香港联合交易所主板"]);
     }
 
     #[test]
