@@ -160,8 +160,9 @@ fn split_zone_ending<'a>(name: &'a str, rules: &'a Rules) -> Option<(&'a str, &'
 /// other ending is its own (广州开发区 and 广州高新区 are two zones).
 fn zone_family(suffix: &str, rules: &Rules) -> String {
     // 新技术(产业)开发区 is the older name of a 高新技术产业开发区
-    // (武汉东湖新技术开发区 is 武汉东湖高新区).
-    if suffix.contains("高新") || suffix.starts_with("新技术") {
+    // (武汉东湖新技术开发区 is 武汉东湖高新区), and a few keep 高技术
+    // (厦门火炬高技术产业开发区 is 火炬高新区).
+    if suffix.contains("高新") || suffix.starts_with("新技术") || suffix.starts_with("高技术") {
         return "高新".into();
     }
     match rules
@@ -838,6 +839,15 @@ mod tests {
             .filter(|x| x.0 == Kind::Zone)
             .collect();
         assert_eq!(zones.len(), 2, "{zones:?}");
+    }
+
+    #[test]
+    fn a_high_technology_zone_is_its_high_tech_zone() {
+        let zones: Vec<_> = entities("白山火炬高技术产业开发区成立于1991年。火炬高新区已集聚企业300家。")
+            .into_iter()
+            .filter(|x| x.0 == Kind::Zone)
+            .collect();
+        assert_eq!(zones.len(), 1, "{zones:?}");
     }
 
     #[test]

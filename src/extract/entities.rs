@@ -309,8 +309,11 @@ fn add_repeated_names(text: &str, ex: &mut Extraction, rules: &Rules, shorts: Ve
             // Names with an ending (A科技有限公司, B高新区) are found
             // wherever they stand by that ending; the others only where the
             // list, quote or context that typed them is.
-            matches!(m.kind, Kind::Zone | Kind::Enterprise | Kind::Institute)
+            // An industry a list typed (平板显示、集成电路是三大主导产业) is
+            // found again too: 其中平板显示由A领军 names its chain.
+            (matches!(m.kind, Kind::Zone | Kind::Enterprise | Kind::Institute)
                 && matches!(m.via, Via::List | Via::Quote | Via::Context)
+                || m.kind == Kind::Industry && m.via == Via::List)
                 && m.english.is_none()
                 && m.name.chars().count() >= 3
                 && m.name.chars().all(is_cjk)

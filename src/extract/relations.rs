@@ -1083,6 +1083,19 @@ mod tests {
             ("白鹭感知科技股份有限公司", "物联网"),
         ];
         assert_eq!(leads, want.map(|(a, b)| (a.to_string(), b.to_string())), "{leads:?}");
+        // An industry a list named, named again bare before its leaders.
+        let leads = chain_leads(
+            "青溪高新区的三大主导产业是平板显示、智能终端和集成电路。\
+             其中平板显示由蓝河光电有限公司、远山显示有限公司两家龙头厂领军,配套完整。",
+        );
+        assert_eq!(
+            leads,
+            [
+                ("蓝河光电有限公司".to_string(), "平板显示".to_string()),
+                ("远山显示有限公司".to_string(), "平板显示".to_string())
+            ],
+            "{leads:?}"
+        );
         // A chain whose industry is not named keeps its leaders from the next one.
         let leads = chain_leads(
             "青溪高新区现有集成电路企业300余家,产业链以蓝河微电子有限公司为链主,\
