@@ -652,7 +652,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         .any(|w| between.trim_end_matches("后").ends_with(w.as_str()))
             };
             let right_before_cue = before.last().copied().filter(|&o| {
-                let between = &text[m(o).end..cue_at];
+                // (A quoted old name: 原“A”正式更名为B.)
+                let between = text[m(o).end..cue_at].trim_start_matches(['”', '"', '」']);
                 between.chars().count() <= 2 || approval(between)
             });
             let before_upgrade = || {
@@ -1429,6 +1430,25 @@ mod tests {
         // The old name is its former name (工业集中区 is a zone's ending).
         assert!(
             has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪工业集中区"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_quoted_old_name_and_the_name_a_zone_bore_then_are_former_names() {
+        let r = relations("3月,经省政府批复同意,原“白山工业园”正式更名为“青溪高新区航空科创城”。");
+        assert!(
+            has(&r, Predicate::FormerName, "青溪高新区航空科创城", "白山工业园"),
+            "{r:?}"
+        );
+        let r = relations("白山高新技术产业开发区1991年获批国家级高新区,当时的名称是白山市火炬高技术产业开发区。");
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "白山高新技术产业开发区",
+                "白山市火炬高技术产业开发区"
+            ),
             "{r:?}"
         );
     }
