@@ -490,7 +490,18 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         let label = match gaz_entry {
             Some(e) => gaz.entries[e].canonical.clone(),
             None if kind == Kind::Industry => industry_label(&names, gaz),
-            None => best_label(if current.is_empty() { &names } else { &current }),
+            None => {
+                let candidates = if current.is_empty() { &names } else { &current };
+                // A park is labelled by its own name, not with its zone's
+                // before it (交子金融商务区, also written 成都高新区交子金融商务区):
+                // the label makes the IRI, and other texts name the park alone.
+                let own: BTreeSet<String> = candidates
+                    .iter()
+                    .filter(|n| kind != Kind::Zone || !zone_before_park(n, candidates))
+                    .cloned()
+                    .collect();
+                best_label(if own.is_empty() { candidates } else { &own })
+            }
         };
         // A quoted name is labelled without its quote marks (“青苗计划” → 青苗计划).
         let label = if kind == Kind::Policy && label.contains(['“', '”']) {
@@ -770,6 +781,17 @@ fn industry_label(names: &BTreeSet<String>, gaz: &Gazetteer) -> String {
 
 /// The canonical label among surface forms: the longest, preferring names
 /// without quotes' asymmetry; ties broken by text order for determinism.
+/// Whether `name` is another of `names` with a zone's name before it
+/// (成都高新区交子金融商务区 and 交子金融商务区).
+fn zone_before_park(name: &str, names: &BTreeSet<String>) -> bool {
+    names.iter().any(|park| {
+        name.len() > park.len()
+            && name
+                .strip_suffix(park.as_str())
+                .is_some_and(|zone| ["高新区", "开发区", "经开区", "园区"].iter().any(|z| zone.ends_with(z)))
+    })
+}
+
 fn best_label(names: &BTreeSet<String>) -> String {
     names
         .iter()
@@ -839,6 +861,16 @@ mod tests {
             .filter(|x| x.0 == Kind::Zone)
             .collect();
         assert_eq!(zones.len(), 2, "{zones:?}");
+    }
+
+    #[test]
+    fn a_park_written_after_its_zone_keeps_its_own_name_as_label() {
+        let e = entities("齐鲁制药在青溪高新区生命健康产业园建设三期项目。");
+        let park = e
+            .iter()
+            .find(|x| x.0 == Kind::Zone && x.1 == "生命健康产业园")
+            .expect("the park");
+        assert!(park.2.contains(&"青溪高新区生命健康产业园".to_string()), "{e:?}");
     }
 
     #[test]

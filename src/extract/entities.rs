@@ -883,6 +883,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         }
         // A park named after its zone starts after the zone (成都高新区交子金融商务区).
         let mut after_zone = false;
+        let with_zone = b;
         if kind == &SuffixKind::Zone && b < ss {
             let span: String = chars[b..ss].iter().collect();
             if let Some(p) = ["高新区", "开发区", "园区"]
@@ -1087,6 +1088,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             }
         }
         let name_full: String = if end > se { chars[b..end].iter().collect() } else { name };
+        // The park with its zone's name before it is a name of it too
+        // (济南高新区生命健康产业园).
+        let aliases = if after_zone {
+            vec![chars[with_zone..end].iter().collect()]
+        } else {
+            Vec::new()
+        };
         out.push(Cand {
             start: b,
             end,
@@ -1095,7 +1103,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             name: name_full,
             canonical: None,
             entry: None,
-            aliases: Vec::new(),
+            aliases,
             score,
         });
     }
