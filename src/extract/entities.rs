@@ -848,7 +848,18 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             {
                 let p = span[..h.start].chars().count();
                 let head: String = span[..h.start].to_string();
-                if p > 0 && !head.starts_with("中国") && !head.starts_with('中') && !head.contains('(') {
+                // (One character glued before a district's short form is a
+                // word of the name: 艾溪湖电子信息产业园 is not at 溪湖, for 溪湖区;
+                // a city's short form is the place: 如上海张江科学城.)
+                let county = |e: &usize| {
+                    gaz.entries[*e]
+                        .code
+                        .as_ref()
+                        .and_then(|c| gaz.divisions.get(c))
+                        .is_some_and(|d| d.level == Level::County)
+                };
+                let glued = p == 1 && h.short && h.entries.iter().all(county);
+                if p > 0 && !glued && !head.starts_with("中国") && !head.starts_with('中') && !head.contains('(') {
                     b += p;
                 }
             }
@@ -2420,6 +2431,11 @@ mod tests {
         assert_eq!(
             names("园区内的白河再生金属产业园集聚了60%的企业。", Kind::Zone),
             ["白河再生金属产业园"]
+        );
+        // A district's short form (溪湖 of 溪湖区) inside a park's name does not start it.
+        assert_eq!(
+            names("艾溪湖电子信息产业园新建厂房。", Kind::Zone),
+            ["艾溪湖电子信息产业园"]
         );
     }
 
