@@ -643,6 +643,26 @@ fn subject_for(
             return project;
         }
     }
+    // 共建A研究院,首期投入2亿元: the institute or project just set up.
+    if rules
+        .statistics
+        .first_phase_words
+        .iter()
+        .any(|w| lead.starts_with(w.as_str()))
+    {
+        let sentence_start = ex.sentences[si].start;
+        let set_up = ms
+            .iter()
+            .copied()
+            .filter(|&m| {
+                let m = &ex.mentions[m];
+                matches!(m.kind, Kind::Institute | Kind::Project) && m.start >= sentence_start && m.end <= segment_start
+            })
+            .max_by_key(|&m| ex.mentions[m].start);
+        if set_up.is_some() {
+            return set_up;
+        }
+    }
     // 该公司营业收入…, 该研究院投入…: the enterprise or institute named last.
     if let Some(e) = super::referred_entity(text, &ex.mentions, segment_start, start) {
         return Some(e);
@@ -1226,6 +1246,13 @@ mod tests {
         // A park named mid-sentence leaves 园区 to the zone.
         let s = stats("青溪高新区新建青溪生物医药产业园,投入运营。园区占地约2400亩。");
         assert!(s.iter().all(|(subject, _, _)| subject == "青溪高新区"), "{s:?}");
+    }
+
+    #[test]
+    fn a_first_phase_figure_is_the_new_institute_s() {
+        let s = stats("白山大学与青溪高新区管委会签订协议,双方将共建白山大学青溪转化医学研究院,首期投入2亿元。");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].0, "白山大学青溪转化医学研究院", "{s:?}");
     }
 
     #[test]
