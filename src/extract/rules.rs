@@ -452,6 +452,8 @@ pub struct StatisticRules {
     pub project_references: Vec<String>,
     /// Segment openings that give a figure to the institute or project named last (首期投入).
     pub first_phase_words: Vec<String>,
+    /// Segment openings that give a figure to the project named last (达产后).
+    pub project_phase_words: Vec<String>,
     pub no_carry_words: Vec<String>,
     /// Verbs after a figure that give it to the project after them.
     pub builds_after: Vec<String>,

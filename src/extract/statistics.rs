@@ -589,13 +589,27 @@ fn subject_for(
     };
     // 投资18亿元建设B项目: the project built with the money.
     let after_unit = after.trim_start_matches([',', ' ']);
+    // (A place may stand before the verb: 投资21亿元,在A产业园建设B项目.)
+    let after_place = after_unit
+        .strip_prefix('在')
+        .and_then(|rest| {
+            let clause = &rest[..rest.find([',', ';', '。']).unwrap_or(rest.len())];
+            rules
+                .statistics
+                .builds_after
+                .iter()
+                .filter_map(|v| clause.find(v.as_str()))
+                .min()
+                .map(|p| &rest[p..])
+        })
+        .unwrap_or(after_unit);
     if let Some(verb) = rules
         .statistics
         .builds_after
         .iter()
-        .find(|v| after_unit.starts_with(v.as_str()))
+        .find(|v| after_place.starts_with(v.as_str()))
     {
-        if let Some(p) = project_at(text.len() - after_unit.len() + verb.len()) {
+        if let Some(p) = project_at(text.len() - after_place.len() + verb.len()) {
             return Some(p);
         }
     }
@@ -643,24 +657,27 @@ fn subject_for(
             return project;
         }
     }
-    // 共建A研究院,首期投入2亿元: the institute or project just set up.
-    if rules
-        .statistics
-        .first_phase_words
-        .iter()
-        .any(|w| lead.starts_with(w.as_str()))
-    {
+    // 共建A研究院,首期投入2亿元: the institute or project just set up;
+    // 建设B项目,达产后年产值200亿元: the project.
+    let named_last = |kinds: &[Kind]| {
         let sentence_start = ex.sentences[si].start;
-        let set_up = ms
-            .iter()
+        ms.iter()
             .copied()
             .filter(|&m| {
                 let m = &ex.mentions[m];
-                matches!(m.kind, Kind::Institute | Kind::Project) && m.start >= sentence_start && m.end <= segment_start
+                kinds.contains(&m.kind) && m.start >= sentence_start && m.end <= segment_start
             })
-            .max_by_key(|&m| ex.mentions[m].start);
-        if set_up.is_some() {
-            return set_up;
+            .max_by_key(|&m| ex.mentions[m].start)
+    };
+    let opens_with = |words: &[String]| words.iter().any(|w| lead.starts_with(w.as_str()));
+    if opens_with(&rules.statistics.first_phase_words) {
+        if let Some(m) = named_last(&[Kind::Institute, Kind::Project]) {
+            return Some(m);
+        }
+    }
+    if opens_with(&rules.statistics.project_phase_words) {
+        if let Some(m) = named_last(&[Kind::Project]) {
+            return Some(m);
         }
     }
     // 该公司营业收入…, 该研究院投入…: the enterprise or institute named last.
@@ -1253,6 +1270,18 @@ mod tests {
         let s = stats("白山大学与青溪高新区管委会签订协议,双方将共建白山大学青溪转化医学研究院,首期投入2亿元。");
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].0, "白山大学青溪转化医学研究院", "{s:?}");
+    }
+
+    #[test]
+    fn the_project_built_somewhere_and_its_output_after_completion() {
+        let s = stats(
+            "蓝河电子股份有限公司投资35亿元建设蓝河智算装备产业园项目,主要生产服务器,达产后预计年产值超过200亿元;\
+             白山制药有限公司投资21亿元,在青溪生命健康产业园建设生物药产业化基地三期项目。",
+        );
+        let of = |v: &str| s.iter().find(|x| x.1 == v).map(|x| x.0.as_str());
+        assert_eq!(of("3500000000"), Some("蓝河智算装备产业园项目"), "{s:?}");
+        assert_eq!(of("20000000000"), Some("蓝河智算装备产业园项目"), "{s:?}");
+        assert_eq!(of("2100000000"), Some("生物药产业化基地三期项目"), "{s:?}");
     }
 
     #[test]
