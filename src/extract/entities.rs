@@ -768,6 +768,8 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
 fn generic(prefix: &str, rules: &Rules) -> bool {
     prefix.is_empty()
         || rules.entities.boundary.generic_prefixes.contains(prefix)
+        // 各设区市, 各国家级: every one of a kind, no one name.
+        || prefix.starts_with('各')
         || prefix
             .chars()
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万第".contains(c))
@@ -1051,6 +1053,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             SuffixKind::Agency if rules.entities.agency.place_bound_suffixes.contains(suffix.as_str()) => {
                 // Village and street committees are below what the graph tracks.
                 if prefix.ends_with('村') || prefix.ends_with("街道") || prefix.ends_with("社区") {
+                    continue;
+                }
+                // 各设区市工业和信息化局, 各国家级高新区管委会: every body of a kind.
+                let every = ["各", "各国家级", "各省级", "各市级", "各级"]
+                    .iter()
+                    .any(|w| ends_with(chars, b, w));
+                if prefix.contains('各') || every {
                     continue;
                 }
                 let placed =
@@ -2126,6 +2135,19 @@ fn industry_list(
             None => i += 1,
         }
     }
+    // 软件和信息服务: items a conjunction joins that the taxonomy knows
+    // together are one industry.
+    let mut k = 1;
+    while k < items.len() {
+        let whole: String = chars[items[k - 1].0..items[k].1].iter().collect();
+        if joined[k - 1] && gaz.industry(&strip_industry(&whole, rules)).is_some() {
+            items[k - 1].1 = items[k].1;
+            items.remove(k);
+            joined.remove(k - 1);
+        } else {
+            k += 1;
+        }
+    }
     // 汽车及零部件、生物医药和光电信息三大产业: when the count says so, the
     // items a conjunction joins are one industry.
     if let Some(n) = count {
@@ -2432,6 +2454,9 @@ mod tests {
             names("园区内的白河再生金属产业园集聚了60%的企业。", Kind::Zone),
             ["白河再生金属产业园"]
         );
+        // Every one of a kind, or some, is no name.
+        assert!(names("部分高新区链主企业遴选偏重营收规模。", Kind::Zone).is_empty());
+        assert!(names("送:各设区市工业和信息化局,各国家级高新区管委会。", Kind::Agency).is_empty());
         // A district's short form (溪湖 of 溪湖区) inside a park's name does not start it.
         assert_eq!(
             names("艾溪湖电子信息产业园新建厂房。", Kind::Zone),
@@ -2515,6 +2540,14 @@ mod tests {
         assert_eq!(
             names("青溪科技保险公司成立。", Kind::Enterprise),
             vec!["青溪科技保险公司"]
+        );
+    }
+
+    #[test]
+    fn industries_the_taxonomy_knows_with_their_conjunction_stay_whole() {
+        assert_eq!(
+            names("青溪高新区以软件和信息服务、生物医药为主导产业。", Kind::Industry),
+            ["软件和信息服务", "生物医药"]
         );
     }
 
