@@ -10,7 +10,8 @@
 //! full-width ASCII and odd spaces; drop zero-width and bidi controls; drop
 //! pinyin readings inserted after characters (`創(chuàng)`); convert traditional
 //! to simplified Chinese; drop junk lines (spam, lists of place names, site
-//! navigation); join lines broken inside a sentence (PDF extraction); squeeze
+//! navigation); drop a PDF's page numbers and running headers; join lines
+//! broken inside a sentence (PDF extraction); squeeze
 //! white space next to Chinese characters.
 //!
 //! Guarantees: never panics on any input; normalizing the cleaned text again
@@ -1017,9 +1018,12 @@ fn drop_page_furniture(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let near_break = |i: usize| (i.saturating_sub(3)..(i + 4).min(lines.len())).any(|j| page_numbers[j]);
     let mut counts: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
     for (i, l) in lines.iter().enumerate() {
+        if page_numbers[i] || !near_break(i) {
+            continue;
+        }
         let key = shown(l);
         let n = key.chars().count();
-        if !page_numbers[i] && (2..=40).contains(&n) && !key.ends_with('。') && near_break(i) {
+        if (2..=40).contains(&n) && !key.ends_with('。') {
             *counts.entry(key).or_default() += 1;
         }
     }

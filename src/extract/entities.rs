@@ -649,19 +649,23 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             break;
         }
         // No name holds an amount of money (园区再添15亿元项目).
-        let money = ["亿元", "万元", "亿美元"].iter().find(|u| ends_with(chars, b, u));
-        if money.is_some_and(|u| b > u.chars().count() && chars[b - u.chars().count() - 1].is_ascii_digit()) {
-            break;
+        if c == '元' {
+            let money = ["亿元", "万元", "亿美元"].iter().find(|u| ends_with(chars, b, u));
+            if money.is_some_and(|u| b > u.chars().count() && chars[b - u.chars().count() - 1].is_ascii_digit()) {
+                break;
+            }
         }
         // (Not after a date: 管委会5月与A大学签约.)
-        let after_date = b >= 3
-            && matches!(chars[b - 2], '年' | '月' | '日' | '号')
-            && (chars[b - 3].is_ascii_digit() || "一二三四五六七八九十".contains(chars[b - 3]));
+        let after_date = || {
+            b >= 3
+                && matches!(chars[b - 2], '年' | '月' | '日' | '号')
+                && (chars[b - 3].is_ascii_digit() || "一二三四五六七八九十".contains(chars[b - 3]))
+        };
         if edge.through_and
             && matches!(chars[b - 1], '与' | '及')
             && b - 1 > 0
             && is_cjk(chars[b - 2])
-            && !after_date
+            && !after_date()
             && suffix_start - b <= 6
         {
             let before: String = chars[b.saturating_sub(6)..b - 1].iter().collect();
