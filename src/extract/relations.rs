@@ -209,6 +209,22 @@ fn visited_list(text: &str, m: &Mention, sentence_start: usize, rules: &Rules) -
     rules.relations.located_in.visit_words.found_in(clause)
 }
 
+/// The length in bytes of a date that `s` ends with (2024年5月, 5月12日, 12日).
+fn trailing_date(s: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut rest = s;
+    for unit in ['日', '月', '年'] {
+        let Some(head) = rest.strip_suffix(unit) else { continue };
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            break;
+        }
+        len += unit.len_utf8() + digits;
+        rest = &head[..head.len() - digits];
+    }
+    (len > 0).then_some(len)
+}
+
 /// The year, month and day a sentence gives before `pos` (ISO 8601 prefix).
 fn date_in(s: &str) -> Option<String> {
     use std::sync::OnceLock;
@@ -848,13 +864,20 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 // The parties before the conjunction: the mention right
                 // before it and those listed with it (A、B与C共建).
                 let mut end = p;
-                while let Some(adverb) = rr
-                    .cooperates_with
-                    .adverbs_before_conjunction
-                    .iter()
-                    .find(|w| !w.is_empty() && text[sentence.start..end].ends_with(w.as_str()))
-                {
-                    end -= adverb.len();
+                loop {
+                    let before = &text[sentence.start..end];
+                    if let Some(adverb) = rr
+                        .cooperates_with
+                        .adverbs_before_conjunction
+                        .iter()
+                        .find(|w| !w.is_empty() && before.ends_with(w.as_str()))
+                    {
+                        end -= adverb.len();
+                    } else if let Some(date) = trailing_date(before) {
+                        end -= date;
+                    } else {
+                        break;
+                    }
                 }
                 let left = parties_before(end);
                 // 该公司与A合作, 公司先后与A开展合作: the enterprise named last.
@@ -1134,6 +1157,17 @@ mod tests {
             !r.iter().any(|x| x.0 == Predicate::Implements && x.1 == "白鹭科技城"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_date_between_a_party_and_与_leaves_it_the_party() {
+        let r = relations("青溪高新区管委会今年5月与白山大学签署合作协议。");
+        let pair =
+            |a: &str, b: &str| has(&r, Predicate::CooperatesWith, a, b) || has(&r, Predicate::CooperatesWith, b, a);
+        assert!(pair("白山大学", "青溪高新区管委会"), "{r:?}");
+        assert_eq!(super::trailing_date("管委会2024年5月"), Some("2024年5月".len()));
+        assert_eq!(super::trailing_date("管委会5月12日"), Some("5月12日".len()));
+        assert_eq!(super::trailing_date("管委会"), None);
     }
 
     #[test]
