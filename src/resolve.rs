@@ -497,7 +497,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 // the label makes the IRI, and other texts name the park alone.
                 let own: BTreeSet<String> = candidates
                     .iter()
-                    .filter(|n| kind != Kind::Zone || !zone_before_park(n, candidates))
+                    .filter(|n| kind != Kind::Zone || !zone_before_park(n, candidates, rules))
                     .cloned()
                     .collect();
                 best_label(if own.is_empty() { candidates } else { &own })
@@ -783,12 +783,17 @@ fn industry_label(names: &BTreeSet<String>, gaz: &Gazetteer) -> String {
 /// without quotes' asymmetry; ties broken by text order for determinism.
 /// Whether `name` is another of `names` with a zone's name before it
 /// (成都高新区交子金融商务区 and 交子金融商务区).
-fn zone_before_park(name: &str, names: &BTreeSet<String>) -> bool {
+fn zone_before_park(name: &str, names: &BTreeSet<String>, rules: &Rules) -> bool {
     names.iter().any(|park| {
         name.len() > park.len()
-            && name
-                .strip_suffix(park.as_str())
-                .is_some_and(|zone| ["高新区", "开发区", "经开区", "园区"].iter().any(|z| zone.ends_with(z)))
+            && name.strip_suffix(park.as_str()).is_some_and(|zone| {
+                rules
+                    .entities
+                    .zone
+                    .parks_after
+                    .iter()
+                    .any(|z| zone.ends_with(z.as_str()))
+            })
     })
 }
 

@@ -650,7 +650,7 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         }
         // No name holds an amount of money (园区再添15亿元项目).
         if c == '元' {
-            let money = ["亿元", "万元", "亿美元"].iter().find(|u| ends_with(chars, b, u));
+            let money = rules.money_words().find(|u| ends_with(chars, b, u));
             if money.is_some_and(|u| b > u.chars().count() && chars[b - u.chars().count() - 1].is_ascii_digit()) {
                 break;
             }
@@ -746,10 +746,7 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             k += 1;
         }
         if k > b2 {
-            if let Some(unit) = ["亿美元", "万美元", "亿元", "万元"]
-                .iter()
-                .find(|u| starts_with(chars, k, u))
-            {
+            if let Some(unit) = rules.money_words().find(|u| starts_with(chars, k, u)) {
                 if k + unit.chars().count() < suffix_start {
                     b2 = k + unit.chars().count();
                     moved = true;
@@ -903,9 +900,12 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         let with_zone = b;
         if kind == &SuffixKind::Zone && b < ss {
             let span: String = chars[b..ss].iter().collect();
-            if let Some(p) = ["高新区", "开发区", "园区"]
+            if let Some(p) = rules
+                .entities
+                .zone
+                .parks_after
                 .iter()
-                .filter_map(|z| span.rfind(z).map(|i| i + z.len()))
+                .filter_map(|z| span.rfind(z.as_str()).map(|i| i + z.len()))
                 .max()
             {
                 b += span[..p].chars().count();
@@ -1060,9 +1060,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     continue;
                 }
                 // 各设区市工业和信息化局, 各国家级高新区管委会: every body of a kind.
-                let every = ["各", "各国家级", "各省级", "各市级", "各级"]
-                    .iter()
-                    .any(|w| ends_with(chars, b, w));
+                let every = rules.entities.agency.every_words.iter().any(|w| ends_with(chars, b, w));
                 if prefix.contains('各') || every {
                     continue;
                 }

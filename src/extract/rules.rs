@@ -160,6 +160,8 @@ pub struct ZoneRules {
     pub container_suffixes: Vec<String>,
     pub quoted_suffixes: Vec<String>,
     pub coreference: WordSet,
+    /// Zone endings a park's own name may follow (成都高新区交子金融商务区).
+    pub parks_after: Vec<String>,
     /// Words that, opening a sentence after one that ends naming a park, refer to that park.
     pub park_coreference: Vec<String>,
     pub designation_words: Vec<String>,
@@ -198,6 +200,8 @@ pub struct AgencyRules {
     pub via_before: Vec<String>,
     /// Words of level that name an agency alone (省科技厅).
     pub level_words: Vec<String>,
+    /// A body after one of these is every body of a kind (各设区市工业和信息化局).
+    pub every_words: Vec<String>,
     /// Endings that alone name the document's zone body (管委会).
     pub bare_endings: Vec<String>,
     /// Agency endings that name the same body (科技厅, 科学技术厅).
@@ -851,6 +855,15 @@ impl Rules {
             .find(|[short, _]| short == s)
             .map_or(s.as_str(), |[_, long]| long.as_str());
         Some((s.len(), body))
+    }
+
+    /// The written units of money of `statistics.toml` (亿元, 亿美元, 万元 …),
+    /// longest first: no name holds an amount of money.
+    pub fn money_words(&self) -> impl Iterator<Item = &str> {
+        self.units
+            .iter()
+            .filter(|(word, unit, _)| matches!(unit.as_str(), "CNY" | "USD") && word.ends_with('元'))
+            .map(|(word, _, _)| word.as_str())
     }
 
     /// The words that name a subject by reference: the zone's (园区, 全区),
