@@ -1070,12 +1070,15 @@ fn visible_columns(line: &[(char, u32)]) -> usize {
 /// column's width, so the lines broken inside a sentence share one length: a
 /// narrow column (24 characters) has most of them at 23 or 24. The length is
 /// the most common one of such lines, when at least 4 lines and a third of
-/// them have it (or one character, two columns less); else [`FULL_LINE`]
-/// characters (twice that in columns), which also caps it.
+/// them have it (or one character, two columns less), and they outnumber
+/// the paragraphs kept on one line; else [`FULL_LINE`] characters (twice
+/// that in columns), which also caps it.
 fn full_line_width(lines: &[&[(char, u32)]]) -> FullLine {
     let mut chars = std::collections::BTreeMap::<usize, usize>::new();
     let mut cols = std::collections::BTreeMap::<usize, usize>::new();
     let mut open_lines = 0;
+    // Lines longer than any printed line: paragraphs the text keeps whole.
+    let mut paragraphs = 0;
     for line in lines {
         let last = line.iter().rev().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
         let shown = visible(line.iter().map(|&(c, _)| c));
@@ -1083,6 +1086,8 @@ fn full_line_width(lines: &[&[(char, u32)]]) -> FullLine {
             *chars.entry(shown).or_default() += 1;
             *cols.entry(visible_columns(line)).or_default() += 1;
             open_lines += 1;
+        } else if shown >= FULL_LINE + 20 {
+            paragraphs += 1;
         }
     }
     // The most common length, counting a line `slack` shorter with it (a
@@ -1095,8 +1100,10 @@ fn full_line_width(lines: &[&[(char, u32)]]) -> FullLine {
                 (n + shorter, len)
             })
             .max();
+        // Where whole paragraphs are as many, lines of one length are
+        // headings of one style (一、…, 二、…), not a column's wrap width.
         match best {
-            Some((n, len)) if n >= 4 && n * 3 >= open_lines => (len - slack).min(cap),
+            Some((n, len)) if n >= 4 && n * 3 >= open_lines && n > paragraphs => (len - slack).min(cap),
             _ => cap,
         }
     };
@@ -1389,6 +1396,23 @@ mod tests {
             norm(text),
             "园区党政领导班子先后赴多个地方开展考察学习,重点学习了先进地区的招商引资经验。\n园区动态\n青溪高新区获批。"
         );
+    }
+
+    #[test]
+    fn headings_of_one_length_between_whole_paragraphs_stay_headings() {
+        let para = "青溪高新区今年以来围绕主导产业开展精准招商,新签约项目的总投资和数量都创下了历史新高,园区的营商环境也持续改善。";
+        let heads = [
+            "一、招商引资跑出加速度:签约项目再创新高",
+            "二、科技创新蓄势成长:研发投入持续加大了",
+            "三、营商环境持续优化:服务专员走进企业家",
+            "四、人才集聚效应显现:青年人才占比再提高",
+            "五、2025年:坚持向更高质量的发展再迈进一步",
+        ];
+        let text: String = heads.iter().map(|h| format!("{h}\n\n{para}\n\n")).collect();
+        let normalized = norm(&text);
+        for h in heads {
+            assert!(normalized.contains(&format!("{h}\n")), "{normalized}");
+        }
     }
 
     #[test]
