@@ -781,16 +781,20 @@ fn generic(prefix: &str, rules: &Rules) -> bool {
 /// endings) and industries. One-character words are left out: they start
 /// real names (三一重工, 新大陆).
 fn descriptive(prefix: &str, rules: &Rules, gaz: &Gazetteer) -> bool {
-    let chars: Vec<(usize, char)> = prefix.char_indices().collect();
-    let n = chars.len();
-    let byte = |k: usize| chars.get(k).map_or(prefix.len(), |&(b, _)| b);
-    let is_word = |w: &str| {
+    made_of_words(prefix, |w| {
         let e = &rules.entities;
         e.boundary.generic_prefixes.contains(w)
             || e.enterprise.soft_suffixes.iter().any(|x| x == w)
             || e.enterprise.legal_suffixes.iter().any(|x| x == w)
             || gaz.industry(w).is_some()
-    };
+    })
+}
+
+/// Whether `text` is a run of words of 2 to 8 characters that `is_word` knows.
+fn made_of_words(text: &str, is_word: impl Fn(&str) -> bool) -> bool {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut reachable = vec![false; n + 1];
     reachable[0] = n > 0;
     for i in 0..n {
@@ -798,7 +802,7 @@ fn descriptive(prefix: &str, rules: &Rules, gaz: &Gazetteer) -> bool {
             continue;
         }
         for len in 2..=8.min(n - i) {
-            if is_word(&prefix[byte(i)..byte(i + len)]) {
+            if is_word(&text[byte(i)..byte(i + len)]) {
                 reachable[i + len] = true;
             }
         }
@@ -930,6 +934,12 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         let agency_of_level = *kind == SuffixKind::Agency
             && (agency.level_words.contains(&prefix) || prefix.is_empty() && agency.bare_endings.contains(suffix));
         if (generic(&prefix, rules) && !park_of_zone && !agency_of_level) || prefix.is_empty() && !agency_of_level {
+            continue;
+        }
+        // 最新一轮国家(高新区): generic words one after another name no zone
+        // (an institute's may: 中国科技大学).
+        let generic_word = |w: &str| rules.entities.boundary.generic_prefixes.contains(w);
+        if kind == &SuffixKind::Zone && !park_of_zone && made_of_words(&prefix, generic_word) {
             continue;
         }
         // An official name has a name of its own before its trade and form
@@ -2458,6 +2468,14 @@ mod tests {
         );
         // Every one of a kind, or some, is no name.
         assert!(names("部分高新区链主企业遴选偏重营收规模。", Kind::Zone).is_empty());
+        assert!(names("在最新一轮国家高新区评价中位列第九。", Kind::Zone).is_empty());
+        assert_eq!(
+            names(
+                "本土创新药企白河康源生物医药股份有限公司在港交所挂牌。",
+                Kind::Enterprise
+            ),
+            ["白河康源生物医药股份有限公司"]
+        );
         assert!(names("送:各设区市工业和信息化局,各国家级高新区管委会。", Kind::Agency).is_empty());
         // A district's short form (溪湖 of 溪湖区) inside a park's name does not start it.
         assert_eq!(

@@ -1266,6 +1266,15 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_that_places_something_else_is_not_what_the_next_sentences_are_about() {
+        let s = stats(
+            "青溪高新区去年营业收入达到500亿元。区内设计企业依托的是位于白河高新区的白河封测科技有限公司。高新区新增上市企业4家。",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s.iter().all(|(subject, _, _)| subject == "青溪高新区"), "{s:?}");
+    }
+
+    #[test]
     fn a_first_phase_figure_is_the_new_institute_s() {
         let s = stats("白山大学与青溪高新区管委会签订协议,双方将共建白山大学青溪转化医学研究院,首期投入2亿元。");
         assert_eq!(s.len(), 1, "{s:?}");
