@@ -227,13 +227,20 @@ pub(crate) fn referred_entity(text: &str, mentions: &[Mention], from: usize, to:
     let leads = std::iter::once(0).chain(span.match_indices([',', ':']).map(|(p, c)| p + c.len()));
     // Most segments open with none of the words: one character says so
     // (this runs for every figure, over the segments before it).
-    let (at, kind) = leads
+    let (at, kind, lead) = leads
         .map(|p| from + p + (span[p..].len() - span[p..].trim_start().len()))
         .filter(|&at| text[at..to].chars().next().is_some_and(|c| refs.may_open(c)))
         .find_map(|at| {
             let lead = after_time_words(&text[at..to], &refs.time_before);
-            refs.opening(lead).map(|(kind, _)| (to - lead.len(), kind))
+            refs.opening(lead).map(|(kind, _)| (to - lead.len(), kind, lead))
         })?;
+    // 这家全称为A有限公司的企业: the one the description names.
+    if let Some((described, _)) = refs.described(lead) {
+        let inside = |m: &Mention| m.kind == kind && m.start >= at && m.end <= at + described;
+        if let Some(k) = mentions.iter().position(inside) {
+            return Some(k);
+        }
+    }
     mentions
         .iter()
         .enumerate()

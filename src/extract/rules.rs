@@ -59,6 +59,11 @@ pub struct ReferenceRules {
     pub time_before: Vec<String>,
     /// … unless one of these follows (公司数量 counts companies).
     pub not_before: Vec<String>,
+    /// At the start of a segment, with one of `described_closers` later in
+    /// it: the enterprise named last, or the one named between the two
+    /// (这家成立于2015年的企业, 这家全称为A有限公司的企业).
+    pub described_openers: Vec<String>,
+    pub described_closers: Vec<String>,
     /// The characters a segment opening with a reference may start with
     /// (the words' first characters and digits, for a year).
     #[serde(skip)]
@@ -67,7 +72,12 @@ pub struct ReferenceRules {
 
 impl ReferenceRules {
     fn index_first_chars(&mut self) {
-        let words = self.enterprise.iter().chain(&self.institute).chain(&self.time_before);
+        let words = self
+            .enterprise
+            .iter()
+            .chain(&self.institute)
+            .chain(&self.time_before)
+            .chain(&self.described_openers);
         for c in words.filter_map(|w| w.chars().next()).chain('0'..='9') {
             self.first_chars.insert(c);
         }
@@ -92,6 +102,23 @@ impl ReferenceRules {
         after(&self.enterprise)
             .map(|rest| (super::Kind::Enterprise, rest))
             .or_else(|| after(&self.institute).map(|rest| (super::Kind::Institute, rest)))
+            .or_else(|| self.described(lead).map(|(_, rest)| (super::Kind::Enterprise, rest)))
+    }
+
+    /// A described reference opening `lead` (这家成立于2015年的企业主营…): the
+    /// length in bytes of `lead` up to its closer (这家成立于2015年), and the
+    /// words after the closer (主营…). The description ends with the segment.
+    pub fn described<'a>(&self, lead: &'a str) -> Option<(usize, &'a str)> {
+        let rest = self
+            .described_openers
+            .iter()
+            .find_map(|w| lead.strip_prefix(w.as_str()))?;
+        let opener = lead.len() - rest.len();
+        let segment = &rest[..rest.find([',', ';', '。']).unwrap_or(rest.len())];
+        self.described_closers
+            .iter()
+            .filter_map(|c| segment.find(c.as_str()).map(|p| (opener + p, &rest[p + c.len()..])))
+            .min_by_key(|&(len, _)| len)
     }
 }
 
@@ -458,6 +485,8 @@ pub struct StatisticRules {
     pub first_phase_words: Vec<String>,
     /// Segment openings that give a figure to the project named last (达产后).
     pub project_phase_words: Vec<String>,
+    /// Segment openings that make a figure the whole city's or province's (全市).
+    pub whole_area_words: Vec<String>,
     pub no_carry_words: Vec<String>,
     /// Verbs after a figure that give it to the project after them.
     pub builds_after: Vec<String>,

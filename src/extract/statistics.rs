@@ -680,6 +680,11 @@ fn subject_for(
             return Some(m);
         }
     }
+    // 全市实现地区生产总值…, 无锡全市…: a figure of the whole city, not of
+    // the zone the article is about.
+    if let Some(place) = whole_area(text, ex, ms, segment_start, start) {
+        return place;
+    }
     // 该公司营业收入…, 该研究院投入…: the enterprise or institute named last.
     if let Some(e) = super::referred_entity(text, &ex.mentions, segment_start, start) {
         return Some(e);
@@ -740,6 +745,49 @@ fn subject_for(
                 .flatten()
         })
         .or(ex.topic.get(si).copied().flatten())
+}
+
+/// The subject of a figure whose segment opens with a word for a whole city
+/// or province (`whole_area_words`, after a year): the place named right
+/// before the word (无锡全市), else the place of that level named last
+/// before it, else none (`Some(None)`: the figure is no one's we know).
+/// `None` when the segment does not open so.
+fn whole_area(text: &str, ex: &Extraction, ms: &[usize], segment_start: usize, start: usize) -> Option<Option<usize>> {
+    let rules = Rules::get();
+    let mut lead = text[segment_start..start].trim_start();
+    if let Some(year) = year_re().find(lead).filter(|y| y.start() == 0) {
+        lead = lead[year.end()..].trim_start_matches(['底', '末', ',', ' ']);
+    }
+    // `lead` ends where the figure starts.
+    let lead_start = start - lead.len();
+    let place_before = ms
+        .iter()
+        .copied()
+        .find(|&m| ex.mentions[m].kind == Kind::Place && ex.mentions[m].start == lead_start);
+    let after_place = place_before.map_or(lead, |m| &text[ex.mentions[m].end..start]);
+    let word = rules
+        .statistics
+        .whole_area_words
+        .iter()
+        .find(|w| after_place.starts_with(w.as_str()))?;
+    if place_before.is_some() {
+        return Some(place_before);
+    }
+    let level = word.chars().last()?;
+    let gaz = crate::gazetteer::Gazetteer::get();
+    let of_level = |m: &super::Mention| {
+        m.entry
+            .map_or(m.name.as_str(), |e| gaz.entries[e].canonical.as_str())
+            .ends_with(level)
+    };
+    Some(
+        ex.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == Kind::Place && m.end <= lead_start && of_level(m))
+            .max_by_key(|(_, m)| m.start)
+            .map(|(k, _)| k),
+    )
 }
 
 /// `metric` after one of `names` it starts with, when at least two
@@ -1272,6 +1320,38 @@ mod tests {
         );
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s.iter().all(|(subject, _, _)| subject == "青溪高新区"), "{s:?}");
+    }
+
+    #[test]
+    fn a_figure_of_the_whole_city_is_the_city_s() {
+        let s = stats(
+            "2024年,青溪高新区营业收入达到500亿元。2024年,苏州全市实现地区生产总值2.6万亿元,同比增长5.8%;全市实际使用外资58亿美元,高新区占三成。",
+        );
+        let of = |subject: &str| s.iter().filter(|(x, _, _)| x == subject).count();
+        assert_eq!((of("青溪高新区"), of("苏州")), (1, 3), "{s:?}");
+        // With no place named before, 全市 leaves the figure to no one.
+        let s = stats("青溪高新区营业收入达到500亿元;全市实际使用外资58亿美元。");
+        assert_eq!(s.len(), 1, "{s:?}");
+    }
+
+    #[test]
+    fn a_company_described_by_this_is_the_one_named_last_or_named_in_it() {
+        let s = stats(
+            "白山芯测科技股份有限公司在科创板挂牌。这家成立于2015年的企业主营测试设备,2023年营业收入7.82亿元,同比增长31.5%。",
+        );
+        assert!(
+            s.len() == 2 && s.iter().all(|(x, _, _)| x == "白山芯测科技股份有限公司"),
+            "{s:?}"
+        );
+        let s = stats("白山精工登陆北交所。这家全称为白山精密机械股份有限公司的企业是核心供应商,此次募资2.36亿元。");
+        assert_eq!(
+            s,
+            [(
+                "白山精密机械股份有限公司".to_string(),
+                "236000000".to_string(),
+                "CNY".to_string()
+            )]
+        );
     }
 
     #[test]
