@@ -1152,6 +1152,8 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let full_width = shown >= full.chars || visible_columns(current) >= full.columns;
             let joinable = full_width
                 && shown + next_shown < LONG_LINE
+                && !is_table_row(body(lines[i]))
+                && !is_table_row(body(next_line))
                 && last.is_some_and(ends_open)
                 && first.is_some_and(starts_continuation);
             if !joinable {
@@ -1171,14 +1173,56 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     out
 }
 
+/// Whether a line is a row of a table: four or more cells apart by white
+/// space (序号 高新区名称 级别 主导产业), most of them Chinese, no sentence
+/// end, and every cell but a number two characters or more (a PDF's stray
+/// spaces split words into single characters: 企 业 2000 多 家).
+fn is_table_row(line: &[(char, u32)]) -> bool {
+    // Most lines have no three runs of white space inside: counted first.
+    let gaps = line
+        .windows(2)
+        .filter(|w| is_space(w[0].0) && !is_space(w[1].0))
+        .count()
+        .saturating_sub(usize::from(line.first().is_some_and(|&(c, _)| is_space(c))));
+    if gaps < 3 {
+        return false;
+    }
+    let text: String = line.iter().map(|&(c, _)| c).collect();
+    let cells: Vec<&str> = text.split_whitespace().collect();
+    let number = |c: &str| c.chars().all(|x| x.is_ascii_digit() || ".,%-+".contains(x));
+    cells.len() >= 4
+        && !text.contains('。')
+        && cells.iter().all(|c| number(c) || c.chars().count() >= 2)
+        && cells.iter().filter(|c| c.chars().any(is_cjk)).count() * 2 > cells.len()
+}
+
 /// Squeeze runs of spaces; drop spaces next to Chinese characters and
-/// Chinese punctuation (`企业 2000 多家` → `企业2000多家`); drop blank-line runs.
+/// Chinese punctuation (`企业 2000 多家` → `企业2000多家`), except between
+/// the cells of a table's row (one space stays); drop blank-line runs.
 fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
     let n = chars.len();
     let mut i = 0;
+    // Whether the line `i` is in is a table's row: its cells stay apart.
+    let mut row = false;
     while i < n {
         let (c, o) = chars[i];
+        if i == 0 || chars[i - 1].0 == '\n' {
+            let end = chars[i..].iter().position(|&(c, _)| c == '\n').map_or(n, |p| i + p);
+            row = is_table_row(&chars[i..end]);
+        }
+        if c == ' ' && row {
+            let mut j = i;
+            while j < n && chars[j].0 == ' ' {
+                j += 1;
+            }
+            let inside = out.last().is_some_and(|&(p, _)| p != '\n') && chars.get(j).is_some_and(|&(x, _)| x != '\n');
+            if inside {
+                out.push((' ', o));
+            }
+            i = j;
+            continue;
+        }
         if c == ' ' {
             let mut j = i;
             while j < n && chars[j].0 == ' ' {
@@ -1396,6 +1440,20 @@ mod tests {
             norm(text),
             "园区党政领导班子先后赴多个地方开展考察学习,重点学习了先进地区的招商引资经验。\n园区动态\n青溪高新区获批。"
         );
+    }
+
+    #[test]
+    fn a_table_s_rows_keep_their_cells_apart_and_stay_rows() {
+        let table = "序号\u{3000}高新区名称\u{3000}级别\u{3000}主导产业\n\
+                     1\u{3000}青溪高新技术产业开发区\u{3000}国家级\u{3000}新材料、智能装备制造产业\n\
+                     2\u{3000}白山高新技术产业开发区\u{3000}省级\u{3000}声学光电\n";
+        assert_eq!(
+            norm(table),
+            "序号 高新区名称 级别 主导产业\n1 青溪高新技术产业开发区 国家级 新材料、智能装备制造产业\n2 白山高新技术产业开发区 省级 声学光电"
+        );
+        assert_eq!(norm(&norm(table)), norm(table));
+        // Stray spaces inside words are no cells.
+        assert_eq!(norm("园区 企 业 2000 多 家"), "园区企业2000多家");
     }
 
     #[test]

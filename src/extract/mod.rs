@@ -18,6 +18,7 @@ pub mod numbers;
 mod relations;
 pub mod rules;
 mod statistics;
+mod tables;
 
 use crate::normalize::NormalizedDoc;
 use std::fmt;
@@ -276,9 +277,11 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let chars = CharIndex::new(&doc.text);
     entities::find_mentions(&doc.text, &chars, &mut ex);
     english::find_english(&doc.text, &mut ex);
+    tables::add_industries(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     statistics::find_statistics(&doc.text, &chars, &mut ex);
+    tables::add_row_facts(&doc.text, &mut ex);
     english_statistics::find_english_statistics(&doc.text, &mut ex);
     ex
 }

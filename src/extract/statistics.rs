@@ -368,11 +368,13 @@ fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
     // metric and its unit run into the number: 规模以上工业总产值亿元812.6 9.2.
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^\s*(\p{Han}[\p{Han}()、%]{2,30}?)\s*(-?\d[\d,]*(?:\.\d+)?)(?:\s+(-?\d+(?:\.\d+)?))?\s*$")
+        regex::Regex::new(r"^\s*(\p{Han}[\p{Han}()、% ]{2,30}?)\s*(-?\d[\d,]*(?:\.\d+)?)(?:\s+(-?\d+(?:\.\d+)?))?\s*$")
             .expect("valid table row pattern")
     });
     let c = re.captures(line)?;
-    let words = &c[1];
+    // (A row of four cells or more keeps its cells apart: 指标 亿元 812.6 9.2.)
+    let words = c[1].replace(' ', "");
+    let words = words.as_str();
     let (metric, unit, factor) = if let Some(metric) = words.strip_suffix('%') {
         (metric, "percent", 1)
     } else {
