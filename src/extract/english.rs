@@ -277,7 +277,14 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 .skip_while(|w| kind == Kind::Zone && *w == "China")
                 .take_while(|w| !english_rules.generic_words.contains(*w))
                 .collect();
-            let target = align(ex, &paired, &all, kind, &proper, order.get(&kind).copied().unwrap_or(0));
+            let target = align(
+                ex,
+                &paired,
+                &all,
+                kind,
+                (phrase, &proper),
+                order.get(&kind).copied().unwrap_or(0),
+            );
             *order.entry(kind).or_default() += 1;
             used_ends.push(end);
             // Without a Chinese name of that kind in the paragraph it would
@@ -486,7 +493,17 @@ fn english_mention(of: &Mention, phrase: &str, start: usize, end: usize, sentenc
 /// whose proper part (without zone ending, 国家) has the same pinyin as the
 /// English proper words, in the paired paragraph first, then anywhere; else
 /// the `nth` mention of that kind in the paired paragraph.
-fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &[&str], nth: usize) -> Option<usize> {
+fn align(
+    ex: &Extraction,
+    paired: &[usize],
+    all: &[usize],
+    kind: Kind,
+    (phrase, proper): (&str, &[&str]),
+    nth: usize,
+) -> Option<usize> {
+    // A high-tech zone's English name is no other zone's of its city
+    // (Suzhou National High-tech … Zone is not 苏州工业园区).
+    let high_tech = kind == Kind::Zone && english_ref::names_high_tech(phrase);
     let wanted: String = proper
         .iter()
         .map(|w| w.to_ascii_lowercase().replace(['-', '\''], ""))
@@ -496,6 +513,15 @@ fn align(ex: &Extraction, paired: &[usize], all: &[usize], kind: Kind, proper: &
             let hit = pool.iter().copied().find(|&i| {
                 let m = &ex.mentions[i];
                 if m.kind != kind || m.english.is_some() {
+                    return false;
+                }
+                let names = || {
+                    [Some(m.name.as_str()), m.canonical.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .chain(m.aliases.iter().map(String::as_str))
+                };
+                if high_tech && !names().any(english_ref::chinese_high_tech) {
                     return false;
                 }
                 [Some(m.name.as_str()), m.canonical.as_deref()]
@@ -714,6 +740,23 @@ mod tests {
                 "Baishan University of Science and Technology"
             ]
         );
+    }
+
+    #[test]
+    fn a_high_tech_zone_s_english_name_is_not_another_zone_of_its_city() {
+        let ex = extract(&clean(
+            "Suzhou Industrial Park (苏州工业园区) reported higher output this year.\n\n\
+             It competes with Suzhou National High-tech Industrial Development Zone for investors.",
+        ));
+        let mut zones: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Zone)
+            .map(|m| m.canonical.as_deref().unwrap_or(&m.name))
+            .collect();
+        zones.sort_unstable();
+        zones.dedup();
+        assert_eq!(zones, ["苏州工业园区", "苏州高新技术产业开发区"], "{:?}", ex.mentions);
     }
 
     #[test]

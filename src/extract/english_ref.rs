@@ -176,10 +176,7 @@ pub(super) fn national_zone(proper: &[&str], phrase: &str) -> Option<usize> {
         .collect();
     let candidates = reference().zones.get(&wanted)?;
     let gaz = Gazetteer::get();
-    let lower = phrase.to_ascii_lowercase();
-    let hi_tech = ["high-tech", "hi-tech", "high tech", "hi tech", "new and high"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let hi_tech = names_high_tech(phrase);
     let fits: Vec<usize> = candidates
         .iter()
         .copied()
@@ -189,6 +186,21 @@ pub(super) fn national_zone(proper: &[&str], phrase: &str) -> Option<usize> {
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// Whether an English zone name says it is a high-tech zone (High-Tech,
+/// Hi-tech, New and High…).
+pub(super) fn names_high_tech(phrase: &str) -> bool {
+    let lower = phrase.to_ascii_lowercase();
+    ["high-tech", "hi-tech", "high tech", "hi tech", "new and high"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether a Chinese zone name is of the high-tech family (高新区,
+/// 高技术产业开发区, 高科技园区, 新技术开发区).
+pub(super) fn chinese_high_tech(name: &str) -> bool {
+    ["高新", "高技术", "高科技", "新技术"].iter().any(|w| name.contains(w))
 }
 
 /// Places and industries named in English in sentence `si` (`s` starts at
