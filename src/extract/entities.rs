@@ -899,6 +899,22 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         {
             continue;
         }
+        // 原A: A is a former name, 原 no part of it (but 原阳 is a county).
+        if kind == &SuffixKind::Zone {
+            if let Some(w) = rules
+                .entities
+                .zone
+                .former_words
+                .iter()
+                .find(|w| starts_with(chars, b, w))
+            {
+                let n = w.chars().count();
+                let prefix: String = chars[b..ss].iter().collect();
+                if b + n + 2 <= ss && gaz.division_at(&prefix, 0).is_none() {
+                    b += n;
+                }
+            }
+        }
         // A park named after its zone starts after the zone (成都高新区交子金融商务区).
         let mut after_zone = false;
         let with_zone = b;

@@ -1494,6 +1494,27 @@ mod tests {
             has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"),
             "{r:?}"
         );
+        // 原为A; 原 before a former name is no part of it, unless it starts a place (原阳).
+        let r = relations("青溪高新技术产业开发区原为白山青溪高新技术产业园区,2017年获批升级。");
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "青溪高新技术产业开发区",
+                "白山青溪高新技术产业园区"
+            ),
+            "{r:?}"
+        );
+        let r = relations("白山市更名后,原白山高新技术产业开发区随之更名为青溪高新技术产业开发区。");
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "青溪高新技术产业开发区",
+                "白山高新技术产业开发区"
+            ),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -196,6 +196,9 @@ pub struct ZoneRules {
     /// Generic words that still name a park right after its zone's name
     /// (青溪高新区未来科技城).
     pub park_names_after_zone: Vec<String>,
+    /// Words before a zone's name that say it is its former name (原A): not
+    /// part of the name.
+    pub former_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
