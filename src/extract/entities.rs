@@ -1386,7 +1386,19 @@ fn is_formula(s: &str) -> bool {
 
 /// Items of enumerations (A、B和C等), typed by what follows them.
 fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    let seps: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '、').collect();
+    // A 、 right after a leading-industry cue parts two clauses, not two
+    // items (以A为首位产业、以B和C为支柱产业).
+    let after_cue = |i: usize| {
+        rules
+            .relations
+            .leading_industry
+            .cues
+            .iter()
+            .any(|c| !c.is_ascii() && ends_with(chars, i, c))
+    };
+    let seps: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i] == '、' && !after_cue(i))
+        .collect();
     if seps.is_empty() {
         return;
     }
@@ -2497,6 +2509,17 @@ mod tests {
         assert_eq!(
             names("艾溪湖电子信息产业园新建厂房。", Kind::Zone),
             ["艾溪湖电子信息产业园"]
+        );
+    }
+
+    #[test]
+    fn two_framed_lists_of_industries_are_no_list_of_their_own() {
+        assert_eq!(
+            names(
+                "青溪高新区形成了以新材料为首位产业、以智能装备和生物医药为两大支柱产业的格局。",
+                Kind::Industry
+            ),
+            ["新材料", "智能装备", "生物医药"]
         );
     }
 
