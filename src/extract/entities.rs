@@ -1904,6 +1904,34 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 });
                 break;
             }
+            // X产业链链主, X产业链的龙头: a chain's leader names X as an
+            // industry, known to the taxonomy or not (电子电路产业链链主).
+            if mn == 0 && head_len == 2 && chars.get(i + 2) == Some(&'链') {
+                let after = i + 3 + usize::from(chars.get(i + 3) == Some(&'的'));
+                let leads = rules
+                    .entities
+                    .enterprise
+                    .chain_leader_words
+                    .iter()
+                    .any(|w| starts_with(chars, after, w));
+                let start = left_edge(chars, end, 8, rules);
+                let name: String = chars[start..end].iter().collect();
+                let generic_start = ["该", "这", "其", "各", "本"].iter().any(|w| name.starts_with(w));
+                if leads && end >= start + 2 && name.chars().all(is_cjk) && !generic_start {
+                    out.push(Cand {
+                        start,
+                        end,
+                        kind: Kind::Industry,
+                        via: Via::Context,
+                        name,
+                        canonical: None,
+                        entry: None,
+                        aliases: Vec::new(),
+                        score: 3,
+                    });
+                    break;
+                }
+            }
         }
     }
 }

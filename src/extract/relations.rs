@@ -1081,6 +1081,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_chain_s_leader_names_its_industry_even_one_the_taxonomy_lacks() {
+        assert_eq!(
+            chain_leads("青溪高新区集聚器件企业180余家,白山电路股份有限公司为电子电路产业链链主。"),
+            [("白山电路股份有限公司".to_string(), "电子电路".to_string())]
+        );
+        // A reference is no industry.
+        assert!(chain_leads("青溪高新区的白山电路股份有限公司是该产业链的链主企业。")
+            .iter()
+            .all(|(_, i)| !i.starts_with('该')));
+    }
+
     fn chain_leads(text: &str) -> Vec<(String, String)> {
         let ex = extract(&clean(text));
         ex.relations
