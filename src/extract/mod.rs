@@ -278,6 +278,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     entities::find_mentions(&doc.text, &chars, &mut ex);
     english::find_english(&doc.text, &mut ex);
     tables::add_industries(&doc.text, &mut ex);
+    tables::add_heading_industries(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     statistics::find_statistics(&doc.text, &chars, &mut ex);

@@ -147,6 +147,17 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     ex.topic = topic;
 }
 
+/// The industry the paragraph of sentence `si` named last before it.
+fn paragraph_industry(ex: &Extraction, si: usize) -> Option<usize> {
+    let paragraph = ex.sentences[si].paragraph;
+    ex.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Industry && m.sentence < si && ex.sentences[m.sentence].paragraph == paragraph)
+        .max_by_key(|(_, m)| m.start)
+        .map(|(k, _)| k)
+}
+
 /// The one major zone of the document (named anywhere in it) whose city is
 /// the first place `mentions` name, if that place is a city.
 fn city_zone(mentions: &[usize], ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usize> {
@@ -558,6 +569,11 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         industry_before(last_leader, cue).or_else(|| industry_before(from, first_leader))
                     })
                 };
+                // 该产业链: the industry its paragraph named last before the sentence.
+                let industry = industry.or_else(|| {
+                    let refers = rr.chain_leader.chain_references.iter().any(|w| s.contains(w.as_str()));
+                    refers.then(|| paragraph_industry(ex, si)).flatten()
+                });
                 let last_leader = leaders.iter().map(|&l| m(l).end).max().unwrap_or(cue);
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
                     for l in leaders {

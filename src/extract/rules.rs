@@ -308,6 +308,9 @@ pub struct ChainLeaderRules {
     pub chain_words: WordSet,
     /// Right after a cue, these put the leaders after it (链主企业为A).
     pub leaders_after: Vec<String>,
+    /// A chain named by reference (该产业链): its industry is the one its
+    /// paragraph named last before.
+    pub chain_references: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -9,6 +9,10 @@
 //! the zone it names with those industries as its leading industries, and its
 //! figures in a column whose header gives a unit, `营业收入(亿元)`
 //! ([`add_row_facts`]).
+//!
+//! A numbered heading is read by its layout too: one that is an industry's
+//! name (1. 新能源汽车及关键零部件。) is one industry, not the taxonomy's
+//! names inside it ([`add_heading_industries`]).
 
 use super::numbers::Decimal;
 use super::rules::Rules;
@@ -155,6 +159,63 @@ pub(super) fn add_industries(text: &str, ex: &mut Extraction) {
     ex.mentions.sort_by_key(|m| (m.sentence, m.start));
 }
 
+/// A numbered heading that opens its paragraph with an industry's name and
+/// nothing else (1. 新能源汽车及关键零部件。…): the whole heading is one
+/// industry, whatever the taxonomy's names inside it. Call before the
+/// relations are found: the mentions are renumbered.
+pub(super) fn add_heading_industries(text: &str, ex: &mut Extraction) {
+    // The length of the numbering that opens `s` (1. 1、 1)).
+    let numbering = |s: &str| -> Option<usize> {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let mark = [". ", ".", "、", ")"]
+            .into_iter()
+            .find(|m| s[digits..].starts_with(m))?;
+        (digits > 0).then_some(digits + mark.len())
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        if si > 0 && ex.sentences[si - 1].paragraph == sentence.paragraph {
+            continue;
+        }
+        let s = &text[sentence.start..sentence.end];
+        let Some(skip) = numbering(s) else { continue };
+        let heading = s[skip..].trim_end_matches(['。', ':']);
+        let start = sentence.start + skip;
+        let end = start + heading.len();
+        let joined = ["及", "和", "与"].iter().any(|w| heading.contains(w));
+        if !(2..=16).contains(&heading.chars().count())
+            || !joined
+            || !heading.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        {
+            continue;
+        }
+        let inside = |m: &Mention| start <= m.start && m.end <= end;
+        if !ex.mentions.iter().any(|m| inside(m) && m.kind == Kind::Industry)
+            || ex.mentions.iter().any(|m| inside(m) && m.kind != Kind::Industry)
+        {
+            continue;
+        }
+        ex.mentions.retain(|m| !inside(m));
+        found.push(Mention {
+            kind: Kind::Industry,
+            name: heading.to_string(),
+            start,
+            end,
+            sentence: si,
+            via: Via::List,
+            canonical: None,
+            entry: None,
+            aliases: Vec::new(),
+            english: None,
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    ex.mentions.extend(found);
+    ex.mentions.sort_by_key(|m| (m.sentence, m.start));
+}
+
 /// For each row of a table: the leading industries of the zone it names (a
 /// leading-industry column), and its figures in each column whose header
 /// ends with a unit in brackets (2024年营业收入(亿元): the year and metric
@@ -248,8 +309,36 @@ fn unit_header<'a>(cell: &'a str, rules: &'a Rules) -> Option<(&'a str, &'a str,
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{extract, Predicate};
+    use crate::extract::{extract, Kind, Predicate};
     use crate::normalize::clean;
+
+    #[test]
+    fn a_numbered_heading_naming_an_industry_is_one_industry() {
+        let ex = extract(&clean(
+            "青溪高新区的主导产业是新能源汽车、智能装备等产业。\n\
+             1. 新能源汽车及关键零部件。集聚零部件企业210余家。白山电子股份有限公司为该产业链链主企业。\n\
+             2. 智能装备。以数控机床为重点。",
+        ));
+        let industries: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Industry)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert!(industries.contains(&"新能源汽车及关键零部件"), "{industries:?}");
+        let chain: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ChainLeader)
+            .filter_map(|r| {
+                Some((
+                    ex.mentions[r.object?].name.as_str(),
+                    ex.mentions[r.industry?].name.as_str(),
+                ))
+            })
+            .collect();
+        assert_eq!(chain, [("白山电子股份有限公司", "新能源汽车及关键零部件")]);
+    }
 
     #[test]
     fn a_table_of_zones_gives_their_leading_industries_and_figures() {
