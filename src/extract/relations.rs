@@ -555,13 +555,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     // The industry after the cue, in its clause only when a
                     // later clause has a cue of its own: that clause names
                     // another chain (…以A为链主,X产业链链主为B).
+                    // (A semicolon ends the industry's clause in any case.)
                     let clause_end = text[cue..sentence.end]
                         .find([',', ';'])
                         .map_or(sentence.end, |p| cue + p);
-                    let bound = if next_cue.is_some_and(|n| n > clause_end) {
+                    let part_end = text[cue..sentence.end].find(';').map_or(sentence.end, |p| cue + p);
+                    let bound = if next_cue.is_some_and(|n| n > clause_end && n < part_end) {
                         clause_end
                     } else {
-                        sentence.end
+                        part_end
                     };
                     industry_after(cue, bound).or_else(|| {
                         let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
@@ -575,6 +577,18 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     refers.then(|| paragraph_industry(ex, si)).flatten()
                 });
                 let last_leader = leaders.iter().map(|&l| m(l).end).max().unwrap_or(cue);
+                // Each clause its zone (支持A高新区以B为龙头…;支持C高新区以D为龙头…).
+                let zone_clause = text[sentence.start..cue]
+                    .rfind(';')
+                    .map_or(sentence.start, |p| sentence.start + p);
+                let z = ms
+                    .iter()
+                    .copied()
+                    .rfind(|&i| {
+                        m(i).kind == Kind::Zone && m(i).via != Via::List && m(i).start >= zone_clause && m(i).end <= cue
+                    })
+                    .filter(|&i| is_major_zone(m(i), rules, gaz))
+                    .unwrap_or(z);
                 if let (false, Some(ind)) = (leaders.is_empty(), industry) {
                     for l in leaders {
                         let mut r = rel(Predicate::ChainLeader, z, l, si);
@@ -1107,6 +1121,21 @@ mod tests {
         assert!(chain_leads("青溪高新区的白山电路股份有限公司是该产业链的链主企业。")
             .iter()
             .all(|(_, i)| !i.starts_with('该')));
+    }
+
+    #[test]
+    fn each_clause_of_a_sentence_leads_the_chains_of_its_own_zone() {
+        let r = relations(
+            "支持青溪高新区以白山重工股份有限公司为龙头,做强工程机械产业链;支持白河高新区以远山医疗器械股份有限公司为龙头,打造医疗器械产业集群。",
+        );
+        assert!(
+            has(&r, Predicate::ChainLeader, "白河高新区", "远山医疗器械股份有限公司"),
+            "{r:?}"
+        );
+        assert!(
+            has(&r, Predicate::ChainLeader, "青溪高新区", "白山重工股份有限公司"),
+            "{r:?}"
+        );
     }
 
     fn chain_leads(text: &str) -> Vec<(String, String)> {
