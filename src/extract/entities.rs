@@ -1598,6 +1598,11 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
         {
             continue;
         }
+        // Each item of a list of zones is a place or a zone's own name
+        // (济南、东湖等国家高新区), not a count (12家国家级高新区、22家省级高新区).
+        if kind == Kind::Zone && items.iter().any(|&(a, b)| chars[a..b].iter().any(char::is_ascii_digit)) {
+            continue;
+        }
         for (a, b) in items {
             if chars[a..b].iter().any(|&c| c.is_ascii_digit() || c == '“' || c == '”') && kind == Kind::Enterprise {
                 continue;
@@ -1757,6 +1762,10 @@ fn stated_count(chars: &[char], tail: usize) -> Option<usize> {
     usize::try_from(n).ok()
 }
 
+fn starts_with_any(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| text.starts_with(w.as_str()))
+}
+
 /// The head `list_head` gives a list of a zone's parks, whose items keep
 /// their names (a marker, not a suffix to add).
 const PARKS: &str = "(parks)";
@@ -1790,7 +1799,7 @@ fn list_head(
     } else {
         after_digits
     };
-    if a.starts_with("国家高新区") || a.starts_with("高新区") {
+    if starts_with_any(a, &rules.entities.list.city_zone_heads) {
         return Some((Kind::Zone, "高新区"));
     }
     if leader_after_wei {

@@ -750,6 +750,23 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if let Some(z) = zone {
                 out.push(rel(Predicate::Implements, z, i, si));
             }
+            // A、B等高新区要落实《…》: every zone of a list before the title,
+            // in its clause, carries it out too.
+            let clause_start = text[sentence.start..m(i).start]
+                .rfind(';')
+                .map_or(sentence.start, |p| sentence.start + p);
+            if rr.implements.cues.found_in(&text[clause_start..m(i).start]) {
+                let listed = ms.iter().copied().filter(|&j| {
+                    m(j).kind == Kind::Zone
+                        && m(j).via == Via::List
+                        && m(j).start >= clause_start
+                        && m(j).end <= m(i).start
+                        && Some(j) != zone
+                });
+                for z in listed.collect::<Vec<_>>() {
+                    out.push(rel(Predicate::Implements, z, i, si));
+                }
+            }
             let inside = |j: usize| m(j).start > m(i).start && m(j).end < m(i).end && m(i).via == Via::Title;
             // The agency right before the title, or before an issuing verb
             // and the title (科学技术部印发《…》).
@@ -1121,6 +1138,20 @@ mod tests {
         assert!(chain_leads("青溪高新区的白山电路股份有限公司是该产业链的链主企业。")
             .iter()
             .all(|(_, i)| !i.starts_with('该')));
+    }
+
+    #[test]
+    fn every_zone_of_a_list_carries_out_the_policy_its_clause_names() {
+        let r = relations("苏州、无锡等国家级高新区要在落实《青溪省高新区提质行动方案》中走在前列。");
+        for zone in ["苏州高新区", "无锡高新区"] {
+            assert!(
+                has(&r, Predicate::Implements, zone, "青溪省高新区提质行动方案"),
+                "{r:?}"
+            );
+        }
+        // A list of counts is no list of zones.
+        let r = relations("全省共有12家国家级高新区、22家省级高新区。");
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]

@@ -125,6 +125,8 @@ impl ReferenceRules {
 /// What an enumeration is, by the words after it (`[list]` of entities.toml).
 #[derive(Debug, Deserialize)]
 pub struct ListRules {
+    /// After a list of cities, these make each one's 高新区 (苏州、无锡等国家级高新区).
+    pub city_zone_heads: Vec<String>,
     pub enterprise_heads: Vec<String>,
     pub project_heads: Vec<String>,
     pub industry_heads: Vec<String>,
