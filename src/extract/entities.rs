@@ -2550,6 +2550,15 @@ mod tests {
     }
 
     #[test]
+    fn a_cooperation_zone_is_a_zone() {
+        assert_eq!(
+            names("澜湾青溪科技创新合作区今年引进项目30个。", Kind::Zone),
+            ["澜湾青溪科技创新合作区"]
+        );
+        assert!(names("双方将在合作区域内共建实验室。", Kind::Zone).is_empty());
+    }
+
+    #[test]
     fn two_framed_lists_of_industries_are_no_list_of_their_own() {
         assert_eq!(
             names(
