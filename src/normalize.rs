@@ -1152,10 +1152,10 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let full_width = shown >= full.chars || visible_columns(current) >= full.columns;
             let joinable = full_width
                 && shown + next_shown < LONG_LINE
-                && !is_table_row(body(lines[i]))
-                && !is_table_row(body(next_line))
                 && last.is_some_and(ends_open)
-                && first.is_some_and(starts_continuation);
+                && first.is_some_and(starts_continuation)
+                && !is_table_row(body(lines[i]))
+                && !is_table_row(body(next_line));
             if !joinable {
                 break;
             }
@@ -1179,6 +1179,9 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 /// spaces split words into single characters: 企 业 2000 多 家).
 fn is_table_row(line: &[(char, u32)]) -> bool {
     // Most lines have no three runs of white space inside: counted first.
+    if line.iter().filter(|&&(c, _)| c == ' ').nth(2).is_none() || !line.iter().any(|&(c, _)| is_cjk(c)) {
+        return false;
+    }
     let gaps = line
         .windows(2)
         .filter(|w| is_space(w[0].0) && !is_space(w[1].0))
@@ -1203,15 +1206,20 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
     let n = chars.len();
     let mut i = 0;
-    // Whether the line `i` is in is a table's row: its cells stay apart.
-    let mut row = false;
+    // Whether the line `i` is in is a table's row: its cells stay apart
+    // (asked at the line's first space; most lines have none).
+    let mut row: Option<bool> = None;
+    let mut line_start = 0;
     while i < n {
         let (c, o) = chars[i];
-        if i == 0 || chars[i - 1].0 == '\n' {
-            let end = chars[i..].iter().position(|&(c, _)| c == '\n').map_or(n, |p| i + p);
-            row = is_table_row(&chars[i..end]);
+        if i > 0 && chars[i - 1].0 == '\n' {
+            (row, line_start) = (None, i);
         }
-        if c == ' ' && row {
+        if c == ' ' && row.is_none() {
+            let end = chars[i..].iter().position(|&(c, _)| c == '\n').map_or(n, |p| i + p);
+            row = Some(is_table_row(&chars[line_start..end]));
+        }
+        if c == ' ' && row == Some(true) {
             let mut j = i;
             while j < n && chars[j].0 == ' ' {
                 j += 1;

@@ -955,7 +955,8 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         // 最新一轮国家(高新区): generic words one after another name no zone
         // (an institute's may: 中国科技大学).
         let generic_word = |w: &str| rules.entities.boundary.generic_prefixes.contains(w);
-        if kind == &SuffixKind::Zone && !park_of_zone && made_of_words(&prefix, generic_word) {
+        // (Shorter prefixes are one word or none: `generic` answered.)
+        if kind == &SuffixKind::Zone && !park_of_zone && prefix.len() >= 12 && made_of_words(&prefix, generic_word) {
             continue;
         }
         // An official name has a name of its own before its trade and form
@@ -1394,7 +1395,7 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             .leading_industry
             .cues
             .iter()
-            .any(|c| !c.is_ascii() && ends_with(chars, i, c))
+            .any(|c| i > 0 && c.ends_with(chars[i - 1]) && ends_with(chars, i, c))
     };
     let seps: Vec<usize> = (0..chars.len())
         .filter(|&i| chars[i] == '、' && !after_cue(i))
@@ -1923,10 +1924,13 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                     .chain_leader_words
                     .iter()
                     .any(|w| starts_with(chars, after, w));
+                if !leads {
+                    continue;
+                }
                 let start = left_edge(chars, end, 8, rules);
                 let name: String = chars[start..end].iter().collect();
                 let generic_start = ["该", "这", "其", "各", "本"].iter().any(|w| name.starts_with(w));
-                if leads && end >= start + 2 && name.chars().all(is_cjk) && !generic_start {
+                if end >= start + 2 && name.chars().all(is_cjk) && !generic_start {
                     out.push(Cand {
                         start,
                         end,

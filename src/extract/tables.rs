@@ -15,7 +15,7 @@
 //! names inside it ([`add_heading_industries`]).
 
 use super::numbers::Decimal;
-use super::rules::Rules;
+use super::rules::{Cue, Rules};
 use super::{Extraction, Kind, Mention, Predicate, RelationMention, StatisticMention, Via};
 use crate::gazetteer::Gazetteer;
 use std::ops::Range;
@@ -27,7 +27,7 @@ struct Row {
 }
 
 /// A table: the header's cells and the rows under it.
-struct Table {
+pub(super) struct Table {
     header: Vec<Range<usize>>,
     rows: Vec<Row>,
 }
@@ -45,19 +45,25 @@ fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// The tables whose header has a cell `is_header` accepts.
-fn tables(text: &str, is_header: impl Fn(&str) -> bool) -> Vec<Table> {
+/// The tables whose header has a cell that is one of `headers`, in the
+/// lines from byte `from` on.
+fn tables(text: &str, from: usize, headers: &[String]) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::new();
     let mut open = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    let mut offset = from;
+    for line in text[from..].split_inclusive('\n') {
         let range = offset..offset + line.trim_end_matches('\n').len();
         offset += line.len();
         // Most lines have no three spaces: no row.
-        if text[range.clone()].bytes().filter(|&b| b == b' ').count() < 3 {
+        if line.bytes().filter(|&b| b == b' ').nth(2).is_none() {
             open = false;
             continue;
         }
+        // Only a line that holds a header word can open a table.
+        if !open && (line.is_ascii() || !headers.iter().any(|h| line.contains(h.as_str()))) {
+            continue;
+        }
+        let is_header = |cell: &str| headers.iter().any(|h| h == cell);
         let cells = cells(text, range.clone());
         match out.last_mut() {
             Some(table) if open && cells.len() == table.header.len() => {
@@ -76,12 +82,9 @@ fn tables(text: &str, is_header: impl Fn(&str) -> bool) -> Vec<Table> {
     out
 }
 
-fn industry_tables(text: &str, rules: &Rules) -> Vec<(Table, usize)> {
+fn industry_tables(text: &str, from: usize, rules: &Rules) -> Vec<(Table, usize)> {
     let headers = &rules.relations.leading_industry.table_headers;
-    if !headers.iter().any(|h| text.contains(h.as_str())) {
-        return Vec::new();
-    }
-    tables(text, |cell| headers.iter().any(|h| h == cell))
+    tables(text, from, headers)
         .into_iter()
         .filter_map(|t| {
             let column = t
@@ -110,11 +113,19 @@ fn items(text: &str, cell: Range<usize>) -> Vec<Range<usize>> {
 /// (a taxonomy industry found inside one, 生物医药 in 医疗器械与生物医药,
 /// gives way to the whole item). Call before the relations are found: the
 /// mentions are renumbered.
-pub(super) fn add_industries(text: &str, ex: &mut Extraction) {
+pub(super) fn add_industries(text: &str, ex: &mut Extraction) -> Vec<(Table, usize)> {
     let rules = Rules::get();
     let gaz = Gazetteer::get();
     let mut found: Vec<Mention> = Vec::new();
-    for (table, column) in industry_tables(text, rules) {
+    // A header holds a leading-industry cue (主导产业): the text is read
+    // from the first sentence that has one.
+    let Some(first) = ex.sentences.iter().find(|s| s.cues.has(Cue::LeadingIndustry)) else {
+        return Vec::new();
+    };
+    let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+    let tables = industry_tables(text, line_start, rules);
+    for (table, column) in &tables {
+        let column = *column;
         for row in &table.rows {
             for item in items(text, row.cells[column].clone()) {
                 let overlaps = |m: &Mention| m.start < item.end && item.start < m.end;
@@ -152,11 +163,11 @@ pub(super) fn add_industries(text: &str, ex: &mut Extraction) {
             }
         }
     }
-    if found.is_empty() {
-        return;
+    if !found.is_empty() {
+        ex.mentions.extend(found);
+        ex.mentions.sort_by_key(|m| (m.sentence, m.start));
     }
-    ex.mentions.extend(found);
-    ex.mentions.sort_by_key(|m| (m.sentence, m.start));
+    tables
 }
 
 /// A numbered heading that opens its paragraph with an industry's name and
@@ -220,9 +231,10 @@ pub(super) fn add_heading_industries(text: &str, ex: &mut Extraction) {
 /// leading-industry column), and its figures in each column whose header
 /// ends with a unit in brackets (2024年营业收入(亿元): the year and metric
 /// come from the header).
-pub(super) fn add_row_facts(text: &str, ex: &mut Extraction) {
+pub(super) fn add_row_facts(text: &str, tables: &[(Table, usize)], ex: &mut Extraction) {
     let rules = Rules::get();
-    for (table, column) in industry_tables(text, rules) {
+    for (table, column) in tables {
+        let column = *column;
         let figure_columns: Vec<(usize, String, Option<i32>, &str, u64)> = table
             .header
             .iter()
