@@ -763,7 +763,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         && m(j).end <= m(i).start
                         && Some(j) != zone
                 });
-                for z in listed.collect::<Vec<_>>() {
+                for z in listed {
                     out.push(rel(Predicate::Implements, z, i, si));
                 }
             }
