@@ -2560,6 +2560,11 @@ mod tests {
             ["澜湾青溪科技创新合作区"]
         );
         assert!(names("双方将在合作区域内共建实验室。", Kind::Zone).is_empty());
+        // The body that runs such a zone, and one that promotes a trade.
+        assert_eq!(
+            names("澜湾管理局与澜湾生产力促进局签署协议。", Kind::Agency),
+            ["澜湾管理局", "澜湾生产力促进局"]
+        );
     }
 
     #[test]
