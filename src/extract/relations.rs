@@ -306,6 +306,36 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         // Located in the sentence's zone.
         if let Some(z) = zone {
             let cue = sentence.cues.has(Cue::LocatedIn);
+            // In a sentence of several clauses, each naming its zone
+            // (支持A高新区依托B公司…;支持C高新区依托D公司…), what a clause
+            // names lies in its own zone.
+            let clause_zone = |i: usize| {
+                let before = &text[sentence.start..m(i).start];
+                let clause_start = before.rfind(';').map_or(sentence.start, |p| sentence.start + p + 1);
+                ms.iter()
+                    .copied()
+                    .rfind(|&j| {
+                        let zj = m(j);
+                        zj.kind == Kind::Zone
+                            && zj.via != Via::List
+                            && zj.start >= clause_start
+                            && zj.end <= m(i).start
+                            && is_major_zone(zj, rules, gaz)
+                            // (a science city is a park of its zone)
+                            && !rules
+                                .entities
+                                .zone
+                                .park_major_suffixes
+                                .iter()
+                                .any(|e| zj.name.ends_with(e.as_str()))
+                            && !rr
+                                .located_in
+                                .not_topic_before
+                                .iter()
+                                .any(|w| text[..zj.start].ends_with(w.as_str()))
+                    })
+                    .unwrap_or(z)
+            };
             if names_zone || coref || cue {
                 for &i in ms {
                     let e = m(i);
@@ -313,7 +343,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         continue;
                     }
                     match e.kind {
-                        Kind::Enterprise | Kind::Project => out.push(rel(Predicate::LocatedIn, i, z, si)),
+                        Kind::Enterprise | Kind::Project => out.push(rel(Predicate::LocatedIn, i, clause_zone(i), si)),
                         Kind::Institute => {
                             // Universities are partners of a zone, not in it.
                             let partner = rules
@@ -323,7 +353,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 .iter()
                                 .any(|p| e.name.ends_with(p.as_str()));
                             if !partner {
-                                out.push(rel(Predicate::LocatedIn, i, z, si));
+                                out.push(rel(Predicate::LocatedIn, i, clause_zone(i), si));
                             }
                         }
                         Kind::Zone
