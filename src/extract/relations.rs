@@ -1197,6 +1197,15 @@ mod tests {
             has(&r, Predicate::ChainLeader, "青溪高新区", "白山重工股份有限公司"),
             "{r:?}"
         );
+        // … and what a clause names lies in its own zone.
+        assert!(
+            has(&r, Predicate::LocatedIn, "远山医疗器械股份有限公司", "白河高新区"),
+            "{r:?}"
+        );
+        assert!(
+            !has(&r, Predicate::LocatedIn, "远山医疗器械股份有限公司", "青溪高新区"),
+            "{r:?}"
+        );
     }
 
     fn chain_leads(text: &str) -> Vec<(String, String)> {
