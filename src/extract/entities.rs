@@ -356,9 +356,22 @@ fn declared_short_names(text: &str, ex: &mut Extraction, rules: &Rules) -> Vec<N
             continue;
         };
         let inside = &inside[..close];
+        // A bare short name of a company, made of its name's characters in
+        // their order (无锡先导智能装备股份有限公司(先导智能)), is declared too;
+        // a place (无锡) is not one.
+        let bare = || {
+            let mut rest = m.name.chars();
+            let n = inside.chars().count();
+            m.kind == Kind::Enterprise
+                && (2..=8).contains(&n)
+                && inside.chars().all(is_cjk)
+                && inside.chars().all(|c| rest.any(|r| r == c))
+                && Gazetteer::get().lookup(inside).is_empty()
+        };
         let Some(after_cue) = cues
             .iter()
             .find_map(|c| inside.find(c.as_str()).map(|p| &inside[p + c.len()..]))
+            .or_else(|| bare().then_some(inside))
         else {
             continue;
         };
@@ -2550,6 +2563,22 @@ mod tests {
         assert_eq!(
             names("艾溪湖电子信息产业园新建厂房。", Kind::Zone),
             ["艾溪湖电子信息产业园"]
+        );
+    }
+
+    #[test]
+    fn a_bare_short_name_in_brackets_after_a_company_is_declared() {
+        assert_eq!(
+            names(
+                "白山先导智能装备股份有限公司(先导智能)是链主。先导智能今年营收20亿元。",
+                Kind::Enterprise
+            ),
+            ["白山先导智能装备股份有限公司", "先导智能", "先导智能"]
+        );
+        // A place in brackets is no short name.
+        assert_eq!(
+            names("白山精工股份有限公司(白山)是链主。白山今年降雪偏多。", Kind::Enterprise),
+            ["白山精工股份有限公司"]
         );
     }
 
