@@ -161,8 +161,8 @@ fn split_zone_ending<'a>(name: &'a str, rules: &'a Rules) -> Option<(&'a str, &'
 fn zone_family(suffix: &str, rules: &Rules) -> String {
     // 新技术(产业)开发区 is the older name of a 高新技术产业开发区
     // (武汉东湖新技术开发区 is 武汉东湖高新区), and a few keep 高技术
-    // (厦门火炬高技术产业开发区 is 火炬高新区).
-    if suffix.contains("高新") || suffix.starts_with("新技术") || suffix.starts_with("高技术") {
+    // (厦门火炬高技术产业开发区 is 火炬高新区): `high_tech_marks`.
+    if rules.entities.zone.high_tech(suffix) {
         return "高新".into();
     }
     match rules

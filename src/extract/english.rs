@@ -521,7 +521,7 @@ fn align(
                         .flatten()
                         .chain(m.aliases.iter().map(String::as_str))
                 };
-                if high_tech && !names().any(english_ref::chinese_high_tech) {
+                if high_tech && !names().any(|n| Rules::get().entities.zone.high_tech(n)) {
                     return false;
                 }
                 [Some(m.name.as_str()), m.canonical.as_deref()]

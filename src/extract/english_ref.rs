@@ -180,7 +180,13 @@ pub(super) fn national_zone(proper: &[&str], phrase: &str) -> Option<usize> {
     let fits: Vec<usize> = candidates
         .iter()
         .copied()
-        .filter(|&e| gaz.entries[e].canonical.contains("高新") == hi_tech)
+        .filter(|&e| {
+            super::rules::Rules::get()
+                .entities
+                .zone
+                .high_tech(&gaz.entries[e].canonical)
+                == hi_tech
+        })
         .collect();
     match fits.as_slice() {
         [one] => Some(*one),
@@ -189,18 +195,15 @@ pub(super) fn national_zone(proper: &[&str], phrase: &str) -> Option<usize> {
 }
 
 /// Whether an English zone name says it is a high-tech zone (High-Tech,
-/// Hi-tech, New and High…).
+/// Hi-tech, New and High…: `[english] high_tech_words`).
 pub(super) fn names_high_tech(phrase: &str) -> bool {
     let lower = phrase.to_ascii_lowercase();
-    ["high-tech", "hi-tech", "high tech", "hi tech", "new and high"]
+    super::rules::Rules::get()
+        .entities
+        .english
+        .high_tech_words
         .iter()
-        .any(|w| lower.contains(w))
-}
-
-/// Whether a Chinese zone name is of the high-tech family (高新区,
-/// 高技术产业开发区, 高科技园区, 新技术开发区).
-pub(super) fn chinese_high_tech(name: &str) -> bool {
-    ["高新", "高技术", "高科技", "新技术"].iter().any(|w| name.contains(w))
+        .any(|w| lower.contains(w.as_str()))
 }
 
 /// Places and industries named in English in sentence `si` (`s` starts at

@@ -1942,7 +1942,12 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 }
                 let start = left_edge(chars, end, 8, rules);
                 let name: String = chars[start..end].iter().collect();
-                let generic_start = ["该", "这", "其", "各", "本"].iter().any(|w| name.starts_with(w));
+                let generic_start = rules
+                    .entities
+                    .industry
+                    .chain_reference_openers
+                    .iter()
+                    .any(|w| name.starts_with(w.as_str()));
                 if end >= start + 2 && name.chars().all(is_cjk) && !generic_start {
                     out.push(Cand {
                         start,

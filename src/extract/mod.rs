@@ -365,6 +365,22 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// The chain leaders a text's extraction states: (leader, industry) names.
+#[cfg(test)]
+pub(crate) fn chain_leads(text: &str) -> Vec<(String, String)> {
+    let ex = extract(&crate::normalize::clean(text));
+    ex.relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::ChainLeader)
+        .filter_map(|r| {
+            Some((
+                ex.mentions[r.object?].name.clone(),
+                ex.mentions[r.industry?].name.clone(),
+            ))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1208,19 +1208,7 @@ mod tests {
         );
     }
 
-    fn chain_leads(text: &str) -> Vec<(String, String)> {
-        let ex = extract(&clean(text));
-        ex.relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::ChainLeader)
-            .filter_map(|r| {
-                Some((
-                    ex.mentions[r.object?].name.clone(),
-                    ex.mentions[r.industry?].name.clone(),
-                ))
-            })
-            .collect()
-    }
+    use crate::extract::chain_leads;
 
     #[test]
     fn each_clause_of_a_list_of_chains_keeps_its_own_industry() {

@@ -142,6 +142,8 @@ pub struct IndustryRules {
     pub modifiers: Vec<String>,
     /// Words whose 链 is not an industry's chain (金融链, 人才链).
     pub not_chains: Vec<String>,
+    /// Words that open a reference to a chain (该产业链), no industry's name.
+    pub chain_reference_openers: Vec<String>,
     /// How many characters may qualify a known industry before 产业.
     pub qualifier_max: usize,
     /// Characters before which no qualifier goes on (的, 、, 区 …).
@@ -168,6 +170,8 @@ pub struct EnglishRules {
     pub institute_endings: Vec<String>,
     pub policy_endings: Vec<String>,
     pub major_zone_endings: Vec<String>,
+    /// Words (lower case) of an English zone name that say it is high-tech.
+    pub high_tech_words: Vec<String>,
     /// Nouns of an apposition that make the name before it a company
     /// (iFlytek, a leading artificial intelligence company, …).
     pub company_appositives: Vec<String>,
@@ -181,6 +185,8 @@ pub struct EnglishRules {
 #[derive(Debug, Deserialize)]
 pub struct ZoneRules {
     pub suffixes: Vec<String>,
+    /// Marks of the high-tech family of zones (高新, 新技术, 高技术, 高科技).
+    pub high_tech_marks: Vec<String>,
     pub major_suffixes: Vec<String>,
     /// Groups of endings that name one kind of zone (经济技术开发区, 经开区).
     pub same_endings: Vec<Vec<String>>,
@@ -201,6 +207,13 @@ pub struct ZoneRules {
     /// Words before a zone's name that say it is its former name (原A): not
     /// part of the name.
     pub former_words: Vec<String>,
+}
+
+impl ZoneRules {
+    /// Whether a zone's name or ending is of the high-tech family.
+    pub fn high_tech(&self, name: &str) -> bool {
+        self.high_tech_marks.iter().any(|m| name.contains(m.as_str()))
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -326,11 +326,10 @@ mod tests {
 
     #[test]
     fn a_numbered_heading_naming_an_industry_is_one_industry() {
-        let ex = extract(&clean(
-            "青溪高新区的主导产业是新能源汽车、智能装备等产业。\n\
-             1. 新能源汽车及关键零部件。集聚零部件企业210余家。白山电子股份有限公司为该产业链链主企业。\n\
-             2. 智能装备。以数控机床为重点。",
-        ));
+        let text = "青溪高新区的主导产业是新能源汽车、智能装备等产业。\n\
+                    1. 新能源汽车及关键零部件。集聚零部件企业210余家。白山电子股份有限公司为该产业链链主企业。\n\
+                    2. 智能装备。以数控机床为重点。";
+        let ex = extract(&clean(text));
         let industries: Vec<&str> = ex
             .mentions
             .iter()
@@ -338,18 +337,10 @@ mod tests {
             .map(|m| m.name.as_str())
             .collect();
         assert!(industries.contains(&"新能源汽车及关键零部件"), "{industries:?}");
-        let chain: Vec<(&str, &str)> = ex
-            .relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::ChainLeader)
-            .filter_map(|r| {
-                Some((
-                    ex.mentions[r.object?].name.as_str(),
-                    ex.mentions[r.industry?].name.as_str(),
-                ))
-            })
-            .collect();
-        assert_eq!(chain, [("白山电子股份有限公司", "新能源汽车及关键零部件")]);
+        assert_eq!(
+            crate::extract::chain_leads(text),
+            [("白山电子股份有限公司".to_string(), "新能源汽车及关键零部件".to_string())]
+        );
     }
 
     #[test]
