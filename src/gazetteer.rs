@@ -1,6 +1,7 @@
 //! Reference data of public facts, loaded once: administrative divisions
-//! (GB/T 2260), regions, stock markets, agencies, national high-tech zones
-//! and the industry taxonomy.
+//! (GB/T 2260), regions, stock markets, agencies, national high-tech zones,
+//! national economic and technological development zones and the industry
+//! taxonomy.
 //!
 //! In: the files of `data/gazetteers/` and `ontology/industries.ttl`
 //! (embedded, see [`crate::data`]). Out: a [`Gazetteer`] that finds every
@@ -30,6 +31,15 @@ pub struct Division {
     pub parent: Option<String>,
 }
 
+/// The reference list a zone is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneList {
+    /// 国家高新区 and 省级高新区 (`national-hitech-zones.tsv`, `provincial-zones.tsv`).
+    HighTech,
+    /// 国家级经济技术开发区 (`national-etdz.tsv`).
+    Development,
+}
+
 /// One known name: what it denotes.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -45,6 +55,10 @@ pub struct Entry {
     pub city: Option<String>,
     /// `national` or `provincial` for zones of the reference tables.
     pub level: Option<&'static str>,
+    /// Which list a zone of the reference tables is on: the high-tech zones
+    /// (national or provincial) or the national economic and technological
+    /// development zones.
+    pub list: Option<ZoneList>,
     /// For markets: the exchange a board belongs to.
     pub exchange: Option<String>,
 }
@@ -77,7 +91,7 @@ pub struct Gazetteer {
     pub industry_pref: HashMap<String, String>,
     /// Industry preferred label → English label.
     pub industry_en: HashMap<String, String>,
-    /// City (as the reference table writes it) → its national zones.
+    /// City (as the reference table writes it) → its national high-tech zones.
     pub national_zones_by_city: HashMap<String, Vec<usize>>,
 }
 
@@ -112,6 +126,7 @@ impl Gazetteer {
                     province: None,
                     city: None,
                     level: None,
+                    list: None,
                     exchange: None,
                 },
                 &[&name],
@@ -170,12 +185,13 @@ impl Gazetteer {
             b.add(simple(kind, name, data::field(&row, "en")), &names);
         }
         let zone_tables = [
-            (data::NATIONAL_ZONES, "national"),
-            (data::PROVINCIAL_ZONES, "provincial"),
+            (data::NATIONAL_ZONES, "national", ZoneList::HighTech),
+            (data::PROVINCIAL_ZONES, "provincial", ZoneList::HighTech),
+            (data::NATIONAL_DEVELOPMENT_ZONES, "national", ZoneList::Development),
         ];
-        for (row, level) in zone_tables
+        for (row, level, list) in zone_tables
             .iter()
-            .flat_map(|(table, level)| data::tsv_rows(table).into_iter().map(move |row| (row, *level)))
+            .flat_map(|(table, level, list)| data::tsv_rows(table).into_iter().map(move |row| (row, *level, *list)))
         {
             let name = data::field(&row, "official_name");
             if name.is_empty() {
@@ -191,6 +207,7 @@ impl Gazetteer {
             e.province = Some(data::field(&row, "province").to_string()).filter(|s| !s.is_empty());
             e.city = Some(data::field(&row, "city").to_string()).filter(|s| !s.is_empty());
             e.level = Some(level);
+            e.list = Some(list);
             b.add(e, &names);
         }
         let (pref, en) = load_industries();
@@ -403,6 +420,7 @@ fn simple(kind: Kind, name: &str, en: &str) -> Entry {
         province: None,
         city: None,
         level: None,
+        list: None,
         exchange: None,
     }
 }
@@ -457,7 +475,7 @@ impl Builder {
         let surface_index = FirstCharIndex::new(self.surfaces.iter().map(|(s, _)| s.as_str()));
         let mut national_zones_by_city: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in self.entries.iter().enumerate() {
-            if let (Some("national"), Some(city)) = (e.level, &e.city) {
+            if let (Some("national"), Some(ZoneList::HighTech), Some(city)) = (e.level, e.list, &e.city) {
                 national_zones_by_city.entry(city.clone()).or_default().push(i);
             }
         }
@@ -526,6 +544,29 @@ mod tests {
 
     /// The index finds what a leftmost-longest Aho-Corasick automaton over
     /// the same names finds.
+    #[test]
+    fn development_zones_are_on_their_own_list() {
+        let gaz = Gazetteer::get();
+        let zones: Vec<&Entry> = gaz
+            .lookup("广州开发区")
+            .iter()
+            .map(|&e| &gaz.entries[e])
+            .filter(|e| e.kind == Kind::Zone)
+            .collect();
+        assert_eq!(zones.len(), 1);
+        assert_eq!(zones[0].canonical, "广州经济技术开发区");
+        assert_eq!(zones[0].city.as_deref(), Some("广州市"));
+        assert_eq!(zones[0].level, Some("national"));
+        assert_eq!(zones[0].list, Some(ZoneList::Development));
+        // X高新区 stands for the city's high-tech zone: the development zone
+        // of the same city is not a candidate.
+        let kunming: Vec<&str> = gaz.national_zones_by_city["昆明市"]
+            .iter()
+            .map(|&e| gaz.entries[e].canonical.as_str())
+            .collect();
+        assert_eq!(kunming, ["昆明高新技术产业开发区"]);
+    }
+
     #[test]
     fn names_are_found_leftmost_longest() {
         let gaz = Gazetteer::get();

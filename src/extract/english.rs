@@ -137,12 +137,22 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
         let mut used_ends = Vec::new();
         let mut order: foldhash::HashMap<Kind, usize> = foldhash::HashMap::default();
         for (k, t) in toks.iter().enumerate() {
-            let science_city =
-                t.text == "City" && k > 0 && english_rules.city_zone_words.iter().any(|w| *w == toks[k - 1].text);
-            let Some(kind) = ending_kind(t.text, english_rules).or(science_city.then_some(Kind::Zone)) else {
+            let qualified_zone = k > 0
+                && english_rules
+                    .qualified_zone_endings
+                    .get(t.text)
+                    .is_some_and(|before| before.iter().any(|w| *w == toks[k - 1].text));
+            let Some(kind) = ending_kind(t.text, english_rules).or(qualified_zone.then_some(Kind::Zone)) else {
                 continue;
             };
             if kind == Kind::Enterprise && t.text == "Ltd." && (k == 0 || toks[k - 1].text != "Co.") {
+                continue;
+            }
+            // KingMed Diagnostics Group Co., Ltd.: the name goes on to Co., Ltd.
+            if kind == Kind::Enterprise
+                && toks.get(k + 1).is_some_and(|n| n.text == "Co.")
+                && toks.get(k + 2).is_some_and(|n| n.text == "Ltd.")
+            {
                 continue;
             }
             // Peking University Shenzhen Graduate School: an institute's

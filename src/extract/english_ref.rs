@@ -10,7 +10,7 @@
 
 use super::rules::Rules;
 use super::{Kind, Mention, Via};
-use crate::gazetteer::{Gazetteer, Level};
+use crate::gazetteer::{Gazetteer, Level, ZoneList};
 use aho_corasick::{AhoCorasick, MatchKind};
 use foldhash::HashMap;
 use pinyin::{ToPinyin, ToPinyinMulti};
@@ -177,15 +177,20 @@ pub(super) fn national_zone(proper: &[&str], phrase: &str) -> Option<usize> {
     let candidates = reference().zones.get(&wanted)?;
     let gaz = Gazetteer::get();
     let hi_tech = names_high_tech(phrase);
+    let development = names_development_zone(phrase);
+    // The name must say which list: High-Tech for a high-tech zone, Economic
+    // and Technological Development for a development zone; a name that says
+    // neither (Industrial Park, Science City) can only be a zone of the
+    // high-tech list whose name says neither (苏州工业园区, 中关村科技园区).
     let fits: Vec<usize> = candidates
         .iter()
         .copied()
         .filter(|&e| {
-            super::rules::Rules::get()
-                .entities
-                .zone
-                .high_tech(&gaz.entries[e].canonical)
-                == hi_tech
+            let entry = &gaz.entries[e];
+            let entry_development = entry.list == Some(ZoneList::Development);
+            entry_development == development
+                && (entry_development
+                    || super::rules::Rules::get().entities.zone.high_tech(&entry.canonical) == hi_tech)
         })
         .collect();
     match fits.as_slice() {
@@ -202,6 +207,18 @@ pub(super) fn names_high_tech(phrase: &str) -> bool {
         .entities
         .english
         .high_tech_words
+        .iter()
+        .any(|w| lower.contains(w.as_str()))
+}
+
+/// Whether an English zone name says it is an economic and technological
+/// development zone (`[english] development_zone_words`).
+fn names_development_zone(phrase: &str) -> bool {
+    let lower = phrase.to_ascii_lowercase();
+    super::rules::Rules::get()
+        .entities
+        .english
+        .development_zone_words
         .iter()
         .any(|w| lower.contains(w.as_str()))
 }
@@ -320,5 +337,30 @@ mod tests {
         assert_eq!(e.as_deref(), Some("深圳市高新技术产业园区"));
         // Not a high-tech zone: no national high-tech zone is meant.
         assert_eq!(national_zone(&["Wuxi"], "Wuxi Industrial Park"), None);
+    }
+
+    #[test]
+    fn development_zones_are_told_from_the_high_tech_zone_of_their_city() {
+        let gaz = Gazetteer::get();
+        let canonical =
+            |proper: &[&str], phrase: &str| national_zone(proper, phrase).map(|e| gaz.entries[e].canonical.clone());
+        assert_eq!(
+            canonical(&["Guangzhou"], "Guangzhou Development District").as_deref(),
+            Some("广州经济技术开发区")
+        );
+        assert_eq!(
+            canonical(&["Kunming"], "Kunming Economic and Technological Development Zone").as_deref(),
+            Some("昆明经济技术开发区")
+        );
+        assert_eq!(
+            canonical(&["Kunming"], "Kunming National High-tech Industrial Development Zone").as_deref(),
+            Some("昆明高新技术产业开发区")
+        );
+        // A name that says neither is neither the city's development zone
+        // nor its high-tech zone.
+        assert_eq!(
+            national_zone(&["Mianyang"], "China (Mianyang) Science and Technology City"),
+            None
+        );
     }
 }

@@ -163,8 +163,10 @@ pub struct VillageRules {
 pub struct EnglishRules {
     pub generic_words: HashSet<String>,
     pub zone_endings: Vec<String>,
-    /// "City" ends a zone name after one of these (Science and Technology City).
-    pub city_zone_words: Vec<String>,
+    /// Words that end a zone's name only after one of the given words:
+    /// City after Science (Science and Technology City), District after
+    /// Development (Guangzhou Development District).
+    pub qualified_zone_endings: HashMap<String, Vec<String>>,
     pub project_endings: Vec<String>,
     pub enterprise_endings: Vec<String>,
     pub institute_endings: Vec<String>,
@@ -172,6 +174,9 @@ pub struct EnglishRules {
     pub major_zone_endings: Vec<String>,
     /// Words (lower case) of an English zone name that say it is high-tech.
     pub high_tech_words: Vec<String>,
+    /// Words (lower case) of an English zone name that say it is an
+    /// economic and technological development zone.
+    pub development_zone_words: Vec<String>,
     /// Nouns of an apposition that make the name before it a company
     /// (iFlytek, a leading artificial intelligence company, …).
     pub company_appositives: Vec<String>,
