@@ -287,14 +287,39 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 .skip_while(|w| kind == Kind::Zone && *w == "China")
                 .take_while(|w| !english_rules.generic_words.contains(*w))
                 .collect();
-            let target = align(
-                ex,
-                &paired,
-                &all,
-                kind,
-                (phrase, &proper),
-                order.get(&kind).copied().unwrap_or(0),
-            );
+            // Guangzhou Huaxin Photonics Co., Ltd. (广州华芯光子科技股份有限公司):
+            // a Chinese name in brackets right after the English one glosses it.
+            let gloss = bracketed_gloss(text, end);
+            let glossed = gloss.and_then(|(gs, ge)| {
+                ex.mentions
+                    .iter()
+                    .position(|m| m.start == gs && m.end == ge && m.kind == kind && m.english.is_none())
+            });
+            let target = glossed.or_else(|| {
+                align(
+                    ex,
+                    &paired,
+                    &all,
+                    kind,
+                    (phrase, &proper),
+                    order.get(&kind).copied().unwrap_or(0),
+                )
+            });
+            // A gloss no extractor named (BeiGene Ltd (百济神州)) is the
+            // English name's Chinese name, unless it is a place.
+            let unnamed_gloss = gloss.filter(|&(gs, ge)| {
+                glossed.is_none()
+                    && !ex.mentions.iter().any(|m| m.start < ge && gs < m.end)
+                    && crate::gazetteer::Gazetteer::get()
+                        .first(&text[gs..ge])
+                        .is_none_or(|h| h.end - h.start < ge - gs)
+            });
+            let with_gloss = |mut m: Mention| {
+                if let Some((gs, ge)) = unnamed_gloss {
+                    m.aliases.push(text[gs..ge].to_string());
+                }
+                m
+            };
             *order.entry(kind).or_default() += 1;
             used_ends.push(end);
             // Without a Chinese name of that kind in the paragraph it would
@@ -319,7 +344,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                         },
                         None => english_only(kind, phrase, toks[b].start, end, si),
                     };
-                    new_mentions.push(mention);
+                    new_mentions.push(with_gloss(mention));
                 }
                 // A name of the reference data (Chinese Academy of Sciences)
                 // is that entry's already.
@@ -327,7 +352,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                     && (!proper.is_empty() || last > k)
                     && !ex.mentions.iter().any(|m| m.start < end && toks[b].start < m.end) =>
                 {
-                    new_mentions.push(english_only(kind, phrase, toks[b].start, end, si));
+                    new_mentions.push(with_gloss(english_only(kind, phrase, toks[b].start, end, si)));
                 }
                 None => {}
             }
@@ -432,6 +457,11 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             }
             let brand = format!("{}{}", syl[0], syl[1]);
             if let Some(k) = toks.iter().position(|t| t.text.to_ascii_lowercase() == brand) {
+                // A name found whole from there (Xixi Materials Group Co.,
+                // Ltd.) is no brand.
+                if new_mentions.iter().any(|n| n.start == toks[k].start) {
+                    continue;
+                }
                 let mut e = k + 1;
                 while e < toks.len() && capitalized(toks[e].text) && !used_ends.contains(&toks[e].end) {
                     e += 1;
@@ -468,6 +498,19 @@ pub(super) fn translated_mentions(ex: &Extraction, paragraph: usize) -> Vec<usiz
 }
 
 /// An entity named only in English here.
+/// The byte range of a Chinese name in brackets that starts right after
+/// byte `end` (after spaces): two to twenty Chinese characters, nothing else.
+fn bracketed_gloss(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = text.get(end..)?;
+    let open = rest.len() - rest.trim_start_matches(' ').len();
+    let after_open = rest[open..].strip_prefix(['(', '（'])?;
+    let start = end + open + (rest.len() - open - after_open.len());
+    let inner_len = after_open.find([')', '）'])?;
+    let inner = &after_open[..inner_len];
+    let n = inner.chars().count();
+    ((2..=20).contains(&n) && inner.chars().all(super::entities::is_cjk)).then_some((start, start + inner_len))
+}
+
 fn english_only(kind: Kind, phrase: &str, start: usize, end: usize, sentence: usize) -> Mention {
     Mention {
         kind,
@@ -606,6 +649,53 @@ mod tests {
             english.contains(&(Kind::Zone, "青溪高新区".into(), "Qingxi High-Tech Zone".into())),
             "{english:?}"
         );
+    }
+
+    #[test]
+    fn a_chinese_name_in_brackets_glosses_the_english_one() {
+        let text = "The chain is led by Lanhe Photonics Group Co., Ltd. (青溪蓝河光子科技股份有限公司), \
+                    and by Qiaoyun Ltd. (桥云智造), a supplier based in Hangzhou Co., Ltd. (杭州).";
+        let ex = extract(&clean(text));
+        let english: Vec<(String, String, Vec<String>)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Enterprise)
+            .filter_map(|m| m.english.clone().map(|e| (e, m.name.clone(), m.aliases.clone())))
+            .collect();
+        // The gloss a mention already names: one entity, and Group does not
+        // end the name before Co., Ltd.
+        assert!(
+            english.contains(&(
+                "Lanhe Photonics Group Co., Ltd.".into(),
+                "青溪蓝河光子科技股份有限公司".into(),
+                vec![]
+            )),
+            "{english:?}"
+        );
+        assert!(
+            !english.iter().any(|(e, _, _)| e == "Lanhe Photonics Group"),
+            "{english:?}"
+        );
+        // A place in brackets glosses nothing.
+        assert!(
+            english
+                .iter()
+                .all(|(_, _, aliases)| !aliases.contains(&"杭州".to_string())),
+            "{english:?}"
+        );
+    }
+
+    #[test]
+    fn an_unnamed_chinese_gloss_is_the_english_names_alias() {
+        let ex = extract(&clean(
+            "Biomedicine is led by Lanhe Biologics Co., Ltd. (蓝河生物), which opened a plant in the zone.",
+        ));
+        let lanhe = ex
+            .mentions
+            .iter()
+            .find(|m| m.english.as_deref() == Some("Lanhe Biologics Co., Ltd."))
+            .map(|m| m.aliases.clone());
+        assert_eq!(lanhe, Some(vec!["蓝河生物".to_string()]), "{:?}", ex.mentions);
     }
 
     #[test]
