@@ -914,17 +914,30 @@ fn junk_rules() -> &'static JunkRules {
 
 fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out = Vec::with_capacity(chars.len());
+    let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
+    // For each line: whether it is junk, whether for its own sake (not as a
+    // headline under a header of links), and whether it is a row of a table
+    // drawn with bars.
+    let mut verdicts = Vec::with_capacity(lines.len());
     // After a header of a list of links (相关新闻), its headlines.
     let mut in_link_list = false;
-    for line in chars.split_inclusive(|&(c, _)| c == '\n') {
+    for line in &lines {
         if in_link_list {
             in_link_list = is_headline(line);
         }
-        let junk = is_junk(line) || in_link_list;
-        if junk && !in_link_list && is_link_list_header(line) {
+        let own = is_junk(line);
+        if own && !in_link_list && is_link_list_header(line) {
             in_link_list = true;
         }
-        if junk {
+        verdicts.push(Verdict {
+            junk: own || in_link_list,
+            own,
+            bar_row: false,
+        });
+    }
+    keep_bar_tables(&lines, &mut verdicts);
+    for (line, verdict) in lines.into_iter().zip(verdicts) {
+        if verdict.junk {
             if let Some(&last) = line.last() {
                 if last.0 == '\n' {
                     out.push(last);
@@ -932,9 +945,59 @@ fn drop_junk_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             }
             continue;
         }
-        out.extend_from_slice(line);
+        if verdict.bar_row {
+            // Cells apart by one space, as a table's row is written.
+            out.extend(
+                line.iter()
+                    .map(|&(c, o)| if matches!(c, '|' | '｜') { (' ', o) } else { (c, o) }),
+            );
+        } else {
+            out.extend_from_slice(line);
+        }
     }
     out
+}
+
+/// What [`drop_junk_lines`] decides about a line.
+#[derive(Clone, Copy)]
+struct Verdict {
+    junk: bool,
+    /// Junk for what the line is, not for where it stands.
+    own: bool,
+    /// A row (or the header) of a table drawn with bars.
+    bar_row: bool,
+}
+
+/// A web page's table drawn with bars (`01 | 某某项目 | 某某有限公司 | 22亿元`)
+/// looks, line by line, like a bar of navigation links; but a line with
+/// three bars or more followed by two or more with as many bars and a figure
+/// each (a row's number, an amount) is a header and its rows: text, whose
+/// bars become the single spaces between a table's cells.
+fn keep_bar_tables(lines: &[&[(char, u32)]], verdicts: &mut [Verdict]) {
+    let bars = |line: &[(char, u32)]| line.iter().filter(|(c, _)| matches!(c, '|' | '｜')).count();
+    let figure = |line: &[(char, u32)]| line.iter().any(|(c, _)| c.is_ascii_digit());
+    let mut i = 0;
+    while i < lines.len() {
+        if !verdicts[i].own {
+            i += 1;
+            continue;
+        }
+        let n = bars(lines[i]);
+        let mut j = i + 1;
+        while j < lines.len() && verdicts[j].own && bars(lines[j]) == n && figure(lines[j]) {
+            j += 1;
+        }
+        if n >= 3 && j - i >= 3 {
+            for v in &mut verdicts[i..j] {
+                *v = Verdict {
+                    junk: false,
+                    own: false,
+                    bar_row: true,
+                };
+            }
+        }
+        i = j;
+    }
 }
 
 /// Visible characters a line must have to count as a full printed line
@@ -1439,6 +1502,23 @@ mod tests {
     fn junk_lines_are_dropped() {
         let text = "青溪高新区成立于2001年,位于青溪市。\n东城县| 西城市| 南山县| 北岭区| 中川市\n首页 > 新闻 > 园区动态 > 正文";
         assert_eq!(norm(text), "青溪高新区成立于2001年,位于青溪市。");
+    }
+
+    #[test]
+    fn a_table_drawn_with_bars_is_kept_but_a_bar_of_links_is_not() {
+        let table = "以下项目落户青溪高新区:\n\
+                     序号 | 项目名称 | 签约企业 | 总投资\n\
+                     1 | 蓝河新材料项目 | 青溪蓝河材料有限公司 | 12亿元\n\
+                     2 | 白山装备项目 | 白山精工装备有限公司 | 8亿元\n\
+                     首页 | 新闻 | 园区动态 | 联系我们";
+        let kept = norm(table);
+        assert!(
+            kept.contains("\n1 蓝河新材料项目 青溪蓝河材料有限公司 12亿元\n"),
+            "{kept}"
+        );
+        assert!(kept.contains("序号 项目名称 签约企业 总投资\n"), "{kept}");
+        assert!(!kept.contains("联系我们"), "{kept}");
+        assert_eq!(norm(&kept), kept);
     }
 
     #[test]

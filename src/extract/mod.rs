@@ -279,10 +279,12 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     english::find_english(&doc.text, &mut ex);
     let tables = tables::add_industries(&doc.text, &mut ex);
     tables::add_heading_industries(&doc.text, &mut ex);
+    let project_tables = tables::add_project_rows(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     statistics::find_statistics(&doc.text, &chars, &mut ex);
     tables::add_row_facts(&doc.text, &tables, &mut ex);
+    tables::add_project_facts(&doc.text, &project_tables, &mut ex);
     english_statistics::find_english_statistics(&doc.text, &mut ex);
     ex
 }

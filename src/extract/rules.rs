@@ -264,6 +264,12 @@ pub struct ProjectRules {
     pub not_project: Vec<String>,
     pub generic_words: Vec<String>,
     pub not_after: Vec<String>,
+    /// Header cells of a table's column of project names.
+    pub table_headers: Vec<String>,
+    /// Header cells of a table's column of the projects' investments.
+    pub investment_headers: Vec<String>,
+    /// Words inside a row right before the zone the row's project is in.
+    pub site_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

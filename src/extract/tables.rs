@@ -300,6 +300,188 @@ pub(super) fn add_row_facts(text: &str, tables: &[(Table, usize)], ex: &mut Extr
     }
 }
 
+/// A table of projects: its header and rows, and the columns of project
+/// names and of investments (if any).
+pub(super) struct ProjectTable {
+    table: Table,
+    names: usize,
+    investment: Option<usize>,
+    /// The zone the line before the header says the projects go to
+    /// (以下项目落户青溪高新区:), as the mention's start and end.
+    lead_zone: Option<(usize, usize)>,
+}
+
+/// Add the project of every row of a table of projects (a header cell of
+/// `[project] table_headers`, 项目名称) as a mention, when the row's cell
+/// ends like a project's name; what was found inside that cell gives way.
+/// Call before the relations are found: the mentions are renumbered.
+pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTable> {
+    let rules = &Rules::get().entities.project;
+    let Some(first) = rules.table_headers.iter().filter_map(|h| text.find(h.as_str())).min() else {
+        return Vec::new();
+    };
+    let line_start = text[..first].rfind('\n').map_or(0, |p| p + 1);
+    let mut out = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
+    for table in tables(text, line_start, &rules.table_headers) {
+        let column = |headers: &[String]| {
+            table
+                .header
+                .iter()
+                .position(|c| headers.iter().any(|h| *h == text[c.clone()]))
+        };
+        let Some(names) = column(&rules.table_headers) else {
+            continue;
+        };
+        let investment = column(&rules.investment_headers);
+        for row in &table.rows {
+            let cell = row.cells[names].clone();
+            let name = &text[cell.clone()];
+            let known = ex
+                .mentions
+                .iter()
+                .any(|m| m.kind == Kind::Project && m.start == cell.start && m.end == cell.end);
+            if known
+                || !(4..=40).contains(&name.chars().count())
+                || !rules.suffixes.iter().any(|s| name.ends_with(s.as_str()))
+            {
+                continue;
+            }
+            let Some(sentence) = ex
+                .sentences
+                .iter()
+                .position(|s| s.start <= cell.start && cell.end <= s.end)
+            else {
+                continue;
+            };
+            ex.mentions.retain(|m| !(cell.start <= m.start && m.end <= cell.end));
+            found.push(Mention {
+                kind: Kind::Project,
+                name: name.to_string(),
+                start: cell.start,
+                end: cell.end,
+                sentence,
+                via: Via::List,
+                canonical: None,
+                entry: None,
+                aliases: Vec::new(),
+                english: None,
+            });
+        }
+        let header_start = table.header.first().map_or(0, |c| c.start);
+        let lead_line =
+            text[..header_start.saturating_sub(1)].rfind('\n').map_or(0, |p| p + 1)..header_start.saturating_sub(1);
+        let lead_has_cue = ex
+            .sentences
+            .iter()
+            .any(|s| lead_line.start <= s.start && s.end <= lead_line.end && s.cues.has(Cue::LocatedIn));
+        let lead_zone = ex
+            .mentions
+            .iter()
+            .rfind(|m| m.kind == Kind::Zone && lead_line.start <= m.start && m.end <= lead_line.end)
+            .filter(|_| lead_has_cue)
+            .map(|m| (m.start, m.end));
+        out.push(ProjectTable {
+            table,
+            names,
+            investment,
+            lead_zone,
+        });
+    }
+    if !found.is_empty() {
+        ex.mentions.extend(found);
+        ex.mentions.sort_by_key(|m| (m.sentence, m.start));
+    }
+    out
+}
+
+/// For each row of a table of projects: where its project is (a zone right
+/// after a site cue in the row, 选址弋江智能制造产业园, and the zone the
+/// line before the header sends the projects to) and its investment (the
+/// figure of the investment column, which no other subject keeps).
+pub(super) fn add_project_facts(text: &str, tables: &[ProjectTable], ex: &mut Extraction) {
+    let rules = Rules::get();
+    let mention_at = |ex: &Extraction, start: usize, end: usize, kind: Kind| {
+        ex.mentions
+            .iter()
+            .position(|m| m.kind == kind && m.start == start && m.end == end)
+    };
+    for t in tables {
+        let lead = t.lead_zone.and_then(|(s, e)| mention_at(ex, s, e, Kind::Zone));
+        for row in &t.table.rows {
+            let cell = &row.cells[t.names];
+            let Some(project) = mention_at(ex, cell.start, cell.end, Kind::Project) else {
+                continue;
+            };
+            let sentence = ex.mentions[project].sentence;
+            let line = &text[row.line.clone()];
+            let sites = (0..ex.mentions.len()).filter(|&i| {
+                let m = &ex.mentions[i];
+                m.kind == Kind::Zone
+                    && row.line.start <= m.start
+                    && m.end <= row.line.end
+                    && rules
+                        .entities
+                        .project
+                        .site_cues
+                        .iter()
+                        .any(|c| line[..m.start - row.line.start].ends_with(c.as_str()))
+            });
+            let zones: Vec<usize> = sites.chain(lead).collect();
+            for zone in zones {
+                let known = ex
+                    .relations
+                    .iter()
+                    .any(|r| r.predicate == Predicate::LocatedIn && r.subject == project && r.object == Some(zone));
+                if !known {
+                    ex.relations.push(RelationMention {
+                        predicate: Predicate::LocatedIn,
+                        subject: project,
+                        object: Some(zone),
+                        literal: None,
+                        industry: None,
+                        date: None,
+                        sentence,
+                    });
+                }
+            }
+            let Some(k) = t.investment else { continue };
+            let amount = row.cells[k].clone();
+            let header = &text[t.table.header[k].clone()];
+            let Some((value, unit)) = investment(&text[amount.clone()], header, rules) else {
+                continue;
+            };
+            ex.statistics
+                .retain(|s| !(s.start < amount.end && amount.start < s.end));
+            ex.statistics.push(StatisticMention {
+                subject: project,
+                value: value.to_lexical(),
+                unit: unit.to_string(),
+                metric: unit_header(header, rules)
+                    .map_or(header, |(metric, _, _)| metric)
+                    .to_string(),
+                year: None,
+                qualifier: None,
+                sentence,
+                start: amount.start,
+                end: amount.end,
+            });
+        }
+    }
+}
+
+/// An investment cell's value in base units and its unit: a number with its
+/// unit (22亿元), or a bare number under a header with one (总投资(亿元)).
+fn investment<'a>(cell: &str, header: &'a str, rules: &'a Rules) -> Option<(Decimal, &'a str)> {
+    let cell = cell.replace(',', "");
+    if let Some((_, unit, factor)) = unit_header(header, rules) {
+        return Some((Decimal::parse_arabic(&cell)?.times(factor)?, unit));
+    }
+    let (word, unit, factor) = rules.units.iter().find(|(w, _, _)| cell.ends_with(w.as_str()))?;
+    let number = Decimal::parse_arabic(&cell[..cell.len() - word.len()])?;
+    Some((number.times(*factor)?, unit.as_str()))
+}
+
 /// A header cell that ends with a unit of statistics.toml in brackets
 /// (营业收入(亿元)): the words before it, the unit and its factor.
 fn unit_header<'a>(cell: &'a str, rules: &'a Rules) -> Option<(&'a str, &'a str, u64)> {
@@ -340,6 +522,45 @@ mod tests {
         assert_eq!(
             crate::extract::chain_leads(text),
             [("白山电子股份有限公司".to_string(), "新能源汽车及关键零部件".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_table_of_projects_gives_each_project_its_site_and_investment() {
+        let text = "今年签约的重点项目将全部落户青溪高新区:\n\
+                    序号 | 项目名称 | 签约企业 | 总投资 | 建设内容\n\
+                    01 | 蓝河电池材料项目 | 青溪蓝河材料有限公司 | 12亿元 | 年产正极材料5万吨,选址白山新材料产业园\n\
+                    02 | 智能装备扩产项目 | 白山精工装备有限公司 | 8.5亿元 | 新增生产线6条\n";
+        let ex = extract(&clean(text));
+        let name = |i: usize| ex.mentions[i].name.as_str();
+        let mut sites: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn && ex.mentions[r.subject].kind == Kind::Project)
+            .map(|r| (name(r.subject), r.object.map_or("", name)))
+            .collect();
+        sites.sort();
+        assert_eq!(
+            sites,
+            [
+                ("智能装备扩产项目", "青溪高新区"),
+                ("蓝河电池材料项目", "白山新材料产业园"),
+                ("蓝河电池材料项目", "青溪高新区"),
+            ]
+        );
+        let mut investments: Vec<(&str, &str, &str)> = ex
+            .statistics
+            .iter()
+            .filter(|s| ex.mentions[s.subject].kind == Kind::Project)
+            .map(|s| (name(s.subject), s.value.as_str(), s.metric.as_str()))
+            .collect();
+        investments.sort();
+        assert_eq!(
+            investments,
+            [
+                ("智能装备扩产项目", "850000000", "总投资"),
+                ("蓝河电池材料项目", "1200000000", "总投资"),
+            ]
         );
     }
 
