@@ -2423,22 +2423,33 @@ fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &m
         let Some(hit) = gaz.first(&name).filter(|h| h.start == 0) else {
             continue;
         };
-        let Some(&e) = hit.entries.iter().find(|&&e| gaz.entries[e].kind == Kind::Agency) else {
-            continue;
+        let agency = hit.entries.iter().find(|&&e| gaz.entries[e].kind == Kind::Agency);
+        // The issuer: an agency of the reference data (国务院关于…), or a
+        // place's body named by an agency ending (河南省人民政府关于…).
+        let (end, entry) = match agency {
+            Some(&e) if name[hit.end..].starts_with("关于") => (hit.end, Some(e)),
+            None if hit.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) => {
+                let Some(end) = name.find("关于") else { continue };
+                let agency_suffixes = &Rules::get().entities.agency.suffixes;
+                if end > 60 || !agency_suffixes.iter().any(|x| name[..end].ends_with(x.as_str())) {
+                    continue;
+                }
+                (end, None)
+            }
+            _ => continue,
         };
-        if !name[hit.end..].starts_with("关于") {
-            continue;
-        }
-        mentions[i].aliases.push(name[hit.end..].to_string());
+        mentions[i].aliases.push(name[end..].to_string());
         extra.push(Mention {
             kind: Kind::Agency,
-            name: name[..hit.end].to_string(),
+            name: name[..end].to_string(),
             start: title_start,
-            end: title_start + hit.end,
+            end: title_start + end,
             sentence,
-            via: Via::Gazetteer,
-            canonical: Some(gaz.entries[e].canonical.clone()).filter(|c| c != &name[..hit.end]),
-            entry: Some(e),
+            via: if entry.is_some() { Via::Gazetteer } else { Via::Suffix },
+            canonical: entry
+                .map(|e| gaz.entries[e].canonical.clone())
+                .filter(|c| c != &name[..end]),
+            entry,
             aliases: Vec::new(),
             english: None,
         });

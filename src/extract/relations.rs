@@ -819,6 +819,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 let between = after_date_and_words(between, &rr.issued_by.before_cue);
                 // 省科技厅2022年修订出台的《…》: the cue may describe the title.
                 let between = between.strip_suffix('的').unwrap_or(between);
+                // 管委会印发了《…》.
+                let between = between.strip_suffix('了').unwrap_or(between);
                 between.chars().count() <= 1 || rr.issued_by.cues.iter().any(|c| between == c.as_str())
             };
             let issuers = ms
@@ -1665,6 +1667,22 @@ mod tests {
         assert!(has(&r, Predicate::IssuedBy, policy, "国务院"), "{r:?}");
         assert!(has(&r, Predicate::Implements, "青溪高新区", policy), "{r:?}");
         assert!(has(&r, Predicate::Implements, "青溪高新区", "青苗人才计划"), "{r:?}");
+        // A place's body at the head of a title (no agency of the reference
+        // data) issues it too; so does one that 印发了 it.
+        let r = relations("青溪高新区细化落实《浙江省人民政府关于加快青溪科技城建设的意见》。");
+        let policy = "浙江省人民政府关于加快青溪科技城建设的意见";
+        assert!(has(&r, Predicate::IssuedBy, policy, "浙江省人民政府"), "{r:?}");
+        let r = relations("嘉兴市科学技术局近日印发了《青溪研发补助细则》。");
+        assert!(
+            has(&r, Predicate::IssuedBy, "青溪研发补助细则", "嘉兴市科学技术局"),
+            "{r:?}"
+        );
+        // A zone at the head of a title is no agency.
+        let r = relations("青溪高新区印发《青溪高新区关于支持人才的若干措施》。");
+        assert!(
+            !r.iter().any(|x| x.0 == Predicate::IssuedBy && x.2 == "青溪高新区"),
+            "{r:?}"
+        );
     }
 
     #[test]
