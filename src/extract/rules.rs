@@ -265,7 +265,7 @@ pub struct ProjectRules {
     pub generic_words: Vec<String>,
     pub not_after: Vec<String>,
     /// Header cells of a table's column of project names.
-    pub table_headers: Vec<String>,
+    pub table_headers: WordSet,
     /// Header cells of a table's column of the projects' investments.
     pub investment_headers: Vec<String>,
     /// Words inside a row right before the zone the row's project is in.
@@ -681,6 +681,8 @@ pub enum Cue {
     WeakChainLeader,
     /// `relations.chain_leader.chain_words` (产业链).
     Chain,
+    /// `entities.project.table_headers` (项目名称).
+    ProjectTableHeader,
 }
 
 /// Which [`Cue`] lists a sentence holds a word of.
@@ -880,6 +882,7 @@ impl Rules {
             (Cue::Renamed, &relations.renamed.cues),
             (Cue::WeakChainLeader, &relations.chain_leader.weak_cues),
             (Cue::Chain, &relations.chain_leader.chain_words),
+            (Cue::ProjectTableHeader, &entities.project.table_headers),
         ])
         .map_err(|message| crate::Error::Data {
             file: "data/rules/relations.toml".into(),
@@ -1048,6 +1051,7 @@ mod tests {
             (Cue::Renamed, &r.relations.renamed.cues),
             (Cue::WeakChainLeader, &r.relations.chain_leader.weak_cues),
             (Cue::Chain, &r.relations.chain_leader.chain_words),
+            (Cue::ProjectTableHeader, &r.entities.project.table_headers),
         ];
         let mut sentences: Vec<String> = vec![
             "示范区以新材料和高端装备为主导产业".into(),

@@ -317,7 +317,24 @@ pub(super) struct ProjectTable {
 /// Call before the relations are found: the mentions are renumbered.
 pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTable> {
     let rules = &Rules::get().entities.project;
-    let Some(first) = rules.table_headers.iter().filter_map(|h| text.find(h.as_str())).min() else {
+    // A header cell is the word as a whole cell, between spaces or line
+    // ends (项目 alone is a common word): looked for only in the sentences
+    // that hold one of the words.
+    let whole_cell = |s: &str| {
+        rules.table_headers.iter().any(|h| {
+            s.match_indices(h.as_str()).any(|(p, w)| {
+                let before = s[..p].chars().next_back();
+                let after = s[p + w.len()..].chars().next();
+                matches!(before, None | Some(' ')) && matches!(after, None | Some(' '))
+            })
+        })
+    };
+    let Some(first) = ex
+        .sentences
+        .iter()
+        .find(|s| s.cues.has(Cue::ProjectTableHeader) && whole_cell(&text[s.start..s.end]))
+        .map(|s| s.start)
+    else {
         return Vec::new();
     };
     let line_start = text[..first].rfind('\n').map_or(0, |p| p + 1);
