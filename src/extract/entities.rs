@@ -3038,6 +3038,13 @@ mod tests {
     }
 
     #[test]
+    fn words_of_distance_and_ownership_open_no_name() {
+        let text = "白山电子旗下青溪光电(青溪)有限公司距离青溪高新区不到10公里,毗邻青溪台商投资区。";
+        assert_eq!(names(text, Kind::Enterprise), vec!["青溪光电(青溪)有限公司"]);
+        assert_eq!(names(text, Kind::Zone), vec!["青溪高新区", "青溪台商投资区"]);
+    }
+
+    #[test]
     fn an_agency_starts_at_the_zone_it_is_of() {
         // A zone of the reference tables (淄博高新区).
         let n = names("论坛主办方淄博高新区党工委负责人出席。", Kind::Agency);
