@@ -763,6 +763,23 @@ mod tests {
     }
 
     #[test]
+    fn english_leading_industries_after_a_count_and_chain_leaders_after_is() {
+        let text = "Qingxi High-tech Zone names biomedicine, new materials and integrated circuits as its three leading industries.\n\
+                    In integrated circuits, the zone's chain leader is Lanhe Microelectronics Co., Ltd., which moved there in 2021.";
+        let ex = extract(&clean(text));
+        let leading = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::extract::Predicate::LeadingIndustry)
+            .count();
+        assert_eq!(leading, 3, "{:?}", ex.relations);
+        assert_eq!(
+            crate::extract::chain_leads(text),
+            [("Lanhe Microelectronics Co., Ltd.".to_string(), "集成电路".to_string())]
+        );
+    }
+
+    #[test]
     fn an_english_report_on_a_zone() {
         use crate::extract::Predicate;
         let ex = extract(&clean(

@@ -441,6 +441,13 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 // … are the park's leading industries, … are Suzhou Industrial
                 // Park's leading industries: a possessive of a few words may
                 // stand between the copula and the cue.
+                // … as its three leading industries: a count between them.
+                let before_cue = rr
+                    .leading_industry
+                    .english_counts
+                    .iter()
+                    .find_map(|n| before_cue.strip_suffix(n.as_str()).filter(|b| b.ends_with(' ')))
+                    .map_or(before_cue, str::trim_end);
                 let possessive = before_cue.ends_with("'s") || before_cue.ends_with("’s");
                 let copula = english
                     && rr.leading_industry.english_copulas.iter().any(|c| {
@@ -561,10 +568,19 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     .iter()
                     .find(|w| after_cue.starts_with(w.as_str()));
                 let industry = if let (true, Some(w)) = (leaders.is_empty(), copula) {
-                    // The leaders after the copula, to the clause's end.
+                    // The leaders after the copula, to the clause's end (a
+                    // comma inside a name, Co., Ltd., ends nothing).
                     let list_start = sentence.end - after_cue.len() + w.len();
                     let rest = &text[list_start..sentence.end];
-                    let list_end = list_start + rest.find([',', ';', '。', ':']).unwrap_or(rest.len());
+                    let inside_name = |p: usize| {
+                        ms.iter()
+                            .any(|&i| m(i).kind == Kind::Enterprise && m(i).start < p && p < m(i).end)
+                    };
+                    let list_end = rest
+                        .match_indices([',', ';', '。', ':'])
+                        .map(|(p, _)| list_start + p)
+                        .find(|&p| !inside_name(p))
+                        .unwrap_or(sentence.end);
                     leaders = ms
                         .iter()
                         .copied()

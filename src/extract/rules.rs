@@ -367,6 +367,9 @@ pub struct LeadingRules {
     /// English words right before the cue that put the industries before it
     /// (A, B and C are the leading industries).
     pub english_copulas: Vec<String>,
+    /// Counts that may stand between a copula and the cue (as its three
+    /// leading industries).
+    pub english_counts: Vec<String>,
     /// Chinese words right after the cue that put the industries after it
     /// (主导产业为A、B和C, 主导产业包括A和B).
     pub list_after_cue: Vec<String>,
