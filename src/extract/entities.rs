@@ -86,7 +86,13 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         });
         add_organisations_opening_projects(organisations, &mut chosen);
         let first = ex.mentions.len();
-        for c in chosen {
+        for mut c in chosen {
+            // (一)A有限公司…: the list's numbering opens no name.
+            let numbering = enumerator_len(&c.name);
+            if numbering > 0 && c.end - c.start > numbering + 1 {
+                c.start += numbering;
+                c.name = c.name.chars().skip(numbering).collect();
+            }
             ex.mentions.push(Mention {
                 kind: c.kind,
                 name: c.name,
@@ -106,6 +112,26 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
     let shorts = short_names(ex, rules, gaz);
     add_repeated_names(text, ex, rules, shorts);
     name_agencies_of_a_level(ex, rules);
+}
+
+/// The length in characters of the numbering of a list's item that opens
+/// `name`: (一), (12); else 0.
+fn enumerator_len(name: &str) -> usize {
+    let mut chars = name.chars();
+    if chars.next() != Some('(') {
+        return 0;
+    }
+    let digits = chars
+        .by_ref()
+        .take_while(|&c| c != ')')
+        .map(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        .collect::<Vec<bool>>();
+    let closed = name.chars().nth(digits.len() + 1) == Some(')');
+    if closed && (1..=3).contains(&digits.len()) && digits.iter().all(|&d| d) {
+        digits.len() + 2
+    } else {
+        0
+    }
 }
 
 /// An agency named by its level (省科技厅, 市政府) is the one agency of the
@@ -3035,6 +3061,18 @@ mod tests {
         assert_eq!(names(text, Kind::Institute), vec!["青溪大学"]);
         assert!(names(text, Kind::Zone).contains(&"白山大学科技城".to_string()));
         assert!(names(text, Kind::Agency).is_empty(), "{:?}", names(text, Kind::Agency));
+    }
+
+    #[test]
+    fn the_numbering_of_a_list_item_opens_no_name() {
+        let text = "(一)青溪蓝河材料有限公司年产5万吨正极材料项目,总投资12亿元。\n(二)白山电子(青溪)有限公司扩产。";
+        assert_eq!(
+            names(text, Kind::Project),
+            vec!["青溪蓝河材料有限公司年产5万吨正极材料项目"]
+        );
+        assert!(names(text, Kind::Enterprise).contains(&"白山电子(青溪)有限公司".to_string()));
+        assert_eq!(super::enumerator_len("(十二)某某"), 4);
+        assert_eq!(super::enumerator_len("(长沙)某某"), 0);
     }
 
     #[test]
