@@ -1259,7 +1259,7 @@ fn is_table_row(line: &[(char, u32)]) -> bool {
     cells.len() >= 4
         && !text.contains('。')
         && cells.iter().all(|c| number(c) || c.chars().count() >= 2)
-        && cells.iter().filter(|c| c.chars().any(is_cjk)).count() * 2 > cells.len()
+        && cells.iter().filter(|c| c.chars().any(is_cjk)).count() * 2 >= cells.len()
 }
 
 /// Squeeze runs of spaces; drop spaces next to Chinese characters and

@@ -341,11 +341,13 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
     let mut out = Vec::new();
     let mut found: Vec<Mention> = Vec::new();
     for table in tables(text, line_start, &rules.table_headers) {
+        // A header cell may carry its unit (总投资(亿元)).
         let column = |headers: &[String]| {
-            table
-                .header
-                .iter()
-                .position(|c| headers.iter().any(|h| *h == text[c.clone()]))
+            table.header.iter().position(|c| {
+                let cell = &text[c.clone()];
+                let word = cell.find('(').map_or(cell, |p| &cell[..p]);
+                headers.iter().any(|h| h == word)
+            })
         };
         let Some(names) = column(&rules.table_headers) else {
             continue;
@@ -547,7 +549,11 @@ mod tests {
         let text = "今年签约的重点项目将全部落户青溪高新区:\n\
                     序号 | 项目名称 | 签约企业 | 总投资 | 建设内容\n\
                     01 | 蓝河电池材料项目 | 青溪蓝河材料有限公司 | 12亿元 | 年产正极材料5万吨,选址白山新材料产业园\n\
-                    02 | 智能装备扩产项目 | 白山精工装备有限公司 | 8.5亿元 | 新增生产线6条\n";
+                    02 | 智能装备扩产项目 | 白山精工装备有限公司 | 8.5亿元 | 新增生产线6条\n\
+                    又讯:白山高新区签约项目如下:\n\
+                    序号 | 项目名称 | 投资方 | 总投资(亿元)\n\
+                    1 | 白山电池回收项目 | 白山循环科技有限公司 | 3.5\n\
+                    2 | 白山储能电站项目 | 白山能源有限公司 | 2\n";
         let ex = extract(&clean(text));
         let name = |i: usize| ex.mentions[i].name.as_str();
         let mut sites: Vec<(&str, &str)> = ex
@@ -561,6 +567,8 @@ mod tests {
             sites,
             [
                 ("智能装备扩产项目", "青溪高新区"),
+                ("白山储能电站项目", "白山高新区"),
+                ("白山电池回收项目", "白山高新区"),
                 ("蓝河电池材料项目", "白山新材料产业园"),
                 ("蓝河电池材料项目", "青溪高新区"),
             ]
@@ -576,6 +584,8 @@ mod tests {
             investments,
             [
                 ("智能装备扩产项目", "850000000", "总投资"),
+                ("白山储能电站项目", "200000000", "总投资"),
+                ("白山电池回收项目", "350000000", "总投资"),
                 ("蓝河电池材料项目", "1200000000", "总投资"),
             ]
         );
