@@ -39,6 +39,8 @@ fn ending_kind(word: &str, rules: &EnglishRules) -> Option<Kind> {
         Some(Kind::Enterprise)
     } else if has(&rules.institute_endings) {
         Some(Kind::Institute)
+    } else if has(&rules.agency_endings) {
+        Some(Kind::Agency)
     } else if has(&rules.policy_endings) {
         Some(Kind::Policy)
     } else {
@@ -95,9 +97,10 @@ fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
             end: base + s.len(),
         });
     }
-    // A possessive is not part of a name (the Zone's output).
+    // A possessive is not part of a name (the Zone's output), but People's
+    // is (Jiangsu Provincial People's Government).
     for t in &mut out {
-        if let Some(stem) = t.text.strip_suffix("'s").filter(|s| !s.is_empty()) {
+        if let Some(stem) = t.text.strip_suffix("'s").filter(|s| !s.is_empty() && *s != "People") {
             t.text = stem;
             t.end -= 2;
         }
@@ -249,7 +252,8 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             // An institute named head first: University of Science and
             // Technology of China, Chinese Academy of Sciences.
             let mut last = k;
-            if kind == Kind::Institute {
+            // … and a body: Administrative Committee of Qingxi High-tech Zone.
+            if kind == Kind::Institute || kind == Kind::Agency {
                 let spaced = |a: usize| text[toks[a].end..toks[a + 1].start].chars().all(|c| c == ' ');
                 // "and" before another institute's name (… Physics and
                 // Southwest University) ends this one.
@@ -278,6 +282,16 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             }
             let end = toks[last].end;
             let phrase = &text[toks[b].start..end];
+            // The Administrative Committee of X Zone is the zone's body.
+            let kind = if english_rules
+                .agency_heads
+                .iter()
+                .any(|h| phrase.starts_with(h.as_str()))
+            {
+                Kind::Agency
+            } else {
+                kind
+            };
             let proper: Vec<&str> = toks[b..k]
                 .iter()
                 .chain(&toks[k + 1..=last])
@@ -285,6 +299,8 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 .filter(|w| !matches!(*w, "of" | "for" | "and"))
                 // China (Mianyang) Science City: the place after China.
                 .skip_while(|w| kind == Kind::Zone && *w == "China")
+                // Administrative Committee of Meichuan …: the place after the head.
+                .skip_while(|w| kind == Kind::Agency && english_rules.generic_words.contains(*w))
                 .take_while(|w| !english_rules.generic_words.contains(*w))
                 .collect();
             // Guangzhou Huaxin Photonics Co., Ltd. (广州华芯光子科技股份有限公司):
@@ -760,6 +776,46 @@ mod tests {
             .filter(|r| r.predicate == crate::extract::Predicate::LeadingIndustry)
             .count();
         assert_eq!(leading, 2, "{:?}", ex.relations);
+    }
+
+    #[test]
+    fn english_government_bodies_are_agencies() {
+        let ex = extract(&clean(
+            "青溪高新区管委会召开发布会。\nThe Administrative Committee of Qingxi High-tech Industrial Development Zone held a press conference.",
+        ));
+        let agencies: Vec<(String, Option<String>)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Agency)
+            .map(|m| (m.name.clone(), m.english.clone()))
+            .collect();
+        // Head first, the body of the zone its name ends with: the Chinese
+        // agency it translates.
+        assert!(
+            agencies.contains(&(
+                "青溪高新区管委会".to_string(),
+                Some("The Administrative Committee of Qingxi High-tech Industrial Development Zone".to_string())
+            )) || agencies.contains(&(
+                "青溪高新区管委会".to_string(),
+                Some("Administrative Committee of Qingxi High-tech Industrial Development Zone".to_string())
+            )),
+            "{agencies:?}"
+        );
+        assert!(
+            !names(&ex, Kind::Zone).iter().any(|z| z.starts_with("Administrative")),
+            "{:?}",
+            ex.mentions
+        );
+        // By their endings, in an English report.
+        let ex = extract(&clean(
+            "The Baishan Administrative Committee and the Jiangsu Provincial People's Government attended the launch.",
+        ));
+        let english = names(&ex, Kind::Agency);
+        assert!(english.contains(&"Baishan Administrative Committee"), "{english:?}");
+        assert!(
+            english.contains(&"Jiangsu Provincial People's Government"),
+            "{english:?}"
+        );
     }
 
     #[test]

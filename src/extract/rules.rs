@@ -171,6 +171,11 @@ pub struct EnglishRules {
     pub enterprise_endings: Vec<String>,
     pub institute_endings: Vec<String>,
     pub policy_endings: Vec<String>,
+    /// Endings of English names of government bodies (… Administrative Committee).
+    pub agency_endings: Vec<String>,
+    /// Heads of English names of government bodies named head first
+    /// (Administrative Committee of … Zone): the name is the body's.
+    pub agency_heads: Vec<String>,
     pub major_zone_endings: Vec<String>,
     /// Words (lower case) of an English zone name that say it is high-tech.
     pub high_tech_words: Vec<String>,
