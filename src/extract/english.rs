@@ -277,6 +277,28 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                     }
                 }
             }
+            // A policy named head first: Implementation Opinions on
+            // Promoting the Upgrading of Development Zones in Jiangsu.
+            if kind == Kind::Policy {
+                let spaced = |a: usize| text[toks[a].end..toks[a + 1].start].chars().all(|c| c == ' ');
+                let connective = |t: &str| matches!(t, "on" | "for" | "of" | "in" | "and" | "to" | "the");
+                while let Some(next) = toks.get(last + 1).filter(|_| spaced(last)) {
+                    let head_first = last > k || connective(next.text);
+                    let goes_on = capitalized(next.text) && head_first
+                        || connective(next.text)
+                            && toks
+                                .get(last + 2)
+                                .is_some_and(|t| capitalized(t.text) || t.text == "the")
+                            && spaced(last + 1);
+                    if !goes_on {
+                        break;
+                    }
+                    last += 1;
+                }
+                while last > k && connective(toks[last].text) {
+                    last -= 1;
+                }
+            }
             if b == k && last == k {
                 continue;
             }
@@ -776,6 +798,30 @@ mod tests {
             .filter(|r| r.predicate == crate::extract::Predicate::LeadingIndustry)
             .count();
         assert_eq!(leading, 2, "{:?}", ex.relations);
+    }
+
+    #[test]
+    fn an_english_policy_named_head_first_and_its_issuer() {
+        use crate::extract::Predicate;
+        let ex = extract(&clean(
+            "In 2021 the Baishan Provincial People's Government issued the Implementation Opinions on Supporting \
+             the Growth of Development Zones in Baishan, which tie land quotas to an annual score.",
+        ));
+        let policies = names(&ex, Kind::Policy);
+        let title = "Implementation Opinions on Supporting the Growth of Development Zones in Baishan";
+        assert_eq!(policies, vec![title], "{:?}", ex.mentions);
+        let issued: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::IssuedBy)
+            .filter_map(|r| {
+                Some((
+                    ex.mentions[r.subject].name.as_str(),
+                    ex.mentions[r.object?].name.as_str(),
+                ))
+            })
+            .collect();
+        assert_eq!(issued, vec![(title, "Baishan Provincial People's Government")]);
     }
 
     #[test]

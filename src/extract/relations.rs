@@ -832,6 +832,16 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         None => break,
                     }
                 }
+                // The Jiangsu Provincial People's Government in 2020 issued the …
+                if between.is_ascii() && !between.trim().is_empty() {
+                    let fillers = &rr.issued_by.english_fillers;
+                    let words: Vec<&str> = between
+                        .split_whitespace()
+                        .filter(|w| !fillers.iter().any(|f| f == w))
+                        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit() || b == b','))
+                        .collect();
+                    return rr.issued_by.english_cues.contains(&words.join(" "));
+                }
                 let between = after_date_and_words(between, &rr.issued_by.before_cue);
                 // 省科技厅2022年修订出台的《…》: the cue may describe the title.
                 let between = between.strip_suffix('的').unwrap_or(between);

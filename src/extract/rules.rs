@@ -327,6 +327,10 @@ pub struct IssuedByRules {
     pub cues: WordSet,
     /// Words that may stand between the agency and the cue (近日, 联合).
     pub before_cue: Vec<String>,
+    /// English verbs of issuing (the Provincial Government issued the …).
+    pub english_cues: Vec<String>,
+    /// English words that may stand around them (in December, jointly, the).
+    pub english_fillers: Vec<String>,
 }
 
 /// `[chain_leader]` of relations.toml.
