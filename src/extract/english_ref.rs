@@ -202,25 +202,19 @@ pub(super) fn national_zone(proper: &[&str], phrase: &str) -> Option<usize> {
 /// Whether an English zone name says it is a high-tech zone (High-Tech,
 /// Hi-tech, New and High…: `[english] high_tech_words`).
 pub(super) fn names_high_tech(phrase: &str) -> bool {
-    let lower = phrase.to_ascii_lowercase();
-    super::rules::Rules::get()
-        .entities
-        .english
-        .high_tech_words
-        .iter()
-        .any(|w| lower.contains(w.as_str()))
+    says_any(phrase, &Rules::get().entities.english.high_tech_words)
 }
 
 /// Whether an English zone name says it is an economic and technological
 /// development zone (`[english] development_zone_words`).
 fn names_development_zone(phrase: &str) -> bool {
+    says_any(phrase, &Rules::get().entities.english.development_zone_words)
+}
+
+/// Whether `phrase` holds one of the lower-case `words`, in any case.
+fn says_any(phrase: &str, words: &[String]) -> bool {
     let lower = phrase.to_ascii_lowercase();
-    super::rules::Rules::get()
-        .entities
-        .english
-        .development_zone_words
-        .iter()
-        .any(|w| lower.contains(w.as_str()))
+    words.iter().any(|w| lower.contains(w.as_str()))
 }
 
 /// Places and industries named in English in sentence `si` (`s` starts at

@@ -45,6 +45,13 @@ fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The sentence a byte range of the text lies in.
+fn sentence_of(ex: &Extraction, range: &Range<usize>) -> Option<usize> {
+    ex.sentences
+        .iter()
+        .position(|s| s.start <= range.start && range.end <= s.end)
+}
+
 /// The tables whose header has a cell that is one of `headers`, in the
 /// lines from byte `from` on.
 fn tables(text: &str, from: usize, headers: &[String]) -> Vec<Table> {
@@ -140,11 +147,7 @@ pub(super) fn add_industries(text: &str, ex: &mut Extraction) -> Vec<(Table, usi
                     continue;
                 }
                 ex.mentions.retain(|m| !(m.kind == Kind::Industry && overlaps(m)));
-                let Some(sentence) = ex
-                    .sentences
-                    .iter()
-                    .position(|s| s.start <= item.start && item.end <= s.end)
-                else {
+                let Some(sentence) = sentence_of(ex, &item) else {
                     continue;
                 };
                 let name = text[item.clone()].to_string();
@@ -366,11 +369,7 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
             {
                 continue;
             }
-            let Some(sentence) = ex
-                .sentences
-                .iter()
-                .position(|s| s.start <= cell.start && cell.end <= s.end)
-            else {
+            let Some(sentence) = sentence_of(ex, &cell) else {
                 continue;
             };
             ex.mentions.retain(|m| !(cell.start <= m.start && m.end <= cell.end));
