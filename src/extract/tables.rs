@@ -463,6 +463,17 @@ pub(super) fn add_project_facts(text: &str, tables: &[ProjectTable], ex: &mut Ex
                     });
                 }
             }
+            // The row's other figures (达产后年产值约40亿元, 新建厂房18万平方米)
+            // are its project's, whoever else the row names.
+            for st in &mut ex.statistics {
+                if row.line.start <= st.start && st.end <= row.line.end {
+                    st.subject = project;
+                    // The metric is the words of the figure's own cell.
+                    if let Some((_, own)) = st.metric.rsplit_once(' ') {
+                        st.metric = own.to_string();
+                    }
+                }
+            }
             let Some(k) = t.investment else { continue };
             let amount = row.cells[k].clone();
             let header = &text[t.table.header[k].clone()];
@@ -582,6 +593,7 @@ mod tests {
         assert_eq!(
             investments,
             [
+                ("智能装备扩产项目", "6", "新增生产线"),
                 ("智能装备扩产项目", "850000000", "总投资"),
                 ("白山储能电站项目", "200000000", "总投资"),
                 ("白山电池回收项目", "350000000", "总投资"),
