@@ -801,6 +801,19 @@ mod tests {
     }
 
     #[test]
+    fn an_etdz_is_a_zone_an_article_can_be_about() {
+        let ex = extract(&clean(
+            "The Qingxi Bonded Zone sits inside the development zone. In 2023 the Qingxi ETDZ reported industrial output of CNY 51.2 billion.",
+        ));
+        let subjects: Vec<&str> = ex
+            .statistics
+            .iter()
+            .map(|s| ex.mentions[s.subject].name.as_str())
+            .collect();
+        assert_eq!(subjects, vec!["Qingxi ETDZ"], "{:?}", ex.mentions);
+    }
+
+    #[test]
     fn an_english_policy_named_head_first_and_its_issuer() {
         use crate::extract::Predicate;
         let ex = extract(&clean(

@@ -350,6 +350,10 @@ mod tests {
             canonical(&["Kunming"], "Kunming National High-tech Industrial Development Zone").as_deref(),
             Some("昆明高新技术产业开发区")
         );
+        assert_eq!(
+            canonical(&["Kunshan"], "Kunshan ETDZ").as_deref(),
+            Some("昆山经济技术开发区")
+        );
         // A name that says neither is neither the city's development zone
         // nor its high-tech zone.
         assert_eq!(
