@@ -45,6 +45,25 @@ fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Relate two mentions, unless the relation is known already.
+fn relate_once(ex: &mut Extraction, predicate: Predicate, subject: usize, object: usize, sentence: usize) {
+    let known = ex
+        .relations
+        .iter()
+        .any(|r| r.predicate == predicate && r.subject == subject && r.object == Some(object));
+    if !known {
+        ex.relations.push(RelationMention {
+            predicate,
+            subject,
+            object: Some(object),
+            literal: None,
+            industry: None,
+            date: None,
+            sentence,
+        });
+    }
+}
+
 /// The sentence a byte range of the text lies in.
 fn sentence_of(ex: &Extraction, range: &Range<usize>) -> Option<usize> {
     ex.sentences
@@ -266,20 +285,7 @@ pub(super) fn add_row_facts(text: &str, tables: &[(Table, usize)], ex: &mut Extr
                 .filter(|&i| ex.mentions[i].kind == Kind::Industry && in_row(&ex.mentions[i], cell))
                 .collect();
             for industry in industries {
-                let known = ex.relations.iter().any(|r| {
-                    r.predicate == Predicate::LeadingIndustry && r.subject == zone && r.object == Some(industry)
-                });
-                if !known {
-                    ex.relations.push(RelationMention {
-                        predicate: Predicate::LeadingIndustry,
-                        subject: zone,
-                        object: Some(industry),
-                        literal: None,
-                        industry: None,
-                        date: None,
-                        sentence,
-                    });
-                }
+                relate_once(ex, Predicate::LeadingIndustry, zone, industry, sentence);
             }
             for (k, metric, year, unit, factor) in &figure_columns {
                 let cell = row.cells[*k].clone();
@@ -447,21 +453,7 @@ pub(super) fn add_project_facts(text: &str, tables: &[ProjectTable], ex: &mut Ex
             });
             let zones: Vec<usize> = sites.chain(lead).collect();
             for zone in zones {
-                let known = ex
-                    .relations
-                    .iter()
-                    .any(|r| r.predicate == Predicate::LocatedIn && r.subject == project && r.object == Some(zone));
-                if !known {
-                    ex.relations.push(RelationMention {
-                        predicate: Predicate::LocatedIn,
-                        subject: project,
-                        object: Some(zone),
-                        literal: None,
-                        industry: None,
-                        date: None,
-                        sentence,
-                    });
-                }
+                relate_once(ex, Predicate::LocatedIn, project, zone, sentence);
             }
             // The row's other figures (达产后年产值约40亿元, 新建厂房18万平方米)
             // are its project's, whoever else the row names.
