@@ -3080,6 +3080,9 @@ mod tests {
         let text = "白山电子旗下青溪光电(青溪)有限公司距离青溪高新区不到10公里,毗邻青溪台商投资区。";
         assert_eq!(names(text, Kind::Enterprise), vec!["青溪光电(青溪)有限公司"]);
         assert_eq!(names(text, Kind::Zone), vec!["青溪高新区", "青溪台商投资区"]);
+        let n = names("浙江省科学技术厅审核后报请省人民政府同意。", Kind::Agency);
+        assert!(!n.iter().any(|a| a.starts_with("报请")), "{n:?}");
+        assert_eq!(n.len(), 2, "{n:?}");
     }
 
     #[test]
