@@ -107,7 +107,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
             });
         }
         link_aliases(text, &mut ex.mentions[first..], rules);
-        link_title_issuers(text, gaz, si, &mut ex.mentions, first);
+        link_title_issuers(gaz, si, &mut ex.mentions, first);
     }
     let shorts = short_names(ex, rules, gaz);
     add_repeated_names(text, ex, rules, shorts);
@@ -2433,7 +2433,7 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
 /// Titles and their issuers: 国务院《关于…》 gives the title the alias
 /// 国务院关于…; 《国务院关于…》 names its issuer inside, which becomes a
 /// mention of its own (for the issued-by relation).
-fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &mut Vec<Mention>, first: usize) {
+fn link_title_issuers(gaz: &Gazetteer, sentence: usize, mentions: &mut Vec<Mention>, first: usize) {
     let mut extra = Vec::new();
     for i in first..mentions.len() {
         if mentions[i].via != Via::Title {
@@ -2479,7 +2479,6 @@ fn link_title_issuers(text: &str, gaz: &Gazetteer, sentence: usize, mentions: &m
             aliases: Vec::new(),
             english: None,
         });
-        let _ = text;
     }
     mentions.extend(extra);
 }

@@ -271,8 +271,6 @@ pub struct ProjectRules {
     pub not_after: Vec<String>,
     /// Header cells of a table's column of project names.
     pub table_headers: WordSet,
-    /// Header cells of a table's column of the projects' investments.
-    pub investment_headers: Vec<String>,
     /// Words inside a row right before the zone the row's project is in.
     pub site_cues: Vec<String>,
 }

@@ -361,7 +361,7 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
         let Some(names) = column(&rules.table_headers) else {
             continue;
         };
-        let investment = column(&rules.investment_headers);
+        let investment = column(&Rules::get().statistics.investment_words);
         for row in &table.rows {
             let cell = row.cells[names].clone();
             let name = &text[cell.clone()];
