@@ -702,6 +702,54 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
     }
 
+    // A zone's own report (the document names no other zone an article can
+    // be about): what it names in sentences about the zone, and places
+    // nowhere else, lies in the zone.
+    let major_zone = |e: &Entity| {
+        e.kind == Kind::Zone
+            && (e.level.is_some()
+                || rules
+                    .entities
+                    .zone
+                    .major_suffixes
+                    .iter()
+                    .any(|s| e.label.ends_with(s.as_str())))
+    };
+    let mut majors = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| major_zone(e))
+        .map(|(i, _)| i);
+    if let (Some(z), None) = (majors.next(), majors.next()) {
+        for (ei, e) in entities.iter().enumerate() {
+            if !matches!(e.kind, Kind::Enterprise | Kind::Project) {
+                continue;
+            }
+            let placed_or_partner = rels.keys().any(|(p, s, o, _)| {
+                *p == Predicate::LocatedIn && *s == ei
+                    || *p == Predicate::CooperatesWith && (*s == ei || *o == Object::Entity(ei))
+            });
+            let about_zone = e
+                .mentions
+                .iter()
+                .all(|&m| ex.topic[ex.mentions[m].sentence].is_some_and(|t| entity_of[t] == z));
+            if !placed_or_partner && about_zone {
+                let sentence = ex.mentions[e.mentions[0]].sentence;
+                add(
+                    &mut rels,
+                    Relation {
+                        predicate: Predicate::LocatedIn,
+                        subject: ei,
+                        object: Object::Entity(z),
+                        industry: None,
+                        date: None,
+                        sentences: vec![sentence],
+                    },
+                );
+            }
+        }
+    }
+
     let mut seen_obs = BTreeSet::new();
     let observations = ex
         .statistics
@@ -851,6 +899,35 @@ mod tests {
             .iter()
             .map(|e| (e.kind, e.label.clone(), e.alt_labels.iter().cloned().collect()))
             .collect()
+    }
+
+    fn located_in(text: &str) -> Vec<(String, String)> {
+        let r = resolve(&extract(&clean(text)));
+        r.relations
+            .iter()
+            .filter(|x| x.predicate == Predicate::LocatedIn)
+            .filter_map(|x| match x.object {
+                Object::Entity(o) => Some((r.entities[x.subject].label.clone(), r.entities[o].label.clone())),
+                Object::Literal(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_a_zone_s_own_report_names_lies_in_the_zone_but_not_its_partners() {
+        let report = "宝川高新区前三季度经济运行情况通报。全区规上工业产值增长8%。\n\
+                      泓岭精工股份有限公司订单饱满,产量增长三成。\n\
+                      星澜电子有限公司与宁州大学签署合作协议。";
+        let located = located_in(report);
+        assert!(
+            located.contains(&("泓岭精工股份有限公司".into(), "宝川高新区".into())),
+            "{located:?}"
+        );
+        assert!(!located.iter().any(|(s, _)| s.starts_with("星澜")), "{located:?}");
+        // Two zones an article can be about: no zone is the document's own.
+        let two = "宝川高新区与宁州高新区联合发布年报。\n泓岭精工股份有限公司订单饱满,产量增长三成。";
+        let located = located_in(two);
+        assert!(!located.iter().any(|(s, _)| s.starts_with("泓岭")), "{located:?}");
     }
 
     #[test]
