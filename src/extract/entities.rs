@@ -648,6 +648,9 @@ struct Edge {
     /// Step over 与 / 及 joining two parts of one name (区块链与边缘计算研究院),
     /// but not 与 after a complete organisation name (浙江省人民政府与清华大学).
     through_and: bool,
+    /// Step over a one-character stop word inside a firm's name before a
+    /// merely descriptive rest (华都|科技有限公司).
+    through_inner: bool,
 }
 
 /// The start of a place or zone name the gazetteer knows that begins before
@@ -753,6 +756,24 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             if n == 1 && (after_list_mark && suffix_start - b == 1 || after_particle) {
                 b -= 1;
                 break;
+            }
+            // 华都|科技有限公司, 恒为|科技股份有限公司: a one-character stop word
+            // inside a firm's own name, when all that follows it describes
+            // (a name is more than its trade) and a name character, not
+            // another stop word, stands before it.
+            let inner = edge.through_inner
+                && n == 1
+                && before > 0
+                && is_cjk(chars[before - 1])
+                && rules.entities.boundary.name_inner_chars.contains(&chars[before])
+                && rules.stop_word_before(chars, before, true).is_none()
+                && {
+                    let rest: String = chars[b..suffix_start].iter().collect();
+                    rest.is_empty() || descriptive(&rest, rules, Gazetteer::get())
+                };
+            if inner {
+                b -= 1;
+                continue;
             }
             // Nor is a word inside a place name a stop word (都 in 成都,
             // 和 in 呼和浩特): the name goes on to the place's first character.
@@ -879,6 +900,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 kind,
                 SuffixKind::Institute | SuffixKind::InstituteBranch | SuffixKind::Project
             ),
+            through_inner: matches!(kind, SuffixKind::LegalEnterprise),
         };
         let mut b = left_edge_with(chars, ss, max_len, rules, edge);
         // Zones and agencies start at the first place name in them, unless a
@@ -2556,6 +2578,31 @@ mod tests {
         assert!(canonical("整机厂带动主板、电源、机壳等配套厂商集聚。").is_empty());
         assert_eq!(canonical("白山储能于3月在主板上市。"), ["主板"]);
         assert_eq!(canonical("白山储能在香港交易所主板挂牌上市。"), ["香港联合交易所主板"]);
+    }
+
+    #[test]
+    fn a_stop_character_inside_a_firm_s_own_name_stays_in_it() {
+        // 都, 为, 和 end no name whose rest only describes the trade.
+        assert_eq!(
+            names(
+                "青溪高新区动态。\n2024年,江西澜都科技有限公司营收5亿元。",
+                Kind::Enterprise
+            ),
+            ["江西澜都科技有限公司"]
+        );
+        assert_eq!(
+            names(
+                "青溪高新区动态。\n恒为光电股份有限公司与白山大学签约。",
+                Kind::Enterprise
+            ),
+            ["恒为光电股份有限公司"]
+        );
+        // … but still end a description or a clause before a firm with a name.
+        assert!(names("青溪高新区动态。\n园区的科技有限公司达到120家。", Kind::Enterprise).is_empty());
+        assert_eq!(
+            names("青溪高新区动态。\n园区和澜川科技有限公司签约。", Kind::Enterprise),
+            ["澜川科技有限公司"]
+        );
     }
 
     #[test]

@@ -300,6 +300,9 @@ pub struct BoundaryRules {
     pub descriptor_continuations: Vec<String>,
     /// Two-character name words that hold a one-character stop word (天和).
     pub name_words: Vec<String>,
+    /// One-character stop words that stand inside a firm's name before a
+    /// merely descriptive rest (华都|科技有限公司).
+    pub name_inner_chars: Vec<char>,
 }
 
 #[derive(Debug, Deserialize)]
