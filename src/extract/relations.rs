@@ -158,6 +158,28 @@ fn paragraph_industry(ex: &Extraction, si: usize) -> Option<usize> {
         .map(|(k, _)| k)
 }
 
+/// The industry of a heading line right above sentence `si` (▶ 电子信息产业链,
+/// then 链主企业：A): a line of its own, short, without a full stop, naming
+/// one industry.
+fn heading_industry(text: &str, ex: &Extraction, si: usize) -> Option<usize> {
+    let prev = ex.sentences.get(si.checked_sub(1)?)?;
+    let heading = &text[prev.start..prev.end];
+    let short = heading.trim().chars().count() <= 16 && !heading.contains(['。', '，', ',', '；', ';']);
+    if !short || prev.paragraph == ex.sentences[si].paragraph {
+        return None;
+    }
+    let mut industries = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Industry && m.sentence == si - 1)
+        .map(|(k, _)| k);
+    match (industries.next(), industries.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
+}
+
 /// The one major zone of the document (named anywhere in it) whose city is
 /// the first place `mentions` name, if that place is a city.
 fn city_zone(mentions: &[usize], ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usize> {
@@ -617,11 +639,42 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         industry_before(last_leader, cue).or_else(|| industry_before(from, first_leader))
                     })
                 };
-                // 该产业链: the industry its paragraph named last before the sentence.
+                // 该产业链: the industry its paragraph named last before the sentence;
+                // 链主企业：A under a heading line: the heading's industry.
                 let industry = industry.or_else(|| {
                     let refers = rr.chain_leader.chain_references.iter().any(|w| s.contains(w.as_str()));
-                    refers.then(|| paragraph_industry(ex, si)).flatten()
+                    let opens_line = text[sentence.start..cue].trim().chars().count() <= 2;
+                    refers
+                        .then(|| paragraph_industry(ex, si))
+                        .flatten()
+                        .or_else(|| opens_line.then(|| heading_industry(text, ex, si)).flatten())
                 });
+                // A、B、C三条产业链分别由D、E和F担任链主: as many chains as
+                // leaders, the first chain's leader named first.
+                let respective: Vec<(usize, usize)> = text[clause_start..cue]
+                    .find("分别")
+                    .map(|p| {
+                        let chains: Vec<usize> = ms
+                            .iter()
+                            .copied()
+                            .filter(|&i| {
+                                m(i).kind == Kind::Industry
+                                    && m(i).start >= clause_start
+                                    && m(i).end <= clause_start + p
+                            })
+                            .collect();
+                        let after: Vec<usize> = leaders
+                            .iter()
+                            .copied()
+                            .filter(|&l| m(l).start > clause_start + p)
+                            .collect();
+                        if chains.len() >= 2 && chains.len() == after.len() {
+                            chains.into_iter().zip(after).collect()
+                        } else {
+                            Vec::new()
+                        }
+                    })
+                    .unwrap_or_default();
                 let last_leader = leaders.iter().map(|&l| m(l).end).max().unwrap_or(cue);
                 // Each clause its zone (支持A高新区以B为龙头…;支持C高新区以D为龙头…).
                 let zone_clause = text[sentence.start..cue]
@@ -635,7 +688,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     })
                     .filter(|&i| is_major_zone(m(i), rules, gaz))
                     .unwrap_or(z);
-                if let (false, Some(ind)) = (leaders.is_empty(), industry) {
+                if !respective.is_empty() {
+                    for &(ind, l) in &respective {
+                        let mut r = rel(Predicate::ChainLeader, z, l, si);
+                        r.industry = Some(ind);
+                        out.push(r);
+                    }
+                    from = from.max(cue_end).max(last_leader);
+                } else if let (false, Some(ind)) = (leaders.is_empty(), industry) {
                     for l in leaders {
                         let mut r = rel(Predicate::ChainLeader, z, l, si);
                         r.industry = Some(ind);
@@ -1800,6 +1860,23 @@ mod tests {
             ),
             (
                 "青溪高新区发展很快。生物医药链的链主为白山药业股份有限公司,集成电路链则由青溪芯片有限公司牵头。",
+                "青溪芯片有限公司",
+                "集成电路",
+            ),
+            // Respectively: the n-th chain's leader is the n-th firm.
+            (
+                "青溪高新区发展很快。新材料、生物医药两条产业链分别由白山材料有限公司和远川药业有限公司担任链主。",
+                "白山材料有限公司",
+                "新材料",
+            ),
+            (
+                "青溪高新区发展很快。新材料、生物医药两条产业链分别由白山材料有限公司和远川药业有限公司担任链主。",
+                "远川药业有限公司",
+                "生物医药",
+            ),
+            // A heading line names the chain of the line under it.
+            (
+                "青溪高新区发展很快。\n青溪高新区的链主企业如下。\n▶ 集成电路产业链\n链主企业：青溪芯片有限公司\n年产值增长两成。",
                 "青溪芯片有限公司",
                 "集成电路",
             ),
