@@ -815,7 +815,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 })
             };
             let (new, old) = match cue.as_str() {
-                "更名为" | "改名为" => (after.first().copied(), right_before_cue),
+                // (A升级为国家高新技术产业开发区,并更名为B: A, named before the upgrade.)
+                "更名为" | "改名为" => (after.first().copied(), right_before_cue.or_else(before_upgrade)),
                 c if rr.renamed.upgrade_cues.iter().any(|u| u == c) => (after.first().copied(), before_upgrade()),
                 "更名而来" => (
                     before.first().copied().filter(|_| before.len() >= 2).or(zone),
@@ -844,6 +845,39 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         sentence: si,
                     });
                 }
+            }
+        }
+
+        // A(原B): B is the zone's former name.
+        for &o in ms {
+            if m(o).kind != Kind::Zone {
+                continue;
+            }
+            let head = &text[sentence.start..m(o).start];
+            let Some(open) = rules
+                .entities
+                .zone
+                .former_words
+                .iter()
+                .find_map(|w| head.strip_suffix(w.as_str()))
+                .and_then(|h| h.strip_suffix(['(', '（']))
+            else {
+                continue;
+            };
+            let new = ms
+                .iter()
+                .copied()
+                .find(|&n| m(n).kind == Kind::Zone && m(n).end == sentence.start + open.len());
+            if let Some(n) = new.filter(|&n| m(n).name != m(o).name) {
+                out.push(RelationMention {
+                    predicate: Predicate::FormerName,
+                    subject: n,
+                    object: None,
+                    literal: Some(m(o).name.clone()),
+                    industry: None,
+                    date: None,
+                    sentence: si,
+                });
             }
         }
 
@@ -1695,6 +1729,27 @@ mod tests {
         let r = relations("2019年,国务院批复同意青溪经济开发区更名为青溪高新技术产业开发区。");
         assert!(
             has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"),
+            "{r:?}"
+        );
+        // Renamed after an upgrade named in the same sentence; a former name in parentheses.
+        let r = relations("2022年,青溪高新技术产业园区升级为国家高新技术产业开发区,并更名为青溪高新技术产业开发区。");
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "青溪高新技术产业开发区",
+                "青溪高新技术产业园区"
+            ),
+            "{r:?}"
+        );
+        let r = relations("白山高新技术产业开发区(原白山有色金属产业园区)以新材料为主导产业。");
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "白山高新技术产业开发区",
+                "白山有色金属产业园区"
+            ),
             "{r:?}"
         );
         // 原为A; 原 before a former name is no part of it, unless it starts a place (原阳).
