@@ -2581,6 +2581,13 @@ mod tests {
     }
 
     #[test]
+    fn what_reform_texts_do_to_zones_and_every_body_of_a_level_name_nothing() {
+        let text = "各市州、县市区人民政府:\n推行管委会+公司模式,剥离开发区社会事务管理职能,赋予开发区更大改革自主权,整合后统一使用青溪经济技术开发区名称。";
+        assert!(names(text, Kind::Agency).is_empty(), "{:?}", names(text, Kind::Agency));
+        assert_eq!(names(text, Kind::Zone), ["青溪经济技术开发区"]);
+    }
+
+    #[test]
     fn a_stop_character_inside_a_firm_s_own_name_stays_in_it() {
         // 都, 为, 和 end no name whose rest only describes the trade.
         assert_eq!(
