@@ -769,7 +769,10 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 && rules.stop_word_before(chars, before, true).is_none()
                 && {
                     let rest: String = chars[b..suffix_start].iter().collect();
-                    rest.is_empty() || descriptive(&rest, rules, Gazetteer::get())
+                    // (Not a category standing alone: 以|特专科技公司.)
+                    rest.is_empty()
+                        || descriptive(&rest, rules, Gazetteer::get())
+                            && !rules.entities.boundary.generic_prefixes.contains(&rest)
                 };
             if inner {
                 b -= 1;
@@ -2585,6 +2588,13 @@ mod tests {
         let text = "各市州、县市区人民政府:\n推行管委会+公司模式,剥离开发区社会事务管理职能,赋予开发区更大改革自主权,整合后统一使用青溪经济技术开发区名称。";
         assert!(names(text, Kind::Agency).is_empty(), "{:?}", names(text, Kind::Agency));
         assert_eq!(names(text, Kind::Zone), ["青溪经济技术开发区"]);
+    }
+
+    #[test]
+    fn hong_kong_press_words_open_no_name() {
+        let text = "内地硬科技企业扎堆来港 高新区上市军团扩容。\n总部位于内地高新区的企业接连上市。公司前称青溪澜川科技有限公司,拟以特专科技公司身份上市。";
+        assert!(names(text, Kind::Zone).is_empty(), "{:?}", names(text, Kind::Zone));
+        assert_eq!(names(text, Kind::Enterprise), ["青溪澜川科技有限公司"]);
     }
 
     #[test]

@@ -509,6 +509,8 @@ impl std::ops::Deref for WordSet {
 #[derive(Debug, Deserialize)]
 pub struct StatisticRules {
     pub unit: Vec<UnitRule>,
+    /// Currencies after 亿 or 万 that make an amount none of the model's units.
+    pub other_currencies: Vec<String>,
     pub not_after: Vec<String>,
     pub not_before: Vec<String>,
     pub threshold_after: Vec<String>,

@@ -187,6 +187,11 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             };
             let unit_end = j + word.chars().count();
             let unit = unit.as_str();
+            // 580亿港元: Hong Kong dollars, not yuan.
+            if unit == "CNY" && sr.other_currencies.iter().any(|w| starts_with(chars, unit_end, w)) {
+                i = unit_end;
+                continue;
+            }
             if unit == "count" && sr.not_after.iter().any(|w| starts_with(chars, unit_end, w)) {
                 i = unit_end;
                 continue;
@@ -1158,6 +1163,13 @@ mod tests {
             .iter()
             .map(|s| (s.value.clone(), s.year, s.qualifier))
             .collect()
+    }
+
+    #[test]
+    fn amounts_in_other_currencies_are_no_yuan() {
+        let s = stats("青溪高新区企业上半年在香港集资260亿港元,另获境外投资3万欧元,实现营收52亿元。");
+        let got: Vec<(String, String)> = s.into_iter().map(|(_, v, u)| (v, u)).collect();
+        assert_eq!(got, vec![("5200000000".into(), "CNY".into())]);
     }
 
     #[test]
