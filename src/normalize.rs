@@ -1213,9 +1213,18 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let first = next_line.iter().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
             let next_shown = count_visible(body(next_line));
             let full_width = shown >= full.chars || visible_columns(current) >= full.columns;
-            let joinable = full_width
+            // A heading broken inside a title (…关于印发《A|B》的通知): the
+            // title opened on this line closes on the next.
+            let depth = |l: &[(char, u32)]| {
+                l.iter().fold(0i32, |d, &(c, _)| match c {
+                    '《' => d + 1,
+                    '》' => d - 1,
+                    _ => d,
+                })
+            };
+            let open_title = depth(current) > 0 && depth(body(next_line)) < 0;
+            let joinable = (full_width && last.is_some_and(ends_open) && !names_a_notice(current) || open_title)
                 && shown + next_shown < LONG_LINE
-                && last.is_some_and(ends_open)
                 && first.is_some_and(starts_continuation)
                 && !is_table_row(body(lines[i]))
                 && !is_table_row(body(next_line));
@@ -1229,11 +1238,25 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             shown += next_shown;
             end = newline(next_line);
             i = next;
+            // (A heading joined for its title stays a heading.)
+            if open_title && !(full_width && last.is_some_and(ends_open)) {
+                break;
+            }
         }
         out.extend(end);
         i += 1;
     }
     out
+}
+
+/// Whether a line ends as the heading of a notice that hands on a document
+/// does (…关于印发《…》的通知): a heading, not a sentence broken at the
+/// line's end, however long.
+fn names_a_notice(line: &[(char, u32)]) -> bool {
+    let shown: String = line.iter().map(|&(c, _)| c).filter(|&c| !is_space(c)).collect();
+    shown.rsplit_once('》').is_some_and(|(_, tail)| {
+        tail.chars().count() <= 4 && ["通知", "决定", "批复", "函", "公告"].iter().any(|w| tail.ends_with(w))
+    })
 }
 
 /// Whether a line is a row of a table: four or more cells apart by white
@@ -1528,6 +1551,17 @@ mod tests {
             norm(text),
             "园区党政领导班子先后赴多个地方开展考察学习,重点学习了先进地区的招商引资经验。\n园区动态\n青溪高新区获批。"
         );
+    }
+
+    #[test]
+    fn a_title_broken_in_a_notice_s_heading_is_joined_and_the_heading_kept() {
+        let text = "青溪市人民政府办公厅关于印发《青溪市“十四五”\n开发区发展规划》的通知\n\n各区县人民政府,市政府各部门:\n现将规划印发给你们。";
+        let once = norm(text);
+        assert_eq!(
+            once,
+            "青溪市人民政府办公厅关于印发《青溪市“十四五”开发区发展规划》的通知\n\n各区县人民政府,市政府各部门:\n现将规划印发给你们。"
+        );
+        assert_eq!(norm(&once), once);
     }
 
     #[test]

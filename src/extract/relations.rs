@@ -936,6 +936,25 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         .collect();
                     return rr.issued_by.english_cues.contains(&words.join(" "));
                 }
+                // A(简称)于…发布: the agency's short name in parentheses.
+                let between = between
+                    .strip_prefix('(')
+                    .and_then(|b| b.split_once(')'))
+                    .filter(|(inner, _)| inner.chars().count() <= 12)
+                    .map_or(between, |(_, rest)| rest);
+                // A、B经省人民政府同意,联合印发《…》: the approval between.
+                let between = rr
+                    .issued_by
+                    .approval_opening
+                    .iter()
+                    .find_map(|w| between.strip_prefix(w.as_str()))
+                    .and_then(|b| {
+                        rr.issued_by
+                            .approval_closing
+                            .iter()
+                            .find_map(|c| b.split_once(c.as_str()).filter(|(body, _)| body.chars().count() <= 12))
+                    })
+                    .map_or(between, |(_, rest)| rest.trim_start_matches([',', '，']));
                 let between = after_date_and_words(between, &rr.issued_by.before_cue);
                 // 省科技厅2022年修订出台的《…》: the cue may describe the title.
                 let between = between.strip_suffix('的').unwrap_or(between);
@@ -1799,6 +1818,33 @@ mod tests {
         // Without an upgrade, 命名为 names something else.
         let r = relations("青溪高新区将新建的创新中心命名为青溪科技园。");
         assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
+    }
+
+    #[test]
+    fn issuers_named_with_a_short_name_an_approval_or_a_notice() {
+        let r =
+            relations("青溪省科学技术厅、青溪省财政厅经省人民政府同意,联合印发《关于支持高新区成果转化的若干措施》。");
+        for agency in ["青溪省科学技术厅", "青溪省财政厅"] {
+            assert!(
+                has(&r, Predicate::IssuedBy, "关于支持高新区成果转化的若干措施", agency),
+                "{agency}: {r:?}"
+            );
+        }
+        let r = relations("白山市市场监督管理局(白山市监局)于2023年2月发布的《白山市企业登记管理办法》已施行。");
+        assert!(
+            has(
+                &r,
+                Predicate::IssuedBy,
+                "白山市企业登记管理办法",
+                "白山市市场监督管理局"
+            ),
+            "{r:?}"
+        );
+        let r = relations("标题\n\n白山市人民政府办公厅关于印发《白山市开发区发展规划》的通知\n\n正文。");
+        assert!(
+            has(&r, Predicate::IssuedBy, "白山市开发区发展规划", "白山市人民政府办公厅"),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -332,6 +332,11 @@ pub struct IssuedByRules {
     pub english_cues: Vec<String>,
     /// English words that may stand around them (in December, jointly, the).
     pub english_fillers: Vec<String>,
+    /// An approval between the agencies and the cue opens with one of these
+    /// (经省人民政府同意) …
+    pub approval_opening: Vec<String>,
+    /// … and closes with one of these.
+    pub approval_closing: Vec<String>,
 }
 
 /// `[chain_leader]` of relations.toml.
