@@ -770,9 +770,13 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 && {
                     let rest: String = chars[b..suffix_start].iter().collect();
                     // (Not a category standing alone: 以|特专科技公司.)
+                    let trade_word = |w: &str| {
+                        rules.entities.enterprise.soft_suffixes.iter().any(|x| x == w)
+                            || Gazetteer::get().industry(w).is_some()
+                    };
                     rest.is_empty()
                         || descriptive(&rest, rules, Gazetteer::get())
-                            && !rules.entities.boundary.generic_prefixes.contains(&rest)
+                            && (!rules.entities.boundary.generic_prefixes.contains(&rest) || trade_word(&rest))
                 };
             if inner {
                 b -= 1;
