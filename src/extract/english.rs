@@ -386,9 +386,15 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 }
                 // A name of the reference data (Chinese Academy of Sciences)
                 // is that entry's already.
+                // (A body named inside a policy's title, Opinions of the
+                // State Council on …, leaves the title a name.)
                 None if untranslated
                     && (!proper.is_empty() || last > k)
-                    && !ex.mentions.iter().any(|m| m.start < end && toks[b].start < m.end) =>
+                    && !ex.mentions.iter().any(|m| {
+                        let inside_title =
+                            kind == Kind::Policy && m.kind == Kind::Agency && m.start > toks[b].start && m.end < end;
+                        m.start < end && toks[b].start < m.end && !inside_title
+                    }) =>
                 {
                     new_mentions.push(with_gloss(english_only(kind, phrase, toks[b].start, end, si)));
                 }

@@ -579,20 +579,28 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     .copied()
                     .filter(|&i| m(i).kind == Kind::Enterprise && m(i).start >= clause_start && m(i).end <= cue)
                     .collect();
-                if text[cue..cue_end].is_ascii() {
+                // The X chain is led by A: the leaders after a passive cue.
+                let passive = text[cue..cue_end].ends_with(" by");
+                if passive {
+                    leaders.clear();
+                } else if text[cue..cue_end].is_ascii() {
                     // English lists no leaders before its cue: the firm named last.
                     leaders = leaders.last().copied().into_iter().collect();
                 }
                 let after_cue = text[cue_end..sentence.end].trim_start_matches('”');
-                let copula = rr
-                    .chain_leader
-                    .leaders_after
-                    .iter()
-                    .find(|w| after_cue.starts_with(w.as_str()));
+                let copula = if passive {
+                    Some(0)
+                } else {
+                    rr.chain_leader
+                        .leaders_after
+                        .iter()
+                        .find(|w| after_cue.starts_with(w.as_str()))
+                        .map(String::len)
+                };
                 let industry = if let (true, Some(w)) = (leaders.is_empty(), copula) {
                     // The leaders after the copula, to the clause's end (a
                     // comma inside a name, Co., Ltd., ends nothing).
-                    let list_start = sentence.end - after_cue.len() + w.len();
+                    let list_start = sentence.end - after_cue.len() + w;
                     let rest = &text[list_start..sentence.end];
                     let inside_name = |p: usize| {
                         ms.iter()
@@ -962,10 +970,26 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 let between = between.strip_suffix('了').unwrap_or(between);
                 between.chars().count() <= 1 || rr.issued_by.cues.iter().any(|c| between == c.as_str())
             };
-            let issuers = ms
-                .iter()
-                .copied()
-                .filter(|&j| m(j).kind == Kind::Agency && (inside(j) || m(j).end <= m(i).start && issued_before(j)));
+            // The Opinions on …, issued by the State Council in 2020: the
+            // agency after an English passive.
+            let issued_after = |j: usize| {
+                let between = &text[m(i).end..m(j).start];
+                let fillers = &rr.issued_by.english_fillers;
+                let words: Vec<&str> = between
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|w| !w.is_empty() && !fillers.iter().any(|f| f == w))
+                    .collect();
+                between.is_ascii()
+                    && words.len() == 2
+                    && words[1] == "by"
+                    && rr.issued_by.english_cues.iter().any(|c| c == words[0])
+            };
+            let issuers = ms.iter().copied().filter(|&j| {
+                m(j).kind == Kind::Agency
+                    && (inside(j)
+                        || m(j).end <= m(i).start && issued_before(j)
+                        || m(j).start >= m(i).end && issued_after(j))
+            });
             for a in issuers {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
@@ -1818,6 +1842,25 @@ mod tests {
         // Without an upgrade, 命名为 names something else.
         let r = relations("青溪高新区将新建的创新中心命名为青溪科技园。");
         assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
+    }
+
+    #[test]
+    fn english_passives_name_the_leader_and_the_issuer_after_the_verb() {
+        let r = relations(
+            "The Qingxi High-tech Industrial Development Zone grew fast. \
+             Its integrated circuits chain is led by Lanhe Microelectronics Co., Ltd., a chip maker based in the zone.",
+        );
+        assert!(
+            r.iter()
+                .any(|x| x.0 == Predicate::ChainLeader && x.2 == "Lanhe Microelectronics Co., Ltd."),
+            "{r:?}"
+        );
+        let title = "Several Opinions of the State Council on Promoting the Upgrading of Development Zones";
+        let r = relations(&format!(
+            "The Qingxi High-tech Industrial Development Zone grew fast. \
+             The {title}, issued by the State Council in 2019, asked zones to specialise."
+        ));
+        assert!(has(&r, Predicate::IssuedBy, title, "国务院"), "{r:?}");
     }
 
     #[test]
