@@ -730,7 +730,28 @@ fn subject_for(
             || follow.starts_with('和');
         match e.kind {
             Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Zone => !listed,
-            Kind::Place => !listed && text[e.end..start].chars().count() <= 1,
+            // A place opening the number's segment is its subject (湖南省共有
+            // 开发区143家), unless a zone is named on the way (A市B高新区…).
+            Kind::Place => {
+                let opens = || {
+                    let lead = text
+                        .get(segment_start.max(clause_start)..e.start)
+                        .map_or("-", str::trim);
+                    lead.is_empty()
+                        || year_re()
+                            .find(lead)
+                            .is_some_and(|y| y.start() == 0 && y.end() + 4 >= lead.len())
+                };
+                // (… or a zone's ending on the way, of a name not found: 鹤岗高新园区.)
+                let zone_between = ms.iter().any(|&z| {
+                    ex.mentions[z].kind == Kind::Zone && ex.mentions[z].start >= e.end && ex.mentions[z].end <= start
+                }) || {
+                    let next: String = text[e.end..start].chars().take(6).collect();
+                    rules.entities.zone.suffixes.iter().any(|z| next.contains(z.as_str()))
+                };
+                !listed
+                    && (text[e.end..start].chars().count() <= 1 || e.start >= segment_start && opens() && !zone_between)
+            }
             _ => false,
         }
     });
@@ -965,6 +986,15 @@ mod tests {
             .iter()
             .map(|s| (ex.mentions[s.subject].name.clone(), s.value.clone(), s.unit.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_place_opening_the_figure_s_clause_is_its_subject() {
+        let s = stats("标题\n\n青溪高新区发展迅速。截至2023年底,白山市共有高新技术企业320家。");
+        assert!(s.contains(&("白山市".into(), "320".into(), "count".into())), "{s:?}");
+        // … but not across a zone named on the way.
+        let s = stats("标题\n\n青溪高新区发展迅速。白山市青溪高新区共有高新技术企业320家。");
+        assert!(!s.iter().any(|x| x.0 == "白山市"), "{s:?}");
     }
 
     #[test]
