@@ -541,6 +541,8 @@ pub struct StatisticRules {
     pub project_phase_words: Vec<String>,
     /// Segment openings that make a figure the whole city's or province's (全市).
     pub whole_area_words: Vec<String>,
+    /// Periods that may stand before them (前三季度全省…).
+    pub period_openings: Vec<String>,
     pub no_carry_words: Vec<String>,
     /// Verbs after a figure that give it to the project after them.
     pub builds_after: Vec<String>,

@@ -786,6 +786,21 @@ fn whole_area(text: &str, ex: &Extraction, ms: &[usize], segment_start: usize, s
     if let Some(year) = year_re().find(lead).filter(|y| y.start() == 0) {
         lead = lead[year.end()..].trim_start_matches(['底', '末', ',', ' ']);
     }
+    // A month or a month range (1—4月, 5月份) or a period (前三季度).
+    let months = lead.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '~' | '至'));
+    if months.len() < lead.len() {
+        if let Some(rest) = months.strip_prefix('月') {
+            lead = rest.trim_start_matches('份').trim_start_matches([',', ' ']);
+        }
+    }
+    if let Some(rest) = rules
+        .statistics
+        .period_openings
+        .iter()
+        .find_map(|p| lead.strip_prefix(p.as_str()))
+    {
+        lead = rest.trim_start_matches([',', ' ']);
+    }
     // `lead` ends where the figure starts.
     let lead_start = start - lead.len();
     let place_before = ms
@@ -986,6 +1001,21 @@ mod tests {
             .iter()
             .map(|s| (ex.mentions[s.subject].name.clone(), s.value.clone(), s.unit.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_whole_city_s_figure_after_a_month_range_or_a_period_is_the_city_s() {
+        for text in [
+            "标题\n\n白山市经济发展迅速,青溪高新区贡献突出。据市统计局数据,1—4月全市规上工业增加值同比增长9.6%。",
+            "标题\n\n白山市经济发展迅速,青溪高新区贡献突出。前三季度,全市规上工业增加值同比增长9.6%。",
+        ] {
+            let s = stats(text);
+            assert_eq!(
+                s,
+                [("白山市".to_string(), "9.6".to_string(), "percent".to_string())],
+                "{text}"
+            );
+        }
     }
 
     #[test]
