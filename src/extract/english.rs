@@ -303,6 +303,12 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 continue;
             }
             let end = toks[last].end;
+            // A plan's period is part of its title: … Development Plan (2023-2027).
+            let end = if kind == Kind::Policy {
+                end + period_after(&text[end..])
+            } else {
+                end
+            };
             let phrase = &text[toks[b].start..end];
             // The Administrative Committee of X Zone is the zone's body.
             let kind = if english_rules
@@ -666,6 +672,25 @@ fn proper_part_len(name: &str) -> usize {
     syllables(&core).iter().map(String::len).sum()
 }
 
+/// The length of a period in brackets that opens `rest` (" (2023-2027)",
+/// "(2024–2026)"), or 0.
+fn period_after(rest: &str) -> usize {
+    let trimmed = rest.trim_start_matches(' ');
+    let Some(inner) = trimmed.strip_prefix('(') else {
+        return 0;
+    };
+    let Some(close) = inner.find(')') else {
+        return 0;
+    };
+    let years: Vec<&str> = inner[..close].split(['-', '–', '—']).collect();
+    let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if years.len() == 2 && years.iter().all(|y| is_year(y)) {
+        rest.len() - trimmed.len() + 1 + close + 1
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::{extract, Extraction, Kind};
@@ -693,6 +718,22 @@ mod tests {
             english.contains(&(Kind::Zone, "青溪高新区".into(), "Qingxi High-Tech Zone".into())),
             "{english:?}"
         );
+    }
+
+    #[test]
+    fn a_plan_s_period_in_brackets_is_part_of_its_title() {
+        let ex = extract(&clean(
+            "The Qingxi High-tech Zone issued the Qingxi Photonics Industry Development Plan (2024-2026) in May.",
+        ));
+        let policies: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Policy)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(policies, ["Qingxi Photonics Industry Development Plan (2024-2026)"]);
+        assert_eq!(super::period_after(" (2024–2026) in May"), " (2024–2026)".len());
+        assert_eq!(super::period_after(" (QPIDP) in May"), 0);
     }
 
     #[test]
