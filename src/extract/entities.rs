@@ -108,10 +108,67 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         }
         link_aliases(text, &mut ex.mentions[first..], rules);
         link_title_issuers(gaz, si, &mut ex.mentions, first);
+        distribute_zone_ending(text, &mut ex.mentions[first..], rules);
     }
     let shorts = short_names(ex, rules, gaz);
     add_repeated_names(text, ex, rules, shorts);
     name_agencies_of_a_level(ex, rules);
+}
+
+/// Places listed before a zone named by its place and a zone ending share
+/// the ending (长沙、株洲、湘潭高新区: three zones): each place of the list
+/// becomes the zone of that place.
+fn distribute_zone_ending(text: &str, mentions: &mut [Mention], rules: &Rules) {
+    for z in (1..mentions.len()).rev() {
+        if mentions[z].kind != Kind::Zone {
+            continue;
+        }
+        let surface = &text[mentions[z].start..mentions[z].end];
+        let Some(ending) = rules
+            .entities
+            .zone
+            .major_suffixes
+            .iter()
+            .filter(|e| surface.ends_with(e.as_str()))
+            .max_by_key(|e| e.len())
+        else {
+            continue;
+        };
+        let own = surface.len() - ending.len();
+        if !(2..=4).contains(&surface[..own].chars().count()) {
+            continue;
+        }
+        // The places of the list, right before the zone, each followed by 、.
+        let mut at = mentions[z].start;
+        let mut k = z;
+        while k > 0 {
+            let p = &mentions[k - 1];
+            let joined = text[..at].strip_suffix('、').is_some_and(|t| t.len() == p.end);
+            // (Bare names as the zone's own: 长沙, not 黄埔区 of 广州市黄埔区、广州开发区.)
+            let bare = text[p.start..p.end]
+                .chars()
+                .last()
+                .is_some_and(|c| !"省市区县镇乡".contains(c));
+            if p.kind != Kind::Place || !joined || !bare || !(2..=4).contains(&text[p.start..p.end].chars().count()) {
+                break;
+            }
+            at = p.start;
+            k -= 1;
+        }
+        for p in &mut mentions[k..z] {
+            let name = format!("{}{ending}", &text[p.start..p.end]);
+            *p = Mention {
+                kind: Kind::Zone,
+                name,
+                via: Via::List,
+                canonical: None,
+                entry: None,
+                aliases: Vec::new(),
+                english: None,
+                ..p.clone()
+            };
+        }
+    }
 }
 
 /// The length in characters of the numbering of a list's item that opens
@@ -2592,6 +2649,19 @@ mod tests {
         let text = "各市州、县市区人民政府:\n推行管委会+公司模式,剥离开发区社会事务管理职能,赋予开发区更大改革自主权,整合后统一使用青溪经济技术开发区名称。";
         assert!(names(text, Kind::Agency).is_empty(), "{:?}", names(text, Kind::Agency));
         assert_eq!(names(text, Kind::Zone), ["青溪经济技术开发区"]);
+    }
+
+    #[test]
+    fn places_listed_before_a_zone_ending_share_it() {
+        let zones = names("标题\n\n支持长沙、株洲、湘潭高新区率先落实链长制。", Kind::Zone);
+        assert_eq!(zones.len(), 3, "{zones:?}");
+        assert!(
+            zones.contains(&"长沙高新区".to_string()) && zones.contains(&"株洲高新区".to_string()),
+            "{zones:?}"
+        );
+        // A district before a city's zone is a place of its own.
+        let zones = names("标题\n\n广州市黄埔区、广州开发区举行大会。", Kind::Zone);
+        assert_eq!(zones, ["广州开发区"]);
     }
 
     #[test]
