@@ -1222,8 +1222,15 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                     _ => d,
                 })
             };
-            let open_title = depth(current) > 0 && depth(body(next_line)) < 0;
-            let joinable = (full_width && last.is_some_and(ends_open) && !names_a_notice(current) || open_title)
+            // (Only a line that ends no sentence may, and the next must close it.)
+            let open_title = || {
+                !last.is_some_and(|c| matches!(c, '。' | '!' | '?' | ';'))
+                    && depth(body(next_line)) < 0
+                    && depth(current) > 0
+            };
+            let broken = full_width && last.is_some_and(ends_open) && !names_a_notice(current);
+            let open_title = !broken && open_title();
+            let joinable = (broken || open_title)
                 && shown + next_shown < LONG_LINE
                 && first.is_some_and(starts_continuation)
                 && !is_table_row(body(lines[i]))
@@ -1253,10 +1260,19 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
 /// does (…关于印发《…》的通知): a heading, not a sentence broken at the
 /// line's end, however long.
 fn names_a_notice(line: &[(char, u32)]) -> bool {
-    let shown: String = line.iter().map(|&(c, _)| c).filter(|&c| !is_space(c)).collect();
-    shown.rsplit_once('》').is_some_and(|(_, tail)| {
-        tail.chars().count() <= 4 && ["通知", "决定", "批复", "函", "公告"].iter().any(|w| tail.ends_with(w))
-    })
+    // The last visible characters, last first: the tail after 》 is short.
+    let mut tail = ['\0'; 5];
+    for (n, &(c, _)) in line.iter().rev().filter(|(c, _)| !is_space(*c)).enumerate() {
+        if c == '》' {
+            let tail: String = tail[..n].iter().rev().collect();
+            return ["通知", "决定", "批复", "函", "公告"].iter().any(|w| tail.ends_with(w));
+        }
+        if n == tail.len() {
+            return false;
+        }
+        tail[n] = c;
+    }
+    false
 }
 
 /// Whether a line is a row of a table: four or more cells apart by white

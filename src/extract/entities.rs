@@ -831,8 +831,10 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                         rules.entities.enterprise.soft_suffixes.iter().any(|x| x == w)
                             || Gazetteer::get().industry(w).is_some()
                     };
+                    // (A trade is a few words: longer rests are not looked up.)
                     rest.is_empty()
-                        || descriptive(&rest, rules, Gazetteer::get())
+                        || rest.chars().count() <= 8
+                            && descriptive(&rest, rules, Gazetteer::get())
                             && (!rules.entities.boundary.generic_prefixes.contains(&rest) || trade_word(&rest))
                 };
             if inner {

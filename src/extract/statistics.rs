@@ -743,14 +743,19 @@ fn subject_for(
                             .is_some_and(|y| y.start() == 0 && y.end() + 4 >= lead.len())
                 };
                 // (… or a zone's ending on the way, of a name not found: 鹤岗高新园区.)
-                let zone_between = ms.iter().any(|&z| {
-                    ex.mentions[z].kind == Kind::Zone && ex.mentions[z].start >= e.end && ex.mentions[z].end <= start
-                }) || {
-                    let next: String = text[e.end..start].chars().take(6).collect();
-                    rules.entities.zone.suffixes.iter().any(|z| next.contains(z.as_str()))
+                let zone_between = || {
+                    ms.iter().any(|&z| {
+                        ex.mentions[z].kind == Kind::Zone
+                            && ex.mentions[z].start >= e.end
+                            && ex.mentions[z].end <= start
+                    }) || {
+                        let next: String = text[e.end..start].chars().take(6).collect();
+                        rules.entities.zone.suffixes.iter().any(|z| next.contains(z.as_str()))
+                    }
                 };
                 !listed
-                    && (text[e.end..start].chars().count() <= 1 || e.start >= segment_start && opens() && !zone_between)
+                    && (text[e.end..start].chars().count() <= 1
+                        || e.start >= segment_start && opens() && !zone_between())
             }
             _ => false,
         }
