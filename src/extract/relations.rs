@@ -374,7 +374,26 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 .partner_suffixes
                                 .iter()
                                 .any(|p| e.name.ends_with(p.as_str()));
-                            if !partner {
+                            // A joint laboratory is its partners' unless settled
+                            // in the zone or co-built by the zone itself.
+                            let joint = rr
+                                .located_in
+                                .joint_institute_words
+                                .iter()
+                                .any(|w| e.name.ends_with(w.as_str()));
+                            let zone_party = || {
+                                let before = &text[sentence.start..e.start];
+                                rules
+                                    .entities
+                                    .zone
+                                    .coreference
+                                    .iter()
+                                    .map(String::as_str)
+                                    .chain([m(z).name.as_str(), &text[m(z).start..m(z).end]])
+                                    .any(|w| before.contains(&format!("{w}与")))
+                            };
+                            let placed = !joint || rr.located_in.joint_settle_words.found_in(s) || zone_party();
+                            if !partner && placed {
                                 out.push(rel(Predicate::LocatedIn, i, clause_zone(i), si));
                             }
                         }
@@ -1842,6 +1861,28 @@ mod tests {
         // Without an upgrade, 命名为 names something else.
         let r = relations("青溪高新区将新建的创新中心命名为青溪科技园。");
         assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
+    }
+
+    #[test]
+    fn a_joint_laboratory_lies_in_the_zone_only_when_settled_there_or_co_built_by_it() {
+        let in_zone = |text: &str, lab: &str| {
+            relations(text)
+                .iter()
+                .any(|x| x.0 == Predicate::LocatedIn && x.1 == lab && x.2 == "青溪高新区")
+        };
+        let lab = "精密光学联合实验室";
+        assert!(!in_zone(
+            &format!("青溪高新区发展很快。青溪高新区内的白山光学有限公司与澜川大学共建{lab}。"),
+            lab
+        ));
+        assert!(in_zone(
+            &format!("青溪高新区发展很快。园区与澜川大学共建的{lab}挂牌运行。"),
+            lab
+        ));
+        assert!(in_zone(
+            &format!("青溪高新区发展很快。白山光学有限公司与澜川大学共建{lab},实验室将落户青溪高新区。"),
+            lab
+        ));
     }
 
     #[test]

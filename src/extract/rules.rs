@@ -408,6 +408,10 @@ pub struct LocatedRules {
     pub visit_words: WordSet,
     pub place_cues: WordSet,
     pub settled_before_place: Vec<String>,
+    /// Endings of joint laboratories and institutes (联合实验室) …
+    pub joint_institute_words: Vec<String>,
+    /// … which lie in the sentence's zone only with one of these.
+    pub joint_settle_words: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
