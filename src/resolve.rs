@@ -628,14 +628,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .collect();
     for (zi, zone) in entities.iter().enumerate() {
         // Only zones an article is about: parks inside them are located in the zone.
-        let major = zone.level.is_some()
-            || rules
-                .entities
-                .zone
-                .major_suffixes
-                .iter()
-                .any(|s| zone.label.ends_with(s.as_str()));
-        if zone.kind != Kind::Zone || !major {
+        if !major_zone(zone, rules) {
             continue;
         }
         let mut codes: Vec<String> = Vec::new();
@@ -705,20 +698,10 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     // A zone's own report (the document names no other zone an article can
     // be about): what it names in sentences about the zone, and places
     // nowhere else, lies in the zone.
-    let major_zone = |e: &Entity| {
-        e.kind == Kind::Zone
-            && (e.level.is_some()
-                || rules
-                    .entities
-                    .zone
-                    .major_suffixes
-                    .iter()
-                    .any(|s| e.label.ends_with(s.as_str())))
-    };
     let mut majors = entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| major_zone(e))
+        .filter(|(_, e)| major_zone(e, rules))
         .map(|(i, _)| i);
     if let (Some(z), None) = (majors.next(), majors.next()) {
         for (ei, e) in entities.iter().enumerate() {
@@ -774,6 +757,19 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         relations: rels.into_values().collect(),
         observations,
     }
+}
+
+/// Whether an entity is a zone an article can be about (a zone of the
+/// national lists, or one with a major ending), not a park inside one.
+fn major_zone(e: &Entity, rules: &Rules) -> bool {
+    e.kind == Kind::Zone
+        && (e.level.is_some()
+            || rules
+                .entities
+                .zone
+                .major_suffixes
+                .iter()
+                .any(|s| e.label.ends_with(s.as_str())))
 }
 
 /// For `X高新区` where X is a city with exactly one national zone, that zone's official name.

@@ -955,12 +955,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 }
                 // The Jiangsu Provincial People's Government in 2020 issued the …
                 if between.is_ascii() && !between.trim().is_empty() {
-                    let fillers = &rr.issued_by.english_fillers;
-                    let words: Vec<&str> = between
-                        .split_whitespace()
-                        .filter(|w| !fillers.iter().any(|f| f == w))
-                        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit() || b == b','))
-                        .collect();
+                    let words = english_content_words(between, &rr.issued_by.english_fillers);
                     return rr.issued_by.english_cues.contains(&words.join(" "));
                 }
                 // A(简称)于…发布: the agency's short name in parentheses.
@@ -993,11 +988,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             // agency after an English passive.
             let issued_after = |j: usize| {
                 let between = &text[m(i).end..m(j).start];
-                let fillers = &rr.issued_by.english_fillers;
-                let words: Vec<&str> = between
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .filter(|w| !w.is_empty() && !fillers.iter().any(|f| f == w))
-                    .collect();
+                let words = english_content_words(between, &rr.issued_by.english_fillers);
                 between.is_ascii()
                     && words.len() == 2
                     && words[1] == "by"
@@ -1234,6 +1225,17 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
     }
     ex.relations = out;
+}
+
+/// The words of an English stretch between an agency and a title, without
+/// commas, numbers (years) and `fillers` (the, in, jointly, months): what
+/// is left says whether it issued the title (issued; issued by).
+fn english_content_words<'a>(between: &'a str, fillers: &[String]) -> Vec<&'a str> {
+    between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !fillers.iter().any(|f| f == w))
+        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect()
 }
 
 /// `s` after a date (2023年3月, 6月12日) and any of `words` at its start,
