@@ -625,10 +625,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         ms.iter()
                             .any(|&i| m(i).kind == Kind::Enterprise && m(i).start < p && p < m(i).end)
                     };
+                    // (Nor does a comma before 以及 / 和: A,以及B.)
+                    let joins_next = |p: usize| {
+                        text[p..].starts_with(',') && ["以及", "和", "及"].iter().any(|w| text[p + 1..].starts_with(w))
+                    };
                     let list_end = rest
                         .match_indices([',', ';', '。', ':'])
                         .map(|(p, _)| list_start + p)
-                        .find(|&p| !inside_name(p))
+                        .find(|&p| !inside_name(p) && !joins_next(p))
                         .unwrap_or(sentence.end);
                     leaders = ms
                         .iter()
@@ -2059,6 +2063,12 @@ mod tests {
             (
                 "青溪高新区发展很快。新材料、生物医药两条产业链分别由白山材料有限公司和远川药业有限公司担任链主。",
                 "远川药业有限公司",
+                "生物医药",
+            ),
+            // Leaders after 分别是, the second after a comma and 以及.
+            (
+                "青溪高新区发展很快。生物医药链的两家链主分别是白山制药有限公司,以及本土药企远川医药股份有限公司。",
+                "远川医药股份有限公司",
                 "生物医药",
             ),
             // A heading line names the chain of the line under it.
