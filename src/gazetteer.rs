@@ -91,6 +91,9 @@ pub struct Gazetteer {
     pub industry_pref: HashMap<String, String>,
     /// Industry preferred label → English label.
     pub industry_en: HashMap<String, String>,
+    /// Other English names of industries (automobile parts, new display):
+    /// preferred label and English name.
+    pub industry_en_alt: Vec<(String, String)>,
     /// City (as the reference table writes it) → its national high-tech zones.
     pub national_zones_by_city: HashMap<String, Vec<usize>>,
 }
@@ -210,11 +213,12 @@ impl Gazetteer {
             e.list = Some(list);
             b.add(e, &names);
         }
-        let (pref, en) = load_industries();
+        let (pref, en, en_alt) = load_industries();
         for (label, p) in &pref {
             b.industry_pref.insert(label.clone(), p.clone());
         }
         b.industry_en = en;
+        b.industry_en_alt = en_alt;
         b.finish()
     }
 
@@ -436,6 +440,7 @@ struct Builder {
     by_name: HashMap<String, Vec<usize>>,
     industry_pref: HashMap<String, String>,
     industry_en: HashMap<String, String>,
+    industry_en_alt: Vec<(String, String)>,
 }
 
 impl Builder {
@@ -489,14 +494,17 @@ impl Builder {
             surface_index,
             industry_pref: self.industry_pref,
             industry_en: self.industry_en,
+            industry_en_alt: self.industry_en_alt,
             national_zones_by_city,
         }
     }
 }
 
 /// Industry labels from the SKOS taxonomy: every label → preferred label,
-/// and preferred label → English label.
-fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
+/// preferred label → English label, and the other English labels.
+type IndustryLabels = (HashMap<String, String>, HashMap<String, String>, Vec<(String, String)>);
+
+fn load_industries() -> IndustryLabels {
     use oxigraph::io::{RdfFormat, RdfParser};
     use oxigraph::model::Term;
     const PREF: &str = "http://www.w3.org/2004/02/skos/core#prefLabel";
@@ -504,6 +512,7 @@ fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
     let mut pref_of: HashMap<String, String> = HashMap::default(); // concept → zh pref
     let mut en_of: HashMap<String, String> = HashMap::default(); // concept → en pref
     let mut alts: Vec<(String, String)> = Vec::new(); // concept, zh alt
+    let mut en_alts: Vec<(String, String)> = Vec::new(); // concept, en alt
     for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(data::INDUSTRIES.as_bytes()) {
         let Ok(q) = quad else { continue };
         let Term::Literal(lit) = &q.object else {
@@ -519,6 +528,7 @@ fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
                 en_of.insert(subject, lit.value().to_string());
             }
             ALT if lang.starts_with("zh") => alts.push((subject, lit.value().to_string())),
+            ALT if lang.starts_with("en") => en_alts.push((subject, lit.value().to_string())),
             _ => {}
         }
     }
@@ -535,12 +545,31 @@ fn load_industries() -> (HashMap<String, String>, HashMap<String, String>) {
             pref.entry(alt).or_insert_with(|| p.clone());
         }
     }
-    (pref, en)
+    let en_alt = en_alts
+        .into_iter()
+        .filter_map(|(concept, alt)| Some((pref_of.get(&concept)?.clone(), alt)))
+        .collect();
+    (pref, en, en_alt)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn industries_keep_their_other_english_names() {
+        let gaz = Gazetteer::get();
+        assert!(
+            gaz.industry_en_alt
+                .contains(&("汽车零部件".to_string(), "auto parts".to_string())),
+            "{:?}",
+            gaz.industry_en_alt
+        );
+        assert_eq!(
+            gaz.industry_en.get("汽车零部件").map(String::as_str),
+            Some("automotive parts")
+        );
+    }
 
     /// The index finds what a leftmost-longest Aho-Corasick automaton over
     /// the same names finds.

@@ -111,7 +111,11 @@ fn reference() -> &'static EnglishReference {
         }
         let mut patterns = Vec::new();
         let mut industry_labels = Vec::new();
-        for (zh, en) in &gaz.industry_en {
+        for (zh, en) in gaz
+            .industry_en
+            .iter()
+            .chain(gaz.industry_en_alt.iter().map(|(a, b)| (a, b)))
+        {
             let en = en.to_lowercase();
             let singular = en.strip_suffix('s').filter(|s| s.len() >= 4).map(str::to_string);
             let plural = (!en.ends_with('s')).then(|| format!("{en}s"));
