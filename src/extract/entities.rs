@@ -826,16 +826,14 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 && rules.stop_word_before(chars, before, true).is_none()
                 && {
                     let rest: String = chars[b..suffix_start].iter().collect();
-                    // (Not a category standing alone: 以|特专科技公司.)
-                    let trade_word = |w: &str| {
-                        rules.entities.enterprise.soft_suffixes.iter().any(|x| x == w)
-                            || Gazetteer::get().industry(w).is_some()
-                    };
-                    // (A trade is a few words: longer rests are not looked up.)
+                    let gaz = Gazetteer::get();
+                    // (A trade is a few words: longer rests are not looked up;
+                    // nor is a category standing alone one: 以|特专科技公司.)
                     rest.is_empty()
                         || rest.chars().count() <= 8
-                            && descriptive(&rest, rules, Gazetteer::get())
-                            && (!rules.entities.boundary.generic_prefixes.contains(&rest) || trade_word(&rest))
+                            && descriptive(&rest, rules, gaz)
+                            && (!rules.entities.boundary.generic_prefixes.contains(&rest)
+                                || trade_word(&rest, rules, gaz))
                 };
             if inner {
                 b -= 1;
@@ -908,12 +906,14 @@ fn generic(prefix: &str, rules: &Rules) -> bool {
 /// real names (三一重工, 新大陆).
 fn descriptive(prefix: &str, rules: &Rules, gaz: &Gazetteer) -> bool {
     made_of_words(prefix, |w| {
-        let e = &rules.entities;
-        e.boundary.generic_prefixes.contains(w)
-            || e.enterprise.soft_suffixes.iter().any(|x| x == w)
-            || e.enterprise.legal_suffixes.iter().any(|x| x == w)
-            || gaz.industry(w).is_some()
+        rules.entities.boundary.generic_prefixes.contains(w) || trade_word(w, rules, gaz)
     })
+}
+
+/// Whether `w` names a trade: an enterprise ending (科技, 股份) or an industry.
+fn trade_word(w: &str, rules: &Rules, gaz: &Gazetteer) -> bool {
+    let e = &rules.entities.enterprise;
+    e.soft_suffixes.iter().any(|x| x == w) || e.legal_suffixes.iter().any(|x| x == w) || gaz.industry(w).is_some()
 }
 
 /// Whether `text` is a run of words of 2 to 8 characters that `is_word` knows.

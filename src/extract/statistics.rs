@@ -733,14 +733,10 @@ fn subject_for(
             // A place opening the number's segment is its subject (湖南省共有
             // 开发区143家), unless a zone is named on the way (A市B高新区…).
             Kind::Place => {
+                // (Only time words before it: 2023年底,白山市共有…)
                 let opens = || {
-                    let lead = text
-                        .get(segment_start.max(clause_start)..e.start)
-                        .map_or("-", str::trim);
-                    lead.is_empty()
-                        || year_re()
-                            .find(lead)
-                            .is_some_and(|y| y.start() == 0 && y.end() + 4 >= lead.len())
+                    text.get(segment_start.max(clause_start)..e.start)
+                        .is_some_and(|lead| after_time(lead).trim().is_empty())
                 };
                 // (… or a zone's ending on the way, of a name not found: 鹤岗高新园区.)
                 let zone_between = || {
@@ -780,25 +776,21 @@ fn subject_for(
         .or(ex.topic.get(si).copied().flatten())
 }
 
-/// The subject of a figure whose segment opens with a word for a whole city
-/// or province (`whole_area_words`, after a year): the place named right
-/// before the word (无锡全市), else the place of that level named last
-/// before it, else none (`Some(None)`: the figure is no one's we know).
-/// `None` when the segment does not open so.
-fn whole_area(text: &str, ex: &Extraction, ms: &[usize], segment_start: usize, start: usize) -> Option<Option<usize>> {
-    let rules = Rules::get();
-    let mut lead = text[segment_start..start].trim_start();
+/// `lead` without the time words that open it: a year (2023年, 2023年底),
+/// a month or a month range (1—4月, 5月份), a period (前三季度), each with
+/// the comma after it.
+fn after_time(lead: &str) -> &str {
+    let mut lead = lead.trim_start();
     if let Some(year) = year_re().find(lead).filter(|y| y.start() == 0) {
         lead = lead[year.end()..].trim_start_matches(['底', '末', ',', ' ']);
     }
-    // A month or a month range (1—4月, 5月份) or a period (前三季度).
     let months = lead.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '~' | '至'));
     if months.len() < lead.len() {
         if let Some(rest) = months.strip_prefix('月') {
             lead = rest.trim_start_matches('份').trim_start_matches([',', ' ']);
         }
     }
-    if let Some(rest) = rules
+    if let Some(rest) = Rules::get()
         .statistics
         .period_openings
         .iter()
@@ -806,6 +798,17 @@ fn whole_area(text: &str, ex: &Extraction, ms: &[usize], segment_start: usize, s
     {
         lead = rest.trim_start_matches([',', ' ']);
     }
+    lead
+}
+
+/// The subject of a figure whose segment opens with a word for a whole city
+/// or province (`whole_area_words`, after time words): the place named right
+/// before the word (无锡全市), else the place of that level named last
+/// before it, else none (`Some(None)`: the figure is no one's we know).
+/// `None` when the segment does not open so.
+fn whole_area(text: &str, ex: &Extraction, ms: &[usize], segment_start: usize, start: usize) -> Option<Option<usize>> {
+    let rules = Rules::get();
+    let lead = after_time(&text[segment_start..start]);
     // `lead` ends where the figure starts.
     let lead_start = start - lead.len();
     let place_before = ms
