@@ -524,6 +524,8 @@ pub struct StatisticRules {
     pub not_before: Vec<String>,
     pub threshold_after: Vec<String>,
     pub group_nouns: Vec<String>,
+    /// Level words between a count or 全省 and a group noun (国家级, 省级).
+    pub group_qualifiers: Vec<String>,
     /// Words after a group noun that make a metric a count of the group.
     pub group_count_words: Vec<String>,
     pub target_words: WordSet,

@@ -160,7 +160,7 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
         // segment without a subject of its own continues it.
         let mut previous: Option<(usize, usize)> = carried.map(|f| (usize::MAX, f));
         // The clause (its first byte) whose figures are a group of zones'.
-        let mut group_clause: Option<usize> = None;
+        let mut group_clause: Option<(usize, Option<usize>)> = None;
         let mut i = 0;
         while i < chars.len() {
             let Some((value, num_end)) = number_at(chars, i) else {
@@ -257,31 +257,36 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             let subjects: Vec<usize> = match listed_subjects(text, ex, &by_sentence[si], at) {
                 Some(list) => list,
                 // 178家国家高新区共实现营业收入…,同比增长6.9%: figures of a group
-                // of zones, and the figures of the clause that follow it.
-                None if group_of_zones_leads(text, at, sr) => {
-                    group_clause = Some(at.clause_start);
-                    Vec::new()
-                }
-                None if group_clause == Some(at.clause_start) && !names_a_zone(text, ex, &by_sentence[si], at) => {
-                    Vec::new()
-                }
-                None => subject_for(
-                    text,
-                    ex,
-                    &by_sentence[si],
-                    si,
-                    at,
-                    // A company's or institute's figures go on across the
-                    // sentence's semicolons (公司营业收入4.86亿元;净利润7820万元).
-                    previous
-                        .filter(|p| {
-                            p.0 == byte_of[clause_start]
-                                || matches!(ex.mentions[p.1].kind, Kind::Enterprise | Kind::Institute)
-                        })
-                        .map(|p| p.1),
-                )
-                .into_iter()
-                .collect(),
+                // of zones, and the figures of the clause that follow it: no
+                // one's, or the province's or city's whose zones they are
+                // (全省高新区实现营业收入…, 全省48家高新区).
+                None => match group_of_zones_leads(text, ex, &by_sentence[si], at, sr).or_else(|| {
+                    group_clause
+                        .filter(|g| g.0 == at.clause_start && !names_a_zone(text, ex, &by_sentence[si], at))
+                        .map(|g| g.1)
+                }) {
+                    Some(area) => {
+                        group_clause = Some((at.clause_start, area));
+                        area.into_iter().collect()
+                    }
+                    None => subject_for(
+                        text,
+                        ex,
+                        &by_sentence[si],
+                        si,
+                        at,
+                        // A company's or institute's figures go on across the
+                        // sentence's semicolons (公司营业收入4.86亿元;净利润7820万元).
+                        previous
+                            .filter(|p| {
+                                p.0 == byte_of[clause_start]
+                                    || matches!(ex.mentions[p.1].kind, Kind::Enterprise | Kind::Institute | Kind::Place)
+                            })
+                            .map(|p| p.1),
+                    )
+                    .into_iter()
+                    .collect(),
+                },
             };
             // The year: the nearest year before the number in the sentence, else the paragraph's.
             let before_text = &text[sentence.start..start_byte];
@@ -493,18 +498,69 @@ fn names_a_zone(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> bo
     })
 }
 
-/// Whether the figure's segment is about a group of zones: a count or
-/// 全国/全省/全市 right before a group noun (178家国家高新区共实现…,
-/// 全省高新区实现…).
-fn group_of_zones_leads(text: &str, at: FigureSpan, sr: &StatisticRules) -> bool {
+/// Whether the figure's segment is about a group of zones, and whose zones
+/// they are: a count or 全国/全省/全市/各 right before a group noun
+/// (178家国家高新区共实现…: no one's; 全省高新区实现…, 江西省开发区实现…:
+/// the province's), or a count of zones after a whole-area word (全省48家
+/// 高新区: the province's). `None` when the segment is not so; `Some(None)`
+/// for a group of no place we know.
+fn group_of_zones_leads(
+    text: &str,
+    ex: &Extraction,
+    ms: &[usize],
+    at: FigureSpan,
+    sr: &StatisticRules,
+) -> Option<Option<usize>> {
     let segment_start = at.segment_start(text);
     let lead = &text[segment_start..at.start];
-    sr.group_nouns.iter().any(|noun| {
-        lead.match_indices(noun.as_str()).any(|(p, _)| {
-            let before = lead[..p].trim_end_matches(['家', '个']);
-            let counted = before.len() < lead[..p].len()
-                && before.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c));
-            counted || ["全国", "全省", "全市", "各"].iter().any(|w| before.ends_with(w))
+    let whole_area = |before: &str, at_byte: usize| {
+        let place = ms.iter().copied().find(|&m| {
+            let m = &ex.mentions[m];
+            m.kind == Kind::Place && m.end == at_byte && m.start >= segment_start
+        });
+        if place.is_some() {
+            return Some(place);
+        }
+        sr.whole_area_words
+            .iter()
+            .find(|w| before.ends_with(w.as_str()))
+            .map(|w| place_of_level(ex, w, at_byte))
+    };
+    // 全省48家高新区: the count itself.
+    let counted_zones = || {
+        let after = &text[at.end..];
+        let after = sr
+            .group_qualifiers
+            .iter()
+            .find_map(|q| after.strip_prefix(q.as_str()))
+            .unwrap_or(after);
+        sr.group_nouns.iter().any(|noun| after.starts_with(noun.as_str()))
+    };
+    if counted_zones() {
+        if let Some(area) = whole_area(lead, at.start) {
+            return Some(area);
+        }
+        // 全省12家国家级高新区、22家省级高新区: the list goes on (the clause's group).
+        if lead.ends_with(['、', '和', '及']) {
+            return None;
+        }
+    }
+    sr.group_nouns.iter().find_map(|noun| {
+        lead.match_indices(noun.as_str()).find_map(|(p, _)| {
+            let before = &lead[..p];
+            let before = sr
+                .group_qualifiers
+                .iter()
+                .find_map(|q| before.strip_suffix(q.as_str()))
+                .unwrap_or(before);
+            let uncounted = before.trim_end_matches(['家', '个']);
+            let counted = uncounted.len() < before.len()
+                && uncounted.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c));
+            if counted {
+                return Some(None);
+            }
+            let at_byte = segment_start + before.len();
+            whole_area(before, at_byte).or_else(|| ["全国", "各"].iter().any(|w| before.ends_with(w)).then_some(None))
         })
     })
 }
@@ -824,21 +880,26 @@ fn whole_area(text: &str, ex: &Extraction, ms: &[usize], segment_start: usize, s
     if place_before.is_some() {
         return Some(place_before);
     }
+    Some(place_of_level(ex, word, lead_start))
+}
+
+/// The place a whole-area word (全省, 全市) at byte `at` stands for: the
+/// place of its level (省, 市) named last before it, else first after it.
+fn place_of_level(ex: &Extraction, word: &str, at: usize) -> Option<usize> {
     let level = word.chars().last()?;
     let gaz = crate::gazetteer::Gazetteer::get();
     let of_level = |m: &super::Mention| {
-        m.entry
-            .map_or(m.name.as_str(), |e| gaz.entries[e].canonical.as_str())
-            .ends_with(level)
+        m.kind == Kind::Place
+            && m.entry
+                .map_or(m.name.as_str(), |e| gaz.entries[e].canonical.as_str())
+                .ends_with(level)
     };
-    Some(
-        ex.mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.kind == Kind::Place && m.end <= lead_start && of_level(m))
-            .max_by_key(|(_, m)| m.start)
-            .map(|(k, _)| k),
-    )
+    let places = || ex.mentions.iter().enumerate().filter(|(_, m)| of_level(m));
+    places()
+        .filter(|(_, m)| m.end <= at)
+        .max_by_key(|(_, m)| m.start)
+        .or_else(|| places().filter(|(_, m)| m.start >= at).min_by_key(|(_, m)| m.start))
+        .map(|(k, _)| k)
 }
 
 /// `metric` after one of `names` it starts with, when at least two
@@ -1218,6 +1279,28 @@ mod tests {
              青溪高新区营业收入达1200亿元。",
         );
         assert_eq!(s, vec![("青溪高新区".into(), "120000000000".into(), "CNY".into())]);
+    }
+
+    #[test]
+    fn figures_of_a_provinces_zones_are_the_provinces() {
+        let s = stats(
+            "青海省发布评价结果。2023年,全省高新区实现营业收入2100亿元,同比增长8.5%;拥有高新技术企业620家,\
+             占全省总数的55.2%。评价覆盖全省3家国家级高新区、5家省级高新区,青溪高新区在全省8家高新区中位列第一。",
+        );
+        let got: Vec<(String, String)> = s.into_iter().map(|(s, v, _)| (s, v)).collect();
+        let province = |v: &str| ("青海省".to_string(), v.to_string());
+        assert_eq!(
+            got,
+            vec![
+                province("210000000000"),
+                province("8.5"),
+                province("620"),
+                province("55.2"),
+                province("3"),
+                province("5"),
+                province("8"),
+            ]
+        );
     }
 
     #[test]
