@@ -1000,17 +1000,28 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         }
         // 经 is "by way of" before an agency (经省政府批准), not its name,
         // nor is what stands before it (A工业园区经省政府批准更名).
+        // (经湖南省人民政府批准: a place's agency too.) Nor does a date
+        // stand in an agency's name (A高新区2018年8月经…).
         if kind == &SuffixKind::Agency {
             if let Some(via) = (b..ss).rev().find(|&k| {
                 chars[k] == '经'
-                    && rules
+                    && (rules
                         .entities
                         .agency
                         .via_before
                         .iter()
                         .any(|w| starts_with(chars, k + 1, w))
+                        || gaz
+                            .division_at(&chars[k + 1..ss].iter().collect::<String>(), 0)
+                            .is_some())
             }) {
                 b = via + 1;
+            }
+            if let Some(date_end) = (b + 1..ss)
+                .rev()
+                .find(|&k| "年月日".contains(chars[k]) && chars[k - 1].is_ascii_digit())
+            {
+                b = date_end + 1;
             }
         }
         // A university's name does not end where a park's name goes on
@@ -3247,6 +3258,11 @@ mod tests {
     #[test]
     fn names_do_not_swallow_verbs_dates_or_places_around_them() {
         assert_eq!(names("2022年嘉兴市政府印发通知。", Kind::Agency), vec!["嘉兴市政府"]);
+        // A date is no part of an agency's name, nor is a zone before 经 and a place's agency.
+        assert_eq!(
+            names("青溪高新区2018年8月经浙江省人民政府批准更名。", Kind::Agency),
+            vec!["浙江省人民政府"]
+        );
         assert_eq!(
             names("奋力书写青溪高新区高质量发展新篇章。", Kind::Zone),
             vec!["青溪高新区"]

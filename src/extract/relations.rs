@@ -861,20 +861,33 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     (before.last().copied().or(zone), old)
                 }
             };
+            // (由浏阳制造产业基地更名而来: an old name we found as no zone.)
+            // (A zone's own short name, 简称, is no former name.)
+            let old = old.filter(|&o| new.is_none_or(|n| !m(o).aliases.contains(&m(n).name)));
+            let old = old.map(|o| m(o).name.clone()).or_else(|| {
+                (cue.as_str() == "更名而来")
+                    .then(|| old_name_after_you(&text[sentence.start..cue_at], &rr.renamed))
+                    .flatten()
+            });
             if let (Some(n), Some(o)) = (new, old) {
-                // A zone's own short name (简称) is no former name.
-                let same =
-                    m(n).name == m(o).name || m(n).aliases.contains(&m(o).name) || m(o).aliases.contains(&m(n).name);
-                if n != o && !same {
-                    out.push(RelationMention {
-                        predicate: Predicate::FormerName,
-                        subject: n,
-                        object: None,
-                        literal: Some(m(o).name.clone()),
-                        industry: None,
-                        date: date_in(s),
-                        sentence: si,
-                    });
+                push_former_name(&mut out, m(n), n, o, date_in(s), si);
+            }
+        }
+
+        // 郴州高新区2015年由郴州高新技术产业园区升级为国家高新区: the name before the upgrade.
+        for w in rr.renamed.upgrade_words.iter().filter(|_| s.contains('由')) {
+            for (p, _) in s.match_indices(w.as_str()) {
+                let Some(old) = old_name_after_you(&s[..p], &rr.renamed) else {
+                    continue;
+                };
+                let from = sentence.start + s[..p].rfind('由').unwrap_or(0);
+                let new = ms
+                    .iter()
+                    .copied()
+                    .filter(|&i| m(i).kind == Kind::Zone && m(i).end <= from)
+                    .max_by_key(|&i| m(i).start);
+                if let Some(n) = new {
+                    push_former_name(&mut out, m(n), n, old, date_in(s), si);
                 }
             }
         }
@@ -1255,6 +1268,44 @@ fn after_date_and_words<'a>(mut s: &'a str, words: &[String]) -> &'a str {
             None => return s,
         }
     }
+}
+
+/// The old name after the last 由 of `before` (由A更名而来, 由A升级为…): the
+/// words up to the end, when they end like a park (`old_name_endings`), are
+/// no generic level (由省级高新区升级为…) and hold no punctuation.
+fn old_name_after_you(before: &str, rules: &super::rules::RenamedRules) -> Option<String> {
+    let (_, old) = before.rsplit_once('由')?;
+    let old = old.trim().trim_matches(['“', '”', '"', '「', '」']);
+    let chars = old.chars().count();
+    let named = (3..=24).contains(&chars)
+        && rules.old_name_endings.iter().any(|e| old.ends_with(e.as_str()))
+        && !rules.generic_old_names.iter().any(|g| old.starts_with(g.as_str()))
+        && !old.contains(|c: char| c.is_ascii_punctuation() || "，、；：。“”《》".contains(c));
+    named.then(|| old.to_string())
+}
+
+/// Records that zone `n` was called `old`, unless `old` is its name or one
+/// of its short names (简称).
+fn push_former_name(
+    out: &mut Vec<RelationMention>,
+    zone: &Mention,
+    n: usize,
+    old: String,
+    date: Option<String>,
+    si: usize,
+) {
+    if zone.name == old || zone.aliases.contains(&old) {
+        return;
+    }
+    out.push(RelationMention {
+        predicate: Predicate::FormerName,
+        subject: n,
+        object: None,
+        literal: Some(old),
+        industry: None,
+        date,
+        sentence: si,
+    });
 }
 
 #[cfg(test)]
@@ -1790,6 +1841,29 @@ mod tests {
             ),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn the_name_before_an_upgrade_or_a_renaming_is_a_former_name() {
+        let r = relations("白山高新技术产业开发区于2015年由白山高新技术产业园区升级为国家高新区。");
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "白山高新技术产业开发区",
+                "白山高新技术产业园区"
+            ),
+            "{r:?}"
+        );
+        // An old name found as no zone, after an approval with a place's agency.
+        let r = relations("青溪高新区2018年8月经浙江省人民政府批准由青溪制造产业基地更名而来。");
+        assert!(
+            has(&r, Predicate::FormerName, "青溪高新区", "青溪制造产业基地"),
+            "{r:?}"
+        );
+        // A level is no name.
+        let r = relations("青溪高新区由省级高新区升级为国家高新区。");
+        assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
     }
 
     #[test]

@@ -367,6 +367,10 @@ pub struct RenamedRules {
     /// 技术产业开发区,定名为B).
     pub upgrade_cues: Vec<String>,
     pub upgrade_words: Vec<String>,
+    /// How an old name found as no zone ends (由A制造产业基地更名而来).
+    pub old_name_endings: Vec<String>,
+    /// How a level, not a name, starts (由省级高新区升级为…).
+    pub generic_old_names: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

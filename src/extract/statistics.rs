@@ -557,7 +557,11 @@ fn group_of_zones_leads(
             let counted = uncounted.len() < before.len()
                 && uncounted.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c));
             if counted {
-                return Some(None);
+                // 湖南省41家高新区, 全省9家国家高新区: the place's.
+                let count_start =
+                    uncounted.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c));
+                let count_at = segment_start + count_start.len();
+                return Some(whole_area(count_start, count_at).flatten());
             }
             let at_byte = segment_start + before.len();
             whole_area(before, at_byte).or_else(|| ["全国", "各"].iter().any(|w| before.ends_with(w)).then_some(None))
@@ -1289,6 +1293,10 @@ mod tests {
         );
         let got: Vec<(String, String)> = s.into_iter().map(|(s, v, _)| (s, v)).collect();
         let province = |v: &str| ("青海省".to_string(), v.to_string());
+        // A province's counted zones: the count and the figures after it.
+        let s = stats("2023年,青海省41家高新区实现营业收入2930亿元。");
+        let got2: Vec<(String, String)> = s.into_iter().map(|(s, v, _)| (s, v)).collect();
+        assert_eq!(got2, vec![province("41"), province("293000000000")]);
         assert_eq!(
             got,
             vec![
