@@ -1317,6 +1317,15 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         if i > 0 && chars[i - 1].0 == '\n' {
             (row, line_start) = (None, i);
         }
+        // A list's bullet (- 天府软件园：…) is no part of the item's first name.
+        if i == line_start && matches!(c, '-' | '*' | '•' | '·') && chars.get(i + 1).is_some_and(|&(x, _)| x == ' ')
+        {
+            i += 1;
+            while i < n && chars[i].0 == ' ' {
+                i += 1;
+            }
+            continue;
+        }
         if c == ' ' && row.is_none() {
             let end = chars[i..].iter().position(|&(c, _)| c == '\n').map_or(n, |p| i + p);
             row = Some(is_table_row(&chars[line_start..end]));
@@ -1744,6 +1753,14 @@ mod tests {
             normalize("e.txt", b"   \n\n", Markup::Plain),
             Err(Error::Empty { .. })
         ));
+    }
+
+    #[test]
+    fn list_bullets_are_dropped() {
+        assert_eq!(
+            clean("园区如下:\n- 青溪软件园：规划面积10平方公里。\n* 白山生物城\n· 黄河科技园").text,
+            "园区如下:\n青溪软件园:规划面积10平方公里。\n白山生物城\n黄河科技园"
+        );
     }
 
     #[test]

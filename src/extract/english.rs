@@ -211,6 +211,13 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                         .take_while(|t| capitalized(t.text) || matches!(t.text, "of" | "for"))
                         .any(|t| ending_kind(t.text, english_rules) == Some(Kind::Institute))
                 };
+                // (Investment Guide of Chengdu Hi-tech Zone; Several Policies of …: no part of the zone's name.)
+                if kind == Kind::Zone
+                    && (english_rules.not_zone_words.iter().any(|n| n == w)
+                        || ending_kind(w, english_rules) == Some(Kind::Policy))
+                {
+                    break;
+                }
                 if capitalized(w)
                     || (matches!(w, "and" | "of" | "for" | "&")
                         && b >= 2
@@ -244,7 +251,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                         | "Of"
                         | "From"
                         | "To"
-                ) || toks[b].text.chars().all(|c| c.is_ascii_digit())
+                ) || toks[b].text.chars().all(|c| c.is_ascii_digit() || c == '.')
                     || MONTHS.contains(&toks[b].text))
             {
                 b += 1;
@@ -281,14 +288,16 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             // Promoting the Upgrading of Development Zones in Jiangsu.
             if kind == Kind::Policy {
                 let spaced = |a: usize| text[toks[a].end..toks[a + 1].start].chars().all(|c| c == ' ');
-                let connective = |t: &str| matches!(t, "on" | "for" | "of" | "in" | "and" | "to" | "the");
+                let connective = |t: &str| matches!(t, "on" | "for" | "of" | "in" | "and" | "to" | "the" | "a" | "an");
                 while let Some(next) = toks.get(last + 1).filter(|_| spaced(last)) {
                     let head_first = last > k || connective(next.text);
                     let goes_on = capitalized(next.text) && head_first
                         || connective(next.text)
-                            && toks
-                                .get(last + 2)
-                                .is_some_and(|t| capitalized(t.text) || t.text == "the")
+                            && toks.get(last + 2).is_some_and(|t| {
+                                // (… Industry in 2023: a year is no part of it.)
+                                capitalized(t.text) && !t.text.bytes().all(|b| b.is_ascii_digit())
+                                    || matches!(t.text, "the" | "a" | "an")
+                            })
                             && spaced(last + 1);
                     if !goes_on {
                         break;
@@ -682,9 +691,18 @@ fn period_after(rest: &str) -> usize {
     let Some(close) = inner.find(')') else {
         return 0;
     };
-    let years: Vec<&str> = inner[..close].split(['-', '–', '—']).collect();
+    let inside = &inner[..close];
+    let years: Vec<&str> = inside.split(['-', '–', '—']).collect();
     let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    if years.len() == 2 && years.iter().all(|y| is_year(y)) {
+    // (2024 Edition), (Trial): an edition or a status, with or without its year.
+    let edition = || {
+        let words = inside
+            .split_once(' ')
+            .filter(|(y, _)| is_year(y))
+            .map_or(inside, |(_, w)| w);
+        Rules::get().entities.english.title_brackets.iter().any(|b| b == words)
+    };
+    if years.len() == 2 && years.iter().all(|y| is_year(y)) || edition() {
         rest.len() - trimmed.len() + 1 + close + 1
     } else {
         0
@@ -734,6 +752,39 @@ mod tests {
         assert_eq!(policies, ["Qingxi Photonics Industry Development Plan (2024-2026)"]);
         assert_eq!(super::period_after(" (2024–2026) in May"), " (2024–2026)".len());
         assert_eq!(super::period_after(" (QPIDP) in May"), 0);
+        assert_eq!(super::period_after(" (2024 Edition) in May"), " (2024 Edition)".len());
+        assert_eq!(super::period_after(" (Trial)"), " (Trial)".len());
+    }
+
+    #[test]
+    fn titles_that_name_a_zone_are_policies_not_zones() {
+        let ex = extract(&clean(
+            "The committee issued Several Policies of Qingxi High-tech Zone on Supporting the Photonics Industry in 2023. \
+             The city carries out the Qingxi Action Plan for a World-Class Photonics Cluster (2023-2027).",
+        ));
+        assert_eq!(
+            names(&ex, Kind::Policy),
+            [
+                "Several Policies of Qingxi High-tech Zone on Supporting the Photonics Industry",
+                "Qingxi Action Plan for a World-Class Photonics Cluster (2023-2027)"
+            ]
+        );
+        assert!(
+            names(&ex, Kind::Zone).iter().all(|z| !z.contains("Policies")),
+            "{:?}",
+            names(&ex, Kind::Zone)
+        );
+        // A guide's title and a section's number are no part of a zone's name.
+        let ex = extract(&clean(
+            "Investment Guide of Qingxi Hi-tech Industrial Development Zone\n\n2.1 Baishan High-tech Industrial Development Zone\n\nThe zones grew fast.",
+        ));
+        assert_eq!(
+            names(&ex, Kind::Zone),
+            [
+                "Qingxi Hi-tech Industrial Development Zone",
+                "Baishan High-tech Industrial Development Zone"
+            ]
+        );
     }
 
     #[test]

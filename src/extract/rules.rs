@@ -171,6 +171,11 @@ pub struct EnglishRules {
     pub enterprise_endings: Vec<String>,
     pub institute_endings: Vec<String>,
     pub policy_endings: Vec<String>,
+    /// What a title's brackets may hold besides a period: (2024 Edition), (Trial).
+    pub title_brackets: Vec<String>,
+    /// Capitalized words that are no part of a zone's name (Investment
+    /// Guide of … Zone): a zone's name starts after them.
+    pub not_zone_words: Vec<String>,
     /// Endings of English names of government bodies (… Administrative Committee).
     pub agency_endings: Vec<String>,
     /// Heads of English names of government bodies named head first
