@@ -67,6 +67,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
             industries_framed_before_cue(chars, &cues, rules, gaz, &mut cands);
         }
         village_candidates(chars, rules, &mut cands);
+        stock_code_candidates(chars, rules, &mut cands);
         projects_named_after_organisations(chars, &mut cands);
         let organisations: Vec<Cand> = cands
             .iter()
@@ -2470,6 +2471,81 @@ fn village_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
 /// even when the project's own scan stopped inside it at a stop word
 /// (A材料技术与工程研究所科技成果转化基地项目 stopped at 与): the project
 /// candidate is extended over the organisation's, so that the longer name wins.
+/// Companies named by the stock code after them (上市的新易盛(300502),
+/// 极米科技(688696.SH), 康诺亚(2162.HK), A(股票代码:300750)): only a listed
+/// company is followed so.
+fn stock_code_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
+    for at in (1..chars.len()).filter(|&i| chars[i] == '(') {
+        if stock_code_len(chars, at, &rules.entities.enterprise).is_none() {
+            continue;
+        }
+        let edge = Edge {
+            through_quotes: false,
+            hard: false,
+            through_and: false,
+            through_inner: false,
+        };
+        let b = left_edge_with(chars, at, 10, rules, edge);
+        let name: String = chars[b..at].iter().collect();
+        let len = at - b;
+        if !(2..=10).contains(&len) || !chars[b..at].iter().any(|&c| is_cjk(c)) || generic(&name, rules) {
+            continue;
+        }
+        out.push(Cand {
+            start: b,
+            end: at,
+            kind: Kind::Enterprise,
+            via: Via::Suffix,
+            name,
+            canonical: None,
+            entry: None,
+            aliases: Vec::new(),
+            score: 3,
+        });
+    }
+}
+
+/// The length of a stock code in brackets at `at` ((300502), (2162.HK),
+/// (股票代码:688696), (SZ300502)), or `None`.
+fn stock_code_len(chars: &[char], at: usize, rules: &super::rules::EnterpriseRules) -> Option<usize> {
+    let mut i = at + 1;
+    let starts = |i: usize, w: &str| starts_with(chars, i, w);
+    if let Some(label) = rules.stock_code_labels.iter().find(|l| starts(i, l)) {
+        i += label.chars().count();
+        if chars.get(i) == Some(&':') {
+            i += 1;
+        }
+    }
+    let mark = |i: usize| {
+        rules
+            .stock_exchange_marks
+            .iter()
+            .find(|m| starts(i, m))
+            .map(|m| m.chars().count())
+    };
+    let marked_before = mark(i);
+    i += marked_before.unwrap_or(0);
+    let digits = chars[i.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(4..=6).contains(&digits) {
+        return None;
+    }
+    i += digits;
+    let marked_after = if chars.get(i) == Some(&'.') {
+        i += 1 + mark(i + 1)?;
+        true
+    } else {
+        false
+    };
+    // (A year in brackets, 去(2023)年, is no code: a short code has its exchange's mark.)
+    if digits < 6 && marked_before.is_none() && !marked_after {
+        return None;
+    }
+    (chars.get(i) == Some(&')')).then_some(i + 1 - at)
+}
+
 fn projects_named_after_organisations(chars: &[char], cands: &mut [Cand]) {
     let organisations: Vec<(usize, usize)> = cands
         .iter()
@@ -2626,6 +2702,19 @@ mod tests {
             .filter(|m| m.kind == kind)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_name_before_a_stock_code_is_a_listed_company() {
+        assert_eq!(
+            names(
+                "园区上市企业包括:在深交所上市的青禾光电(300999);登陆港交所的白鹭医药(2999.HK);澜湾股份(股票代码:688999)。",
+                Kind::Enterprise
+            ),
+            ["青禾光电", "白鹭医药", "澜湾股份"]
+        );
+        // A year in brackets is no code.
+        assert!(names("园区去(2023)年工业总产值增长。", Kind::Enterprise).is_empty());
     }
 
     #[test]

@@ -759,14 +759,29 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if !listed {
                 continue;
             }
-            let Some(&e) = ms
-                .iter()
-                .rev()
-                .find(|&&j| m(j).kind == Kind::Enterprise && m(j).end <= m(i).start && m(j).start >= clause_start)
-            else {
+            // 在深交所创业板上市的新易盛: the company the listing describes.
+            let described = ms.iter().copied().find(|&j| {
+                m(j).kind == Kind::Enterprise && m(j).start >= m(i).end && {
+                    let between = &text[m(i).end..m(j).start];
+                    let cue_before = rr
+                        .listed_on
+                        .cues
+                        .iter()
+                        .any(|c| text[..m(i).start].ends_with(c.as_str()));
+                    between.ends_with('的')
+                        && between.chars().count() <= 6
+                        && (rr.listed_on.cues.found_in(between) || cue_before)
+                }
+            });
+            let Some(e) = described.or_else(|| {
+                ms.iter()
+                    .rev()
+                    .copied()
+                    .find(|&j| m(j).kind == Kind::Enterprise && m(j).end <= m(i).start && m(j).start >= clause_start)
+            }) else {
                 continue;
             };
-            let between = &text[m(e).end..m(i).start];
+            let between = text.get(m(e).end..m(i).start).unwrap_or("");
             let right_after = &after[..after.char_indices().nth(8).map_or(after.len(), |x| x.0)];
             if rr.listed_on.not_fact.found_in(between)
                 || rr.listed_on.pending_after.found_in(right_after)
@@ -1839,6 +1854,19 @@ mod tests {
                 "白山高新技术产业开发区",
                 "白山市火炬高技术产业开发区"
             ),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_described_by_its_listing_is_listed() {
+        let r = relations("青溪高新区的上市企业中,有2016年在深交所创业板上市的青禾光电(300999),以及登陆上交所科创板的白鹭医药(688999)。");
+        assert!(
+            has(&r, Predicate::ListedOn, "青禾光电", "深圳证券交易所创业板"),
+            "{r:?}"
+        );
+        assert!(
+            has(&r, Predicate::ListedOn, "白鹭医药", "上海证券交易所科创板"),
             "{r:?}"
         );
     }

@@ -241,6 +241,10 @@ pub struct EnterpriseRules {
     pub legal_suffixes: Vec<String>,
     pub soft_suffixes: Vec<String>,
     pub chain_leader_words: Vec<String>,
+    /// Words before a stock code in brackets (股票代码:300750).
+    pub stock_code_labels: Vec<String>,
+    /// Exchange marks before or after a stock code (SZ300750, 2162.HK).
+    pub stock_exchange_marks: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
