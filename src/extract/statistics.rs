@@ -247,6 +247,14 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
             }
             let start_byte = byte_of[i];
             let end_byte = byte_of[unit_end];
+            // A number inside a name (A公司年产30万套电驱系统项目) is no figure.
+            if by_sentence[si].iter().any(|&k| {
+                let m = &ex.mentions[k];
+                m.start <= start_byte && end_byte <= m.end
+            }) {
+                i = unit_end;
+                continue;
+            }
             let at = FigureSpan {
                 clause_start: byte_of[clause_start],
                 start: start_byte,
@@ -759,6 +767,14 @@ fn subject_for(
     let candidate = ms.iter().copied().rev().find(|&m| {
         let e = &ex.mentions[m];
         if e.end > start || e.start < clause_start {
+            return false;
+        }
+        // A company opening a project's name (A公司年产20GWh电池项目总投资…): the project's.
+        let inside_project = ms.iter().any(|&p| {
+            let p = &ex.mentions[p];
+            p.kind == Kind::Project && p.start <= e.start && e.end < p.end
+        });
+        if inside_project {
             return false;
         }
         // Outside the number's segment, only a segment's subject (at its start) counts.
@@ -1308,6 +1324,19 @@ mod tests {
                 province("5"),
                 province("8"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_project_opened_by_its_company_has_the_figures_and_its_name_s_numbers_are_none() {
+        let s = stats("签约现场,青溪动力电池有限公司年产20万套电驱系统项目总投资105亿元。");
+        assert_eq!(
+            s,
+            vec![(
+                "青溪动力电池有限公司年产20万套电驱系统项目".into(),
+                "10500000000".into(),
+                "CNY".into()
+            )]
         );
     }
 
