@@ -2057,12 +2057,33 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
             // industry, known to the taxonomy or not (电子电路产业链链主).
             if mn == 0 && head_len == 2 && chars.get(i + 2) == Some(&'链') {
                 let after = i + 3 + usize::from(chars.get(i + 3) == Some(&'的'));
+                let industry_rules = &rules.entities.industry;
+                // (… or the clause goes on to name its leader: X产业链由A担任链主,
+                // X产业链:A、B入选链主企业.)
+                let clause_end = chars[after.min(chars.len())..]
+                    .iter()
+                    .position(|c| matches!(c, '。' | ';' | '!' | '?'))
+                    .map_or(chars.len(), |p| after + p);
+                let leader_in_clause = || {
+                    industry_rules
+                        .chain_leader_openers
+                        .iter()
+                        .any(|w| starts_with(chars, after, w))
+                        && {
+                            let rest: String = chars[after..clause_end].iter().collect();
+                            industry_rules
+                                .chain_leader_verbs
+                                .iter()
+                                .any(|w| rest.contains(w.as_str()))
+                        }
+                };
                 let leads = rules
                     .entities
                     .enterprise
                     .chain_leader_words
                     .iter()
-                    .any(|w| starts_with(chars, after, w));
+                    .any(|w| starts_with(chars, after, w))
+                    || leader_in_clause();
                 if !leads {
                     continue;
                 }

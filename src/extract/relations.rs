@@ -1420,6 +1420,11 @@ mod tests {
             chain_leads("青溪高新区集聚器件企业180余家,白山电路股份有限公司为电子电路产业链链主。"),
             [("白山电路股份有限公司".to_string(), "电子电路".to_string())]
         );
+        // … also when the clause names the leader after the chain.
+        assert_eq!(
+            chain_leads("青溪高新区发布名单。冷链装备产业链由白山冷藏汽车有限公司担任链主。"),
+            [("白山冷藏汽车有限公司".to_string(), "冷链装备".to_string())]
+        );
         // A reference is no industry.
         assert!(chain_leads("青溪高新区的白山电路股份有限公司是该产业链的链主企业。")
             .iter()

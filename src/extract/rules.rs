@@ -144,6 +144,10 @@ pub struct IndustryRules {
     pub not_chains: Vec<String>,
     /// Words that open a reference to a chain (该产业链), no industry's name.
     pub chain_reference_openers: Vec<String>,
+    /// After X产业链, these open a clause that names its leader with one of
+    /// `chain_leader_verbs` (X产业链由A担任链主): X is an industry.
+    pub chain_leader_openers: Vec<String>,
+    pub chain_leader_verbs: Vec<String>,
     /// How many characters may qualify a known industry before 产业.
     pub qualifier_max: usize,
     /// Characters before which no qualifier goes on (的, 、, 区 …).
