@@ -2726,6 +2726,21 @@ mod tests {
     }
 
     #[test]
+    fn what_a_text_covers_or_pushes_and_the_mainland_name_no_zone() {
+        for text in [
+            "报道指出,大陆高新区发展迅速。",
+            "新规内容涵盖高新区的考核办法。",
+            "广东发文推高新区提质。",
+        ] {
+            assert!(
+                names(text, Kind::Zone).is_empty(),
+                "{text}: {:?}",
+                names(text, Kind::Zone)
+            );
+        }
+    }
+
+    #[test]
     fn a_name_before_a_stock_code_is_a_listed_company() {
         assert_eq!(
             names(
