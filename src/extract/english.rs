@@ -541,19 +541,95 @@ pub(super) fn translated_mentions(ex: &Extraction, paragraph: usize) -> Vec<usiz
         let s = &ex.sentences[si];
         !s.english
     };
-    let mut p = paragraph;
-    let mut found = Vec::new();
-    while p > 0 && found.is_empty() && paragraph - p < 3 {
-        p -= 1;
-        found = ex
-            .mentions
+    let paired = |p: usize| -> Vec<usize> {
+        ex.mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| m.english.is_none() && ex.sentences[m.sentence].paragraph == p && chinese(m.sentence))
             .map(|(i, _)| i)
-            .collect();
+            .collect()
+    };
+    (1..=3)
+        .filter_map(|d| {
+            if ex.translations_follow {
+                Some(paragraph + d)
+            } else {
+                paragraph.checked_sub(d)
+            }
+        })
+        .map(paired)
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
+}
+
+/// Whether the document gives each English paragraph's Chinese version
+/// after it: more of its English paragraphs share a number (44, 1,100)
+/// with the nearest Chinese paragraph after them than with the one before.
+/// Without numbers to tell, the Chinese version comes first.
+pub(super) fn translations_follow(ex: &Extraction) -> bool {
+    let mut paragraphs: Vec<(usize, bool, Vec<String>)> = Vec::new();
+    for s in &ex.sentences {
+        let numbers = numbers_in(&ex.text[s.start..s.end]);
+        match paragraphs.last_mut() {
+            Some(last) if last.0 == s.paragraph => {
+                last.1 &= s.english;
+                last.2.extend(numbers);
+            }
+            _ => paragraphs.push((s.paragraph, s.english, numbers)),
+        }
     }
-    found
+    if !paragraphs.iter().any(|p| p.1) || paragraphs.iter().all(|p| p.1) {
+        return false;
+    }
+    let shared = |a: &[String], b: &[String]| a.iter().any(|n| b.contains(n));
+    let (mut before, mut after) = (0, 0);
+    for (k, (p, english, numbers)) in paragraphs.iter().enumerate() {
+        if !english || numbers.is_empty() {
+            continue;
+        }
+        let near = |q: &&(usize, bool, Vec<String>)| !q.1 && q.0.abs_diff(*p) <= 3;
+        if paragraphs[..k]
+            .iter()
+            .rev()
+            .take(1)
+            .find(near)
+            .is_some_and(|q| shared(numbers, &q.2))
+        {
+            before += 1;
+        }
+        if paragraphs[k + 1..]
+            .iter()
+            .take(1)
+            .find(near)
+            .is_some_and(|q| shared(numbers, &q.2))
+        {
+            after += 1;
+        }
+    }
+    after > before
+}
+
+/// The numbers of two or more digits in `s`, without thousands separators (1,100 → 1100).
+fn numbers_in(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if c == ',' && !current.is_empty() && chars.peek().is_some_and(char::is_ascii_digit) {
+            continue;
+        } else if !current.is_empty() {
+            if current.len() >= 2 {
+                out.push(std::mem::take(&mut current));
+            }
+            current.clear();
+        }
+    }
+    if current.len() >= 2 {
+        out.push(current);
+    }
+    out
 }
 
 /// An entity named only in English here.
@@ -754,6 +830,22 @@ mod tests {
         assert_eq!(super::period_after(" (QPIDP) in May"), 0);
         assert_eq!(super::period_after(" (2024 Edition) in May"), " (2024 Edition)".len());
         assert_eq!(super::period_after(" (Trial)"), " (Trial)".len());
+    }
+
+    #[test]
+    fn an_english_paragraph_pairs_with_the_chinese_one_that_shares_its_numbers() {
+        // English first, then Chinese: the numbers tell.
+        let ex = extract(&clean(
+            "Guide\n\nQingxi Software Park: about 1,100 companies on 44 square kilometres.\n\n青溪软件园:入驻企业约1100家,面积44平方公里。\n\n\
+             Baishan Bio-Town: 2,300 employees.\n\n白山生物城:从业人员2300人。",
+        ));
+        assert!(ex.translations_follow);
+        // Chinese first (or no numbers to tell): the paragraph before.
+        let ex = extract(&clean(
+            "标题\n\n青溪软件园:入驻企业约1100家。\n\nQingxi Software Park: about 1,100 companies.",
+        ));
+        assert!(!ex.translations_follow);
+        assert_eq!(super::numbers_in("1,100 firms, 3 parks, 44 km"), ["1100", "44"]);
     }
 
     #[test]

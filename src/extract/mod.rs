@@ -215,6 +215,9 @@ pub struct Extraction {
     pub diagnostics: Vec<String>,
     /// The cleaned text the offsets refer to.
     pub text: String,
+    /// Whether an English paragraph's Chinese version follows it (English
+    /// first, then 中文) rather than precedes it (see `english::translations_follow`).
+    pub translations_follow: bool,
 }
 
 /// The enterprise or institute a reference word points back to (该公司…,
@@ -274,6 +277,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
         text: doc.text.clone(),
         ..Extraction::default()
     };
+    ex.translations_follow = english::translations_follow(&ex);
     let chars = CharIndex::new(&doc.text);
     entities::find_mentions(&doc.text, &chars, &mut ex);
     english::find_english(&doc.text, &mut ex);

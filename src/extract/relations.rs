@@ -1018,13 +1018,21 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             };
             // The Opinions on …, issued by the State Council in 2020: the
             // agency after an English passive.
+            // 《…》,由A印发; 《…》,A2023年8月发布: the agency right after the
+            // title, then an issuing verb.
             let issued_after = |j: usize| {
                 let between = &text[m(i).end..m(j).start];
                 let words = english_content_words(between, &rr.issued_by.english_fillers);
-                between.is_ascii()
+                let english = between.is_ascii()
                     && words.len() == 2
                     && words[1] == "by"
-                    && rr.issued_by.english_cues.iter().any(|c| c == words[0])
+                    && rr.issued_by.english_cues.iter().any(|c| c == words[0]);
+                let chinese = || {
+                    let between = between.trim_start_matches([',', ' ']);
+                    let after = after_date_and_words(&text[m(j).end..sentence.end], &rr.issued_by.before_cue);
+                    matches!(between, "" | "由") && rr.issued_by.cues.iter().any(|c| after.starts_with(c.as_str()))
+                };
+                english || chinese()
             };
             let issuers = ms.iter().copied().filter(|&j| {
                 m(j).kind == Kind::Agency
@@ -1858,6 +1866,32 @@ mod tests {
                 Predicate::FormerName,
                 "白山高新技术产业开发区",
                 "白山市火炬高技术产业开发区"
+            ),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn an_agency_right_after_a_title_and_before_an_issuing_verb_issued_it() {
+        let r = relations(
+            "青溪高新区的政策包括:《青溪高新区支持光电产业发展的若干政策》,青溪高新区管委会2023年8月发布。\
+             《白山市加快生物医药产业发展若干措施》,由白山市人民政府办公厅印发。",
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::IssuedBy,
+                "青溪高新区支持光电产业发展的若干政策",
+                "青溪高新区管委会"
+            ),
+            "{r:?}"
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::IssuedBy,
+                "白山市加快生物医药产业发展若干措施",
+                "白山市人民政府办公厅"
             ),
             "{r:?}"
         );
