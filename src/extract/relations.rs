@@ -873,7 +873,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     let rest = &text[cue_at + cue.len()..sentence.end];
                     let clause_end = cue_at + cue.len() + rest.find([',', ';', '。']).unwrap_or(rest.len());
                     let old = after.first().copied().filter(|&o| m(o).end <= clause_end);
-                    (before.last().copied().or(zone), old)
+                    // (Formerly known as A, B covers …: the zone after the old name's clause.)
+                    let opening = || after.iter().copied().find(|&n| m(n).start > clause_end);
+                    (before.last().copied().or_else(opening).or(zone), old)
                 }
             };
             // (由浏阳制造产业基地更名而来: an old name we found as no zone.)
@@ -1866,6 +1868,32 @@ mod tests {
                 Predicate::FormerName,
                 "白山高新技术产业开发区",
                 "白山市火炬高技术产业开发区"
+            ),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn english_former_names_before_the_zone_and_after_starting_out() {
+        let r = relations(
+            "Formerly known as the Qingxi Science and Technology Industrial Park, the Qingxi High-tech Zone covers 128 square kilometres. \
+             The Baishan High-tech Zone, which took its current name in 1991 after starting out as the Baishan Torch Park, grew fast.",
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "Qingxi High-tech Zone",
+                "Qingxi Science and Technology Industrial Park"
+            ),
+            "{r:?}"
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::FormerName,
+                "Baishan High-tech Zone",
+                "Baishan Torch Park"
             ),
             "{r:?}"
         );
