@@ -254,13 +254,29 @@ pub(super) fn reference_mentions(s: &str, base: usize, si: usize, out: &mut Vec<
             i += 1;
             continue;
         }
-        let end = i + s[i..].bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        let mut end = i + s[i..].bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        // Xi'an: an apostrophe parts pinyin syllables (not a possessive 's).
+        while end + 1 < bytes.len()
+            && bytes[end] == b'\''
+            && bytes[end + 1].is_ascii_lowercase()
+            && !(bytes[end + 1] == b's' && bytes.get(end + 2).is_none_or(|b| !b.is_ascii_alphabetic()))
+        {
+            end += 1 + s[end + 1..].bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        }
+        let spelled = |e: usize| {
+            let word = &s[i..e];
+            if word.contains('\'') {
+                r.places.get(&word.replace('\'', "")).copied()
+            } else {
+                r.places.get(word).copied()
+            }
+        };
         // Two-word spellings first (Inner Mongolia).
         let two_end = (end < bytes.len() && bytes[end] == b' ')
             .then(|| end + 1 + s[end + 1..].bytes().take_while(|b| b.is_ascii_alphabetic()).count());
         let found = two_end
-            .and_then(|e| r.places.get(&s[i..e]).map(|&entry| (e, entry)))
-            .or_else(|| r.places.get(&s[i..end]).map(|&entry| (end, entry)));
+            .and_then(|e| spelled(e).map(|entry| (e, entry)))
+            .or_else(|| spelled(end).map(|entry| (end, entry)));
         if let Some((e, entry)) = found {
             let e = e + super::rules::Rules::get()
                 .entities
@@ -320,6 +336,14 @@ mod tests {
         );
         let spelled: Vec<&str> = out.iter().filter_map(|m| m.english.as_deref()).collect();
         assert_eq!(spelled, ["Jiangsu province", "Guangxi Zhuang Autonomous Region"]);
+        // An apostrophe parts syllables (Xi'an), a possessive does not (Xi'an's).
+        let mut out = Vec::new();
+        reference_mentions("Xi'an and Xi'an's zone.", 0, 0, &mut out);
+        let spelled: Vec<(&str, &str)> = out
+            .iter()
+            .filter_map(|m| Some((m.name.as_str(), m.english.as_deref()?)))
+            .collect();
+        assert_eq!(spelled, [("西安市", "Xi'an"), ("西安市", "Xi'an")]);
     }
 
     #[test]
