@@ -1228,7 +1228,31 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                     && depth(body(next_line)) < 0
                     && depth(current) > 0
             };
-            let broken = full_width && last.is_some_and(ends_open) && !names_a_notice(current);
+            // (A number broken at its decimal point: 356.|2亿元.)
+            // Chinese text on both sides (收入356.|2亿元), not an English
+            // sentence's end before a numbered heading (in 2022.|2.1 …).
+            let decimal = || {
+                let tail: Vec<char> = current
+                    .iter()
+                    .rev()
+                    .map(|&(c, _)| c)
+                    .filter(|c| !is_space(*c))
+                    .take(24)
+                    .collect();
+                let digits = tail.iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+                let after_cjk = digits > 0 && tail.get(1 + digits).is_some_and(|&c| is_cjk(c));
+                let next: Vec<char> = body(next_line)
+                    .iter()
+                    .map(|&(c, _)| c)
+                    .filter(|c| !is_space(*c))
+                    .take(24)
+                    .collect();
+                let lead = next.iter().take_while(|c| c.is_ascii_digit()).count();
+                after_cjk && lead > 0 && next.get(lead).is_some_and(|&c| is_cjk(c) || c == '%')
+            };
+            let broken = full_width
+                && (last.is_some_and(ends_open) || last == Some('.') && decimal())
+                && !names_a_notice(current);
             let open_title = !broken && open_title();
             let joinable = (broken || open_title)
                 && shown + next_shown < LONG_LINE
@@ -1753,6 +1777,15 @@ mod tests {
             normalize("e.txt", b"   \n\n", Markup::Plain),
             Err(Error::Empty { .. })
         ));
+    }
+
+    #[test]
+    fn a_number_broken_at_its_decimal_point_is_joined() {
+        let text = "青溪高新区以生物医药和先进装备制造为主导产业，营业收入356.\n2亿元，高新技术企业132家，科技型中小企业301家。\n白山高新区聚焦电子信息。";
+        assert!(clean(text).text.contains("营业收入356.2亿元"), "{}", clean(text).text);
+        // An English sentence ending in a number before a numbered heading is not.
+        let text = "The zone was approved by the State Council and grew quickly in 2022.\n2.1 Qingxi High-tech Zone\nIt lies in Qingxi.";
+        assert!(clean(text).text.contains("2022.\n2.1"), "{}", clean(text).text);
     }
 
     #[test]

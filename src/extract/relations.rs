@@ -513,6 +513,18 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         let list = &after_cue[w.len()..];
                         cue_pos + cue.len() + w.len() + list.find(['，', '；', ',', ';']).unwrap_or(list.len())
                     });
+                // A…;B以X为首位产业: the cue's clause names its zone and industries.
+                let clause_start = s[..cue_pos].rfind(';').map_or(0, |p| p + 1);
+                let z = ms
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        m(j).kind == Kind::Zone
+                            && m(j).start >= sentence.start + clause_start
+                            && m(j).end <= sentence.start + cue_pos
+                    })
+                    .find(|_| clause_start > 0)
+                    .unwrap_or(z);
                 for &i in ms {
                     let at = m(i).start - sentence.start;
                     let named = if let Some(list_end) = list_after {
@@ -520,7 +532,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     } else if english && !copula {
                         at > cue_pos
                     } else {
-                        at < cue_pos + 12
+                        at < cue_pos + 12 && at >= clause_start
                     };
                     if m(i).kind == Kind::Industry && named {
                         out.push(rel(Predicate::LeadingIndustry, z, i, si));
@@ -1895,6 +1907,20 @@ mod tests {
                 "Baishan High-tech Zone",
                 "Baishan Torch Park"
             ),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_leading_industry_clause_after_a_semicolon_names_its_own_zone() {
+        let r = relations("青溪高新区聚焦电子信息,营业收入436亿元;白山高新区以再生资源为首位产业,营业收入401亿元。");
+        // (再生资源 is the taxonomy's 资源循环利用.)
+        assert!(
+            has(&r, Predicate::LeadingIndustry, "白山高新区", "资源循环利用"),
+            "{r:?}"
+        );
+        assert!(
+            !has(&r, Predicate::LeadingIndustry, "青溪高新区", "资源循环利用"),
             "{r:?}"
         );
     }
