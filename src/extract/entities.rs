@@ -2741,6 +2741,13 @@ mod tests {
     }
 
     #[test]
+    fn landing_in_a_zone_is_no_part_of_its_name() {
+        assert_eq!(names("带动27个上下游项目落地宁乡高新区。", Kind::Zone), ["宁乡高新区"]);
+        // Nor is striving to become one.
+        assert_eq!(names("支持青溪高新区争创国家高新区。", Kind::Zone), ["青溪高新区"]);
+    }
+
+    #[test]
     fn a_name_before_a_stock_code_is_a_listed_company() {
         assert_eq!(
             names(
