@@ -270,6 +270,48 @@ fn after_time_words<'a>(lead: &'a str, time_words: &[String]) -> &'a str {
     }
 }
 
+/// The one mention of `kind` on a heading line right above the paragraph
+/// of sentence `si` (▶ 电子信息产业链, ▶ 青溪电池二期项目): a line of at most
+/// `max_chars` characters without a sentence's punctuation. With `whole`,
+/// the mention is all the line holds but a bullet or a number ((二)A项目),
+/// not part of a heading's words ((二)招商引资与项目).
+pub(crate) fn heading_mention(
+    text: &str,
+    ex: &Extraction,
+    si: usize,
+    kind: Kind,
+    max_chars: usize,
+    whole: bool,
+) -> Option<usize> {
+    let paragraph = ex.sentences.get(si)?.paragraph;
+    let first = (0..=si)
+        .rev()
+        .take_while(|&k| ex.sentences[k].paragraph == paragraph)
+        .last()?;
+    let heading_at = first.checked_sub(1)?;
+    let heading = &ex.sentences[heading_at];
+    let line = text[heading.start..heading.end].trim();
+    if line.chars().count() > max_chars || line.contains(['。', '，', ',', '；', ';']) {
+        return None;
+    }
+    let mut found = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == kind && m.sentence == heading_at)
+        .filter(|(_, m)| {
+            let numbering = |c: char| !entities::is_cjk(c) || "一二三四五六七八九十第".contains(c);
+            !whole
+                || text[heading.start..m.start].chars().all(numbering)
+                    && text[m.end..heading.end].chars().all(|c| !entities::is_cjk(c))
+        })
+        .map(|(k, _)| k);
+    match (found.next(), found.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
+}
+
 /// Extract everything from one normalized document.
 pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let mut ex = Extraction {

@@ -162,22 +162,9 @@ fn paragraph_industry(ex: &Extraction, si: usize) -> Option<usize> {
 /// then 链主企业：A): a line of its own, short, without a full stop, naming
 /// one industry.
 fn heading_industry(text: &str, ex: &Extraction, si: usize) -> Option<usize> {
-    let prev = ex.sentences.get(si.checked_sub(1)?)?;
-    let heading = &text[prev.start..prev.end];
-    let short = heading.trim().chars().count() <= 16 && !heading.contains(['。', '，', ',', '；', ';']);
-    if !short || prev.paragraph == ex.sentences[si].paragraph {
-        return None;
-    }
-    let mut industries = ex
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == Kind::Industry && m.sentence == si - 1)
-        .map(|(k, _)| k);
-    match (industries.next(), industries.next()) {
-        (Some(k), None) => Some(k),
-        _ => None,
-    }
+    (si.checked_sub(1).map(|p| ex.sentences[p].paragraph) != Some(ex.sentences[si].paragraph))
+        .then(|| super::heading_mention(text, ex, si, Kind::Industry, 16, false))
+        .flatten()
 }
 
 /// The one major zone of the document (named anywhere in it) whose city is

@@ -843,12 +843,24 @@ fn subject_for(
             .coreference
             .iter()
             .any(|w| lead.contains(w.as_str()));
+    // ▶ A二期项目 / 由B公司投资建设,总投资6.2亿元: a paragraph under a
+    // project's heading gives its figures to the project, also the amount
+    // its investor (由B公司投资12亿元) puts in.
+    let heading_project = || super::heading_mention(text, ex, si, Kind::Project, 40, true);
+    let investor = |c: usize| {
+        let m = &ex.mentions[c];
+        m.kind == Kind::Enterprise && text[..m.start].ends_with('由')
+    };
+    if let Some(p) = candidate.filter(|&c| investor(c)).and_then(|_| heading_project()) {
+        return Some(p);
+    }
     candidate
         .or_else(|| {
             (!own_subject_word)
                 .then(|| super::referred_entity(text, &ex.mentions, clause_start, segment_start).or(previous))
                 .flatten()
         })
+        .or_else(heading_project)
         .or(ex.topic.get(si).copied().flatten())
 }
 
@@ -1338,6 +1350,24 @@ mod tests {
                 "CNY".into()
             )]
         );
+    }
+
+    #[test]
+    fn a_paragraph_under_a_project_s_heading_gives_it_its_figures() {
+        let s = stats(
+            "青溪高新区三个项目集中开工。\n▶白山电池二期项目\n由青溪动力有限公司投资建设,总投资6.2亿元,占地236亩。\n\
+             (二)招商引资与项目\n全年新签约项目92个。",
+        );
+        let got: Vec<(String, String)> = s.into_iter().map(|(s, v, _)| (s, v)).collect();
+        assert_eq!(
+            got[..2],
+            [
+                ("白山电池二期项目".to_string(), "620000000".to_string()),
+                ("白山电池二期项目".to_string(), "236".to_string()),
+            ]
+        );
+        // A heading whose words only end like a project's name gives nothing.
+        assert!(got[2..].iter().all(|(s, _)| !s.ends_with("项目")), "{got:?}");
     }
 
     #[test]
