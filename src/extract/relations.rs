@@ -1015,7 +1015,19 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 let between = between.strip_suffix('的').unwrap_or(between);
                 // 管委会印发了《…》.
                 let between = between.strip_suffix('了').unwrap_or(between);
-                between.chars().count() <= 1 || rr.issued_by.cues.iter().any(|c| between == c.as_str())
+                // 牵头制定, 制定出台, 对外发布: issuing words one after another.
+                let mut rest = between;
+                while let Some(r) = rr
+                    .issued_by
+                    .cues
+                    .iter()
+                    .chain(&rr.issued_by.before_cue)
+                    .find_map(|w| rest.strip_prefix(w.as_str()))
+                {
+                    rest = r;
+                }
+                between.chars().count() <= 1
+                    || rest.is_empty() && rr.issued_by.cues.iter().any(|c| between.ends_with(c.as_str()))
             };
             // The Opinions on …, issued by the State Council in 2020: the
             // agency after an English passive.
@@ -1031,7 +1043,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 let chinese = || {
                     let between = between.trim_start_matches([',', ' ']);
                     let after = after_date_and_words(&text[m(j).end..sentence.end], &rr.issued_by.before_cue);
-                    matches!(between, "" | "由") && rr.issued_by.cues.iter().any(|c| after.starts_with(c.as_str()))
+                    // (The verb ends its clause: 制定《B》 issues another title.)
+                    let ends_clause = |c: &String| {
+                        after.strip_prefix(c.as_str()).is_some_and(|rest| {
+                            rest.starts_with([',', '。', ';', ')'])
+                                || rest.is_empty() && !text[sentence.end..].trim_start().starts_with('《')
+                        })
+                    };
+                    matches!(between, "" | "由") && rr.issued_by.cues.iter().any(ends_clause)
                 };
                 english || chinese()
             };
@@ -1908,6 +1927,53 @@ mod tests {
         );
         assert!(
             !has(&r, Predicate::LeadingIndustry, "青溪高新区", "资源循环利用"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn issuing_words_one_after_another_still_name_the_issuer() {
+        let r = relations(
+            "青溪省发展和改革委员会牵头制定《青溪省开发区整合优化工作方案》。白山经开区管委会制定出台《白山经开区链主企业培育实施办法》。",
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::IssuedBy,
+                "青溪省开发区整合优化工作方案",
+                "青溪省发展和改革委员会"
+            ),
+            "{r:?}"
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::IssuedBy,
+                "白山经开区链主企业培育实施办法",
+                "白山经开区管委会"
+            ),
+            "{r:?}"
+        );
+        // An agency after one title issues the next one, not the first.
+        let r = relations(
+            "青溪省人民政府印发《青溪省开发区整合实施方案》,白山省发展和改革委员会牵头制定《白山省开发区优化工作方案》。",
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::IssuedBy,
+                "白山省开发区优化工作方案",
+                "白山省发展和改革委员会"
+            ),
+            "{r:?}"
+        );
+        assert!(
+            !has(
+                &r,
+                Predicate::IssuedBy,
+                "青溪省开发区整合实施方案",
+                "白山省发展和改革委员会"
+            ),
             "{r:?}"
         );
     }
