@@ -561,13 +561,12 @@ fn group_of_zones_leads(
                 .iter()
                 .find_map(|q| before.strip_suffix(q.as_str()))
                 .unwrap_or(before);
+            let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c);
             let uncounted = before.trim_end_matches(['家', '个']);
-            let counted = uncounted.len() < before.len()
-                && uncounted.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c));
+            let counted = uncounted.len() < before.len() && uncounted.ends_with(numeral);
             if counted {
                 // 湖南省41家高新区, 全省9家国家高新区: the place's.
-                let count_start =
-                    uncounted.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c));
+                let count_start = uncounted.trim_end_matches(numeral);
                 let count_at = segment_start + count_start.len();
                 return Some(whole_area(count_start, count_at).flatten());
             }
