@@ -1232,23 +1232,19 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             // Chinese text on both sides (收入356.|2亿元), not an English
             // sentence's end before a numbered heading (in 2022.|2.1 …).
             let decimal = || {
-                let tail: Vec<char> = current
-                    .iter()
-                    .rev()
-                    .map(|&(c, _)| c)
-                    .filter(|c| !is_space(*c))
-                    .take(24)
-                    .collect();
-                let digits = tail.iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
-                let after_cjk = digits > 0 && tail.get(1 + digits).is_some_and(|&c| is_cjk(c));
-                let next: Vec<char> = body(next_line)
-                    .iter()
-                    .map(|&(c, _)| c)
-                    .filter(|c| !is_space(*c))
-                    .take(24)
-                    .collect();
-                let lead = next.iter().take_while(|c| c.is_ascii_digit()).count();
-                after_cjk && lead > 0 && next.get(lead).is_some_and(|&c| is_cjk(c) || c == '%')
+                fn printed(l: &[(char, u32)]) -> impl DoubleEndedIterator<Item = char> + '_ {
+                    l.iter().map(|&(c, _)| c).filter(|c| !is_space(*c))
+                }
+                // (…收入356. read backwards: the point, digits, then a Chinese character.)
+                let mut tail = printed(current).rev().skip(1);
+                let digits = tail.by_ref().take_while(char::is_ascii_digit).count();
+                let cjk_before = printed(current).rev().nth(1 + digits).is_some_and(is_cjk);
+                let mut next = printed(body(next_line));
+                let lead = next.by_ref().take_while(char::is_ascii_digit).count();
+                let unit = printed(body(next_line))
+                    .nth(lead)
+                    .is_some_and(|c| is_cjk(c) || c == '%');
+                digits > 0 && cjk_before && lead > 0 && unit
             };
             let broken = full_width
                 && (last.is_some_and(ends_open) || last == Some('.') && decimal())
@@ -1338,17 +1334,16 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut line_start = 0;
     while i < n {
         let (c, o) = chars[i];
-        if i > 0 && chars[i - 1].0 == '\n' {
+        if i == 0 || chars[i - 1].0 == '\n' {
             (row, line_start) = (None, i);
-        }
-        // A list's bullet (- 天府软件园：…) is no part of the item's first name.
-        if i == line_start && matches!(c, '-' | '*' | '•' | '·') && chars.get(i + 1).is_some_and(|&(x, _)| x == ' ')
-        {
-            i += 1;
-            while i < n && chars[i].0 == ' ' {
+            // A list's bullet (- 天府软件园：…) is no part of the item's first name.
+            if matches!(c, '-' | '*' | '•' | '·') && chars.get(i + 1).is_some_and(|&(x, _)| x == ' ') {
                 i += 1;
+                while i < n && chars[i].0 == ' ' {
+                    i += 1;
+                }
+                continue;
             }
-            continue;
         }
         if c == ' ' && row.is_none() {
             let end = chars[i..].iter().position(|&(c, _)| c == '\n').map_or(n, |p| i + p);

@@ -567,6 +567,11 @@ pub(super) fn translated_mentions(ex: &Extraction, paragraph: usize) -> Vec<usiz
 /// with the nearest Chinese paragraph after them than with the one before.
 /// Without numbers to tell, the Chinese version comes first.
 pub(super) fn translations_follow(ex: &Extraction) -> bool {
+    // Most documents are in one language: nothing to pair.
+    let english = ex.sentences.iter().filter(|s| s.english).count();
+    if english == 0 || english == ex.sentences.len() {
+        return false;
+    }
     let mut paragraphs: Vec<(usize, bool, Vec<String>)> = Vec::new();
     for s in &ex.sentences {
         let numbers = numbers_in(&ex.text[s.start..s.end]);
@@ -577,9 +582,6 @@ pub(super) fn translations_follow(ex: &Extraction) -> bool {
             }
             _ => paragraphs.push((s.paragraph, s.english, numbers)),
         }
-    }
-    if !paragraphs.iter().any(|p| p.1) || paragraphs.iter().all(|p| p.1) {
-        return false;
     }
     let shared = |a: &[String], b: &[String]| a.iter().any(|n| b.contains(n));
     let (mut before, mut after) = (0, 0);

@@ -891,7 +891,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         }
 
         // 郴州高新区2015年由郴州高新技术产业园区升级为国家高新区: the name before the upgrade.
-        for w in rr.renamed.upgrade_words.iter().filter(|_| s.contains('由')) {
+        let from_old_name = s.contains('由');
+        for w in rr.renamed.upgrade_words.iter().filter(|_| from_old_name) {
             for (p, _) in s.match_indices(w.as_str()) {
                 let Some(old) = old_name_after_you(&s[..p], &rr.renamed) else {
                     continue;
