@@ -942,7 +942,16 @@ fn made_of_words(text: &str, is_word: impl Fn(&str) -> bool) -> bool {
 fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
     let mut seen: HashSet<(usize, usize)> = HashSet::default();
     // Only the longest ending that ends at a position counts (高新区, not 新区).
-    for (ss, se, pattern) in rules.endings.longest_in(chars) {
+    let endings = rules.endings.longest_in(chars);
+    // Where agencies' endings end: a document's header lists its issuers
+    // one after another (A省科学技术厅 A省发展和改革委员会, glued once spaces
+    // are squeezed), and one agency's name starts after the one before.
+    let agency_ends: Vec<usize> = endings
+        .iter()
+        .filter(|(_, _, p)| rules.suffix_kinds[*p].1 == SuffixKind::Agency)
+        .map(|&(_, se, _)| se)
+        .collect();
+    for (ss, se, pattern) in endings {
         let (suffix, kind) = &rules.suffix_kinds[pattern];
         let (target, max_len) = match kind {
             SuffixKind::Zone => (Kind::Zone, 16),
@@ -1023,6 +1032,14 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 .find(|&k| "年月日".contains(chars[k]) && chars[k - 1].is_ascii_digit())
             {
                 b = date_end + 1;
+            }
+            if let Some(&before) = agency_ends.iter().filter(|&&e| b < e && e < ss).max() {
+                if gaz
+                    .division_at(&chars[before..ss].iter().collect::<String>(), 0)
+                    .is_some()
+                {
+                    b = before;
+                }
             }
         }
         // A university's name does not end where a park's name goes on

@@ -974,8 +974,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             // (科学技术部印发《…》, 管委会近日印发《…》, A局、B局联合印发《…》).
             let issued_before = |j: usize| {
                 let mut between = &text[m(j).end..m(i).start];
-                // Agencies listed after this one issue the title with it.
-                while let Some(rest) = ["、", "和", "与", "及"]
+                // Agencies listed after this one (or right after it, in a header) issue the title with it.
+                while let Some(rest) = ["、", "和", "与", "及", ""]
                     .iter()
                     .find_map(|sep| between.strip_prefix(sep))
                 {
@@ -1930,6 +1930,19 @@ mod tests {
             !has(&r, Predicate::LeadingIndustry, "青溪高新区", "资源循环利用"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn issuers_listed_one_after_another_in_a_header_each_issued_it() {
+        // (Spaces between Chinese words are squeezed: the two names are glued;
+        // the second opens with a place, here a real province.)
+        let r = relations("甘肃省科学技术厅 甘肃省发展和改革委员会关于印发《青溪高新区提质升级行动方案》的通知。");
+        for agency in ["甘肃省科学技术厅", "甘肃省发展和改革委员会"] {
+            assert!(
+                has(&r, Predicate::IssuedBy, "青溪高新区提质升级行动方案", agency),
+                "{agency}: {r:?}"
+            );
+        }
     }
 
     #[test]
