@@ -2758,6 +2758,15 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_s_verb_glued_to_an_industry_is_no_part_of_it() {
+        // (The space of 链主引领 新能源汽车产业链 is squeezed away.)
+        assert_eq!(
+            names("【青溪高新区】链主引领 新能源汽车产业链再加长。", Kind::Industry),
+            ["新能源汽车"]
+        );
+    }
+
+    #[test]
     fn landing_in_a_zone_is_no_part_of_its_name() {
         assert_eq!(names("带动27个上下游项目落地宁乡高新区。", Kind::Zone), ["宁乡高新区"]);
         // Nor is striving to become one.
