@@ -591,18 +591,15 @@ pub(super) fn translations_follow(ex: &Extraction) -> bool {
         }
         let near = |q: &&(usize, bool, Vec<String>)| !q.1 && q.0.abs_diff(*p) <= 3;
         if paragraphs[..k]
-            .iter()
-            .rev()
-            .take(1)
-            .find(near)
+            .last()
+            .filter(near)
             .is_some_and(|q| shared(numbers, &q.2))
         {
             before += 1;
         }
-        if paragraphs[k + 1..]
-            .iter()
-            .take(1)
-            .find(near)
+        if paragraphs
+            .get(k + 1)
+            .filter(near)
             .is_some_and(|q| shared(numbers, &q.2))
         {
             after += 1;
@@ -624,8 +621,9 @@ fn numbers_in(s: &str) -> Vec<String> {
         } else if !current.is_empty() {
             if current.len() >= 2 {
                 out.push(std::mem::take(&mut current));
+            } else {
+                current.clear();
             }
-            current.clear();
         }
     }
     if current.len() >= 2 {

@@ -1013,6 +1013,8 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         // (经湖南省人民政府批准: a place's agency too.) Nor does a date
         // stand in an agency's name (A高新区2018年8月经…).
         if kind == &SuffixKind::Agency {
+            // (Whether a place's name opens chars[k..ss].)
+            let place_at = |k: usize| gaz.division_at(&chars[k..ss].iter().collect::<String>(), 0).is_some();
             if let Some(via) = (b..ss).rev().find(|&k| {
                 chars[k] == '经'
                     && (rules
@@ -1021,9 +1023,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                         .via_before
                         .iter()
                         .any(|w| starts_with(chars, k + 1, w))
-                        || gaz
-                            .division_at(&chars[k + 1..ss].iter().collect::<String>(), 0)
-                            .is_some())
+                        || place_at(k + 1))
             }) {
                 b = via + 1;
             }
@@ -1033,13 +1033,8 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             {
                 b = date_end + 1;
             }
-            if let Some(&before) = agency_ends.iter().filter(|&&e| b < e && e < ss).max() {
-                if gaz
-                    .division_at(&chars[before..ss].iter().collect::<String>(), 0)
-                    .is_some()
-                {
-                    b = before;
-                }
+            if let Some(&before) = agency_ends.iter().filter(|&&e| b < e && e < ss && place_at(e)).max() {
+                b = before;
             }
         }
         // A university's name does not end where a park's name goes on
@@ -2517,13 +2512,7 @@ fn stock_code_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         if stock_code_len(chars, at, &rules.entities.enterprise).is_none() {
             continue;
         }
-        let edge = Edge {
-            through_quotes: false,
-            hard: false,
-            through_and: false,
-            through_inner: false,
-        };
-        let b = left_edge_with(chars, at, 10, rules, edge);
+        let b = left_edge_with(chars, at, 10, rules, Edge::default());
         let name: String = chars[b..at].iter().collect();
         let len = at - b;
         if !(2..=10).contains(&len) || !chars[b..at].iter().any(|&c| is_cjk(c)) || generic(&name, rules) {

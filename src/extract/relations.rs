@@ -759,14 +759,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 continue;
             }
             // 在深交所创业板上市的新易盛: the company the listing describes.
+            let cue_before = rr
+                .listed_on
+                .cues
+                .iter()
+                .any(|c| text[..m(i).start].ends_with(c.as_str()));
             let described = ms.iter().copied().find(|&j| {
                 m(j).kind == Kind::Enterprise && m(j).start >= m(i).end && {
                     let between = &text[m(i).end..m(j).start];
-                    let cue_before = rr
-                        .listed_on
-                        .cues
-                        .iter()
-                        .any(|c| text[..m(i).start].ends_with(c.as_str()));
                     between.ends_with('的')
                         && between.chars().count() <= 6
                         && (rr.listed_on.cues.found_in(between) || cue_before)
@@ -780,6 +780,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }) else {
                 continue;
             };
+            // (Nothing stands between a described company and its market.)
             let between = text.get(m(e).end..m(i).start).unwrap_or("");
             let right_after = &after[..after.char_indices().nth(8).map_or(after.len(), |x| x.0)];
             if rr.listed_on.not_fact.found_in(between)
@@ -929,16 +930,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .iter()
                 .copied()
                 .find(|&n| m(n).kind == Kind::Zone && m(n).end == sentence.start + open.len());
-            if let Some(n) = new.filter(|&n| m(n).name != m(o).name) {
-                out.push(RelationMention {
-                    predicate: Predicate::FormerName,
-                    subject: n,
-                    object: None,
-                    literal: Some(m(o).name.clone()),
-                    industry: None,
-                    date: None,
-                    sentence: si,
-                });
+            if let Some(n) = new {
+                push_former_name(&mut out, m(n), n, m(o).name.clone(), None, si);
             }
         }
 
