@@ -329,6 +329,8 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     }
     // Kind-specific variants.
     let mut zone_cores: HashMap<String, usize> = HashMap::default();
+    // Zones of the reference tables named in a form the tables lack.
+    let mut official: HashMap<usize, usize> = HashMap::default();
     // A zone's body named after two names of the zone (A高新区管委会,
     // A高新技术产业开发区管理委员会) is one body.
     let mut agency_cores: HashMap<String, usize> = HashMap::default();
@@ -338,10 +340,10 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         match m.kind {
             Kind::Zone => {
                 let mut core = zone_core(m.canonical.as_deref().unwrap_or(&m.name), rules, gaz);
-                // 天津高新区 → the one national zone in 天津市 (天津滨海高新区).
                 if m.entry.is_none() {
-                    if let Some(official) = city_zone(&m.name, gaz) {
-                        core = zone_core(&official, rules, gaz);
+                    if let Some(e) = official_zone(&m.name, gaz) {
+                        core = zone_core(&gaz.entries[e].canonical, rules, gaz);
+                        official.insert(i, e);
                     }
                 }
                 if core.ends_with(':') {
@@ -478,6 +480,8 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             }
             if m.entry.is_some() {
                 gaz_entry = m.entry;
+            } else if let Some(&e) = official.get(&i) {
+                gaz_entry = gaz_entry.or(Some(e));
             }
         }
         let former: BTreeSet<&String> = ex
@@ -772,8 +776,40 @@ fn major_zone(e: &Entity, rules: &Rules) -> bool {
                 .any(|s| e.label.ends_with(s.as_str())))
 }
 
-/// For `X高新区` where X is a city with exactly one national zone, that zone's official name.
-fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
+/// The zone of the reference tables that a name the tables lack denotes:
+/// a place and a name of one of its zones (武汉东湖高新区 is 武汉 and
+/// 东湖高新区, a zone of 武汉市; 东湖国家高新区 too), else a city and 高新区
+/// when the city has exactly one national zone (天津高新区 is 天津滨海).
+fn official_zone(name: &str, gaz: &Gazetteer) -> Option<usize> {
+    let name = bare(name);
+    if let Some(hit) = gaz.first(&name).filter(|h| h.start == 0 && h.end < name.len()) {
+        let places: Vec<&str> = hit
+            .entries
+            .iter()
+            .filter_map(|&e| gaz.entries[e].code.as_ref())
+            .filter_map(|c| gaz.divisions.get(c))
+            .map(|d| d.name.as_str())
+            .collect();
+        let of_place = |e: &usize| {
+            let entry = &gaz.entries[*e];
+            entry.kind == Kind::Zone
+                && [&entry.city, &entry.province]
+                    .iter()
+                    .any(|p| p.as_deref().is_some_and(|p| places.contains(&p)))
+        };
+        let rest = &name[hit.end..];
+        if let Some(e) = zone_name_variants(rest)
+            .iter()
+            .find_map(|v| gaz.lookup(v).iter().find(|e| of_place(e)))
+        {
+            return Some(*e);
+        }
+    }
+    city_zone(&name, gaz)
+}
+
+/// For `X高新区` where X is a city with exactly one national zone, that zone.
+fn city_zone(name: &str, gaz: &Gazetteer) -> Option<usize> {
     let prefix = name
         .strip_suffix("国家高新区")
         .or_else(|| name.strip_suffix("高新区"))?;
@@ -792,7 +828,7 @@ fn city_zone(name: &str, gaz: &Gazetteer) -> Option<String> {
         .filter_map(|c| gaz.national_zones_by_city.get(*c))
         .flatten();
     match (zones.next(), zones.next()) {
-        (Some(&one), None) => Some(gaz.entries[one].canonical.clone()),
+        (Some(&one), None) => Some(one),
         _ => None,
     }
 }
@@ -924,6 +960,25 @@ mod tests {
         let two = "宝川高新区与宁州高新区联合发布年报。\n泓岭精工股份有限公司订单饱满,产量增长三成。";
         let located = located_in(two);
         assert!(!located.iter().any(|(s, _)| s.starts_with("泓岭")), "{located:?}");
+    }
+
+    #[test]
+    fn a_place_before_a_reference_zone_s_short_name_is_that_zone() {
+        let zones = |text: &str| -> Vec<String> {
+            entities(text)
+                .into_iter()
+                .filter(|x| x.0 == Kind::Zone)
+                .map(|x| x.1)
+                .collect()
+        };
+        // The city and the zone's own short name, with or without 国家.
+        assert_eq!(zones("武汉东湖高新区新增企业120家。"), ["武汉东湖新技术开发区"]);
+        assert_eq!(zones("武汉东湖国家高新区新增企业120家。"), ["武汉东湖新技术开发区"]);
+        // A municipality's 高新区 is its one national zone; with two, no guess.
+        assert_eq!(zones("天津高新区新增企业120家。"), ["天津滨海高新技术产业开发区"]);
+        assert_eq!(zones("上海高新区新增企业120家。"), ["上海高新区"]);
+        // A province's 高新区 are its zones, no zone.
+        assert!(zones("浙江高新区新增企业120家。").is_empty());
     }
 
     #[test]

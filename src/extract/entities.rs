@@ -1220,13 +1220,14 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 if generic_ending && !starts_with_place && !short_own_name && !prefix.starts_with("中国") {
                     continue;
                 }
-                // 浙江省高新区 means the province's zones, not one zone.
+                // 浙江省高新区 means the province's zones, not one zone; a
+                // municipality's (天津高新区, 上海高新区) is its city's zone.
                 let province = gaz.lookup(&prefix).iter().any(|&e| {
                     gaz.entries[e]
                         .code
                         .as_ref()
                         .and_then(|c| gaz.divisions.get(c))
-                        .is_some_and(|d| d.level == Level::Province)
+                        .is_some_and(|d| d.level == Level::Province && !d.name.ends_with('市'))
                 });
                 if province && generic_ending {
                     continue;
