@@ -99,7 +99,7 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                     .into_iter()
                     .chain(
                         row.growth
-                            .filter(|_| growth_column)
+                            .filter(|_| growth_column || row.growth_marked)
                             .map(|g| (g, "percent", format!("{}同比增长", row.metric), Some("growth"))),
                     );
                 for ((value, start, end), unit, metric, qualifier) in figures {
@@ -379,6 +379,9 @@ struct TableRow {
     /// The value in base units, with its byte span in the line.
     value: (Decimal, usize, usize),
     growth: Option<(Decimal, usize, usize)>,
+    /// Whether the growth cell carries its own % (7.4%): a growth column
+    /// whatever the header says.
+    growth_marked: bool,
 }
 
 fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
@@ -386,7 +389,9 @@ fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
     // metric and its unit run into the number: 规模以上工业总产值亿元812.6 9.2.
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^\s*(\p{Han}[\p{Han}()、% ]{2,30}?)\s*(-?\d[\d,]*(?:\.\d+)?)(?:\s+(-?\d+(?:\.\d+)?))?\s*$")
+        regex::Regex::new(
+            r"^\s*([\p{Han}A-Z][\p{Han}A-Za-z&()、% ]{2,30}?)\s*(-?\d[\d,]*(?:\.\d+)?)(?:\s+(?:(-?\d+(?:\.\d+)?)(%)?|[—/-]))?\s*$",
+        )
             .expect("valid table row pattern")
     });
     let c = re.captures(line)?;
@@ -414,6 +419,7 @@ fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
         unit: unit.to_string(),
         value: (value.times(factor)?, start, end),
         growth: c.get(3).and_then(number),
+        growth_marked: c.get(4).is_some(),
     })
 }
 
@@ -1294,6 +1300,25 @@ mod tests {
                 ("规模以上工业总产值同比增长", "9.2", "percent", Some(2023)),
                 ("高新技术企业", "356", "count", Some(2023)),
                 ("研发投入强度", "3.1", "percent", Some(2023)),
+            ]
+        );
+        // A growth cell with its own % is a growth column whatever the
+        // header says; a row without a growth (—) has its value alone, and
+        // a metric may start with Latin letters.
+        let ex = extract(&clean(
+            "青溪高新区2024年主要经济指标\n指标 单位 数值 同比增长\n地区生产总值 亿元 326.8 7.4%\nR&D经费投入强度 % 3.46 —\n",
+        ));
+        let got: Vec<(&str, &str, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| (s.metric.as_str(), s.value.as_str(), s.unit.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("地区生产总值", "32680000000", "CNY"),
+                ("地区生产总值同比增长", "7.4", "percent"),
+                ("R&D经费投入强度", "3.46", "percent"),
             ]
         );
         // Without a header naming the unit column, such a line is no row.
