@@ -540,6 +540,15 @@ pub struct StatisticRules {
     pub not_after: Vec<String>,
     pub not_before: Vec<String>,
     pub threshold_after: Vec<String>,
+    /// A policy's terms, no one's figures: words right before an amount it
+    /// grants (最高500万元), words right after one (200万元奖励), words that
+    /// make every amount and share of their clause a grant (给予), and the
+    /// openings of a clause whose amounts before 的 are a condition's
+    /// thresholds (对年营业收入首次突破50亿元的企业).
+    pub grant_before: Vec<String>,
+    pub grant_after: Vec<String>,
+    pub grant_clause_words: Vec<String>,
+    pub condition_openings: Vec<String>,
     pub group_nouns: Vec<String>,
     /// Level words between a count or 全省 and a group noun (国家级, 省级).
     pub group_qualifiers: Vec<String>,

@@ -211,6 +211,10 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                 i = unit_end;
                 continue;
             }
+            if (money || unit == "percent") && grant_terms(chars, i, unit_end, sr) {
+                i = unit_end;
+                continue;
+            }
             // Counts of time (20天) are not in the unit list; counts of
             // people met at an event are still counts. Years (2022年) never match a unit.
             let Some(value) = value.times(*factor) else {
@@ -421,6 +425,33 @@ fn table_row(line: &str, rules: &Rules) -> Option<TableRow> {
         growth: c.get(3).and_then(number),
         growth_marked: c.get(4).is_some(),
     })
+}
+
+/// Whether the amount or share at `start..end` is a policy's term, not a
+/// figure (see `grant_before` in statistics.toml): a grant, or a
+/// condition's threshold.
+fn grant_terms(chars: &[char], start: usize, end: usize, sr: &StatisticRules) -> bool {
+    let is_break = |c: &char| matches!(c, ',' | ';' | '。' | ':');
+    let clause_start = chars[..start].iter().rposition(is_break).map_or(0, |k| k + 1);
+    let clause_end = chars[end..].iter().position(is_break).map_or(chars.len(), |k| end + k);
+    let clause: String = chars[clause_start..clause_end].iter().collect();
+    if sr.grant_before.iter().any(|w| ends_with(chars, start, w))
+        || sr.grant_after.iter().any(|w| starts_with(chars, end, w))
+        || sr.grant_clause_words.iter().any(|w| clause.contains(w.as_str()))
+    {
+        return true;
+    }
+    // (The first amounts of a list, 突破50亿元、100亿元的, are conditions as the last is.)
+    let listed = chars.get(end) == Some(&'、') && chars[end..clause_end].contains(&'的');
+    if chars.get(end) != Some(&'的') && !listed {
+        return false;
+    }
+    // ((一)对… opens a condition as 对… does.)
+    let opening: String = chars[clause_start..clause_end]
+        .iter()
+        .skip_while(|c| matches!(c, '(' | ')') || is_chinese_numeral(**c) || c.is_whitespace())
+        .collect();
+    !listed && end + 1 == clause_end || sr.condition_openings.iter().any(|w| opening.starts_with(w.as_str()))
 }
 
 /// Whether position `i` is inside “…”.
@@ -1326,6 +1357,16 @@ mod tests {
             "青溪高新区2023年主要经济指标\n规模以上工业总产值 亿元 812.6 9.2\n",
         ));
         assert!(ex.statistics.is_empty(), "{:?}", ex.statistics);
+    }
+
+    #[test]
+    fn a_policy_s_grants_and_thresholds_are_no_figures() {
+        let s = stats(
+            "青溪高新区印发若干措施。对首次认定的高新技术企业给予20万元奖励,单个企业每年最高200万元;\
+             按技术合同成交额的2%给予补助。对年营业收入首次突破50亿元、100亿元的链主企业,分别给予200万元、\
+             500万元一次性奖励。采购额超过1亿元的,按新增部分的1%给予奖励。全年兑现奖补资金2860万元。",
+        );
+        assert_eq!(s, vec![("青溪高新区".into(), "28600000".into(), "CNY".into())]);
     }
 
     #[test]
