@@ -1145,7 +1145,7 @@ fn full_line_width(lines: &[&[(char, u32)]]) -> FullLine {
     for line in lines {
         let last = line.iter().rev().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
         let shown = visible(line.iter().map(|&(c, _)| c));
-        if last.is_some_and(ends_open) && (12..FULL_LINE + 20).contains(&shown) {
+        if last.is_some_and(ends_open) && (12..FULL_LINE + 20).contains(&shown) && !is_field_line(line) {
             *chars.entry(shown).or_default() += 1;
             *cols.entry(visible_columns(line)).or_default() += 1;
             open_lines += 1;
@@ -1254,7 +1254,9 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                 && shown + next_shown < LONG_LINE
                 && first.is_some_and(starts_continuation)
                 && !is_table_row(body(lines[i]))
-                && !is_table_row(body(next_line));
+                && !is_table_row(body(next_line))
+                && !is_field_line(current)
+                && !is_field_line(body(next_line));
             if !joinable {
                 break;
             }
@@ -1293,6 +1295,24 @@ fn names_a_notice(line: &[(char, u32)]) -> bool {
         tail[n] = c;
     }
     false
+}
+
+/// Whether a line is a field of a record, a short label and a colon before
+/// its value (链主企业:A公司, 所在园区:B高新区, 项目名称:C): the lines of a
+/// list's entries, each its own line however alike their lengths, not a
+/// column's wrapped lines.
+fn is_field_line(line: &[(char, u32)]) -> bool {
+    let mut printed = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c));
+    let Some(colon) = printed.by_ref().take(17).position(|c| c == ':') else {
+        return false;
+    };
+    let label_ok = line
+        .iter()
+        .map(|&(c, _)| c)
+        .filter(|c| !is_space(*c))
+        .take(colon)
+        .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '.'));
+    (2..=16).contains(&colon) && label_ok && printed.next().is_some()
 }
 
 /// Whether a line is a row of a table: four or more cells apart by white
@@ -1684,6 +1704,16 @@ mod tests {
         assert_eq!(norm(&norm(column)), norm(column));
         // Two short lines are not a column: a heading stays a heading.
         assert_eq!(norm("园区动态\n青溪高新区获批。"), "园区动态\n青溪高新区获批。");
+    }
+
+    #[test]
+    fn the_fields_of_a_list_s_entries_stay_on_their_lines() {
+        // Lines of one length that end open look like a column's wrap, but
+        // a label and a colon make each a field of its own.
+        let list = "1. 工程机械产业链\n链主企业:青溪重工机械有限公司\n所在园区:宝川经济技术开发区\n\
+                    2. 风电装备产业链\n链主企业:澜川风能装备有限公司\n所在园区:蓝湾经济技术开发区\n\
+                    3. 功率半导体产业链\n链主企业:芯澜微电子有限公司\n所在园区:云溪高新技术产业开发区\n";
+        assert_eq!(norm(list), list.trim_end().replace(". ", "."));
     }
 
     #[test]

@@ -328,6 +328,16 @@ pub struct RelationRules {
     pub implements: Cues,
     pub issued_by: IssuedByRules,
     pub cooperates_with: CooperationRules,
+    pub records: RecordRules,
+}
+
+/// `[records]` of relations.toml: the labels of a list entry's fields.
+#[derive(Debug, Deserialize)]
+pub struct RecordRules {
+    /// A field whose label holds one of these gives where the entry lies.
+    pub location_labels: WordSet,
+    /// A field whose label holds one of these names the chain's leader.
+    pub chain_leader_labels: WordSet,
 }
 
 #[derive(Debug, Deserialize)]

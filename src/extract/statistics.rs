@@ -45,7 +45,15 @@ fn years_in(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     })
 }
 
-pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mut Extraction) {
+/// `record_subjects`: for each sentence that is a field of a list's entry,
+/// the entry's subject (see `records.rs`), whose figures the field states
+/// when it names nothing else.
+pub(super) fn find_statistics(
+    text: &str,
+    char_index: &super::CharIndex,
+    record_subjects: &[Option<usize>],
+    ex: &mut Extraction,
+) {
     let rules = Rules::get();
     let sr = &rules.statistics;
     let mut out = Vec::new();
@@ -88,6 +96,11 @@ pub(super) fn find_statistics(text: &str, char_index: &super::CharIndex, ex: &mu
                 firm = None;
             } else if !sr.no_carry_words.iter().any(|w| s.contains(w.as_str())) {
                 carried = Some(f);
+            }
+        }
+        if let Some(subject) = record_subjects.get(si).copied().flatten() {
+            if !names_something() {
+                carried = Some(subject);
             }
         }
         let topic = ex.topic.get(si).copied().flatten();
@@ -1049,12 +1062,22 @@ fn metric_for(
 ) -> String {
     let sr = &Rules::get().statistics;
     // Words before the number back to a comma or clause start.
-    let from = (clause_start..num_start)
-        .rev()
-        .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
-        .map(|k| k + 1)
-        .unwrap_or(clause_start);
-    let mut before: String = chars[from..num_start].iter().collect();
+    let separator_before = |end: usize| {
+        (clause_start..end)
+            .rev()
+            .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
+            .map(|k| k + 1)
+            .unwrap_or(clause_start)
+    };
+    let mut from = separator_before(num_start);
+    // A field's value (营业收入:48.6亿元): what it measures is its label.
+    if from == num_start && from > clause_start + 1 && chars[from - 1] == ':' {
+        let label = separator_before(from - 1);
+        if (2..=16).contains(&(from - 1 - label)) && chars[label..from - 1].iter().all(|c| c.is_alphanumeric()) {
+            from = label;
+        }
+    }
+    let mut before: String = chars[from..num_start].iter().filter(|&&c| c != ':').collect();
     // A growth rate right after a figure (产值512亿元,同比增长9%) is the growth of that figure's metric.
     if sr.growth_words.contains(&before) && from > clause_start + 1 {
         let prev_from = (clause_start..from - 1)

@@ -46,7 +46,7 @@ fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Relate two mentions, unless the relation is known already.
-fn relate_once(ex: &mut Extraction, predicate: Predicate, subject: usize, object: usize, sentence: usize) {
+pub(super) fn relate_once(ex: &mut Extraction, predicate: Predicate, subject: usize, object: usize, sentence: usize) {
     let known = ex
         .relations
         .iter()
@@ -193,8 +193,9 @@ pub(super) fn add_industries(text: &str, ex: &mut Extraction) -> Vec<(Table, usi
 }
 
 /// A numbered heading that opens its paragraph with an industry's name and
-/// nothing else (1. 新能源汽车及关键零部件。…): the whole heading is one
-/// industry, whatever the taxonomy's names inside it. Call before the
+/// nothing else (1. 新能源汽车及关键零部件。…), or with a chain's
+/// (3. 风电装备产业链): the whole heading (before 产业链) is one industry,
+/// whatever the taxonomy's names inside it. Call before the
 /// relations are found: the mentions are renumbered.
 pub(super) fn add_heading_industries(text: &str, ex: &mut Extraction) {
     // The length of the numbering that opens `s` (1. 1、 1)).
@@ -212,18 +213,23 @@ pub(super) fn add_heading_industries(text: &str, ex: &mut Extraction) {
         }
         let s = &text[sentence.start..sentence.end];
         let Some(skip) = numbering(s) else { continue };
-        let heading = s[skip..].trim_end_matches(['。', ':']);
-        let start = sentence.start + skip;
+        let line = s[skip..].trim().trim_end_matches(['。', ':']);
+        // A chain's heading (3. 风电装备产业链) names its industry whole,
+        // known or not: a list's entries are headed so.
+        let chain = line.strip_suffix("产业链");
+        let heading = chain.unwrap_or(line);
+        let start = sentence.start + (s.len() - s[skip..].trim_start().len());
         let end = start + heading.len();
+        let line_end = start + line.len();
         let joined = ["及", "和", "与"].iter().any(|w| heading.contains(w));
         if !(2..=16).contains(&heading.chars().count())
-            || !joined
+            || !joined && chain.is_none()
             || !heading.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         {
             continue;
         }
-        let inside = |m: &Mention| start <= m.start && m.end <= end;
-        if !ex.mentions.iter().any(|m| inside(m) && m.kind == Kind::Industry)
+        let inside = |m: &Mention| start <= m.start && m.end <= line_end;
+        if !ex.mentions.iter().any(|m| inside(m) && m.kind == Kind::Industry) && chain.is_none()
             || ex.mentions.iter().any(|m| inside(m) && m.kind != Kind::Industry)
         {
             continue;

@@ -1,0 +1,211 @@
+//! Records: a list's entries written as fields, one a line, under a heading
+//! (a provincial notice's list, a digest of signed projects):
+//!
+//! ```text
+//! 1. 工程机械产业链
+//! 链主企业:A重工股份有限公司
+//! 所在园区:B高新技术产业开发区
+//! 2024年链上主营业务收入:486.3亿元
+//! ```
+//!
+//! In: the sentences (normalize keeps each field on its line) and the
+//! mentions found in them. Out: the records ([`find_records`]); the
+//! relations their fields state together ([`add_record_relations`]: the
+//! entry's organisation or project lies in the zone of a location field,
+//! that zone lies in the place of one, and a chain-leader field makes its
+//! enterprise the zone's leader of the heading's industry); and for each
+//! sentence of a record the entry's subject, whose figures a field naming
+//! nothing states ([`subjects_by_sentence`], read by `statistics.rs`).
+
+use super::rules::{Rules, WordSet};
+use super::tables::relate_once;
+use super::{Extraction, Kind, Predicate, RelationMention};
+use std::ops::Range;
+
+/// One entry: the sentence of its heading line (if any) and the sentences of its fields.
+pub(super) struct Record {
+    heading: Option<usize>,
+    fields: Range<usize>,
+}
+
+/// The label of a field sentence (链主企业 of 链主企业:A公司), if it is one:
+/// a colon after two to sixteen characters of a label.
+fn field_label(sentence: &str) -> Option<&str> {
+    let (label, value) = sentence.trim().split_once(':')?;
+    let n = label.chars().count();
+    ((2..=16).contains(&n)
+        && !value.trim().is_empty()
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '.')))
+    .then_some(label)
+}
+
+/// The records of a text: runs of two or more consecutive field lines,
+/// with the line before them as their heading when it is a short line
+/// that ends no sentence (1. 工程机械产业链).
+pub(super) fn find_records(text: &str, ex: &Extraction) -> Vec<Record> {
+    let is_field = |si: usize| {
+        let s = &ex.sentences[si];
+        // A field is a whole line.
+        let line_alone = |k: usize| ex.sentences.get(k).is_none_or(|o| o.paragraph != s.paragraph);
+        (si == 0 || line_alone(si - 1)) && line_alone(si + 1) && field_label(&text[s.start..s.end]).is_some()
+    };
+    let mut out = Vec::new();
+    let mut si = 0;
+    while si < ex.sentences.len() {
+        if !is_field(si) {
+            si += 1;
+            continue;
+        }
+        let start = si;
+        while si < ex.sentences.len() && is_field(si) {
+            si += 1;
+        }
+        if si - start < 2 {
+            continue;
+        }
+        let heading = start.checked_sub(1).filter(|&h| {
+            let s = &ex.sentences[h];
+            let line = text[s.start..s.end].trim();
+            s.paragraph + 1 == ex.sentences[start].paragraph
+                && line.chars().count() <= 30
+                && !line.ends_with(['。', '!', '?', ':'])
+        });
+        out.push(Record {
+            heading,
+            fields: start..si,
+        });
+    }
+    out
+}
+
+/// Whether a field's label holds a word of `words`.
+fn labelled(text: &str, ex: &Extraction, si: usize, words: &WordSet) -> bool {
+    let s = &ex.sentences[si];
+    field_label(&text[s.start..s.end]).is_some_and(|l| words.found_in(l))
+}
+
+/// The first mention of `kind` in the sentences `range` whose field passes `field`.
+fn first_of(ex: &Extraction, kind: Kind, range: Range<usize>, field: impl Fn(usize) -> bool) -> Option<usize> {
+    ex.mentions
+        .iter()
+        .position(|m| m.kind == kind && range.contains(&m.sentence) && field(m.sentence))
+}
+
+/// The entry's organisation or project: what its figures are of and what
+/// lies in its zone.
+fn entry_subject(ex: &Extraction, r: &Record) -> Option<usize> {
+    [Kind::Project, Kind::Enterprise, Kind::Institute]
+        .into_iter()
+        .find_map(|kind| first_of(ex, kind, r.fields.clone(), |_| true))
+}
+
+/// Add what each record's fields state together (see the module doc).
+pub(super) fn add_record_relations(text: &str, records: &[Record], ex: &mut Extraction) {
+    let rules = &Rules::get().relations.records;
+    for r in records {
+        let located = |si: usize| labelled(text, ex, si, &rules.location_labels);
+        let zone = first_of(ex, Kind::Zone, r.fields.clone(), located);
+        let place = first_of(ex, Kind::Place, r.fields.clone(), located);
+        let subject = entry_subject(ex, r);
+        if let (Some(zone), Some(place)) = (zone, place) {
+            relate_once(ex, Predicate::LocatedIn, zone, place, ex.mentions[place].sentence);
+        }
+        let Some(zone) = zone else { continue };
+        if let Some(subject) = subject {
+            relate_once(ex, Predicate::LocatedIn, subject, zone, ex.mentions[zone].sentence);
+        }
+        let leader = first_of(ex, Kind::Enterprise, r.fields.clone(), |si| {
+            labelled(text, ex, si, &rules.chain_leader_labels)
+        });
+        let industry = r.heading.and_then(|h| first_of(ex, Kind::Industry, h..h + 1, |_| true));
+        if let (Some(leader), Some(industry)) = (leader, industry) {
+            let known = ex.relations.iter().any(|x| {
+                x.predicate == Predicate::ChainLeader
+                    && x.subject == zone
+                    && x.object == Some(leader)
+                    && x.industry == Some(industry)
+            });
+            if !known {
+                ex.relations.push(RelationMention {
+                    predicate: Predicate::ChainLeader,
+                    subject: zone,
+                    object: Some(leader),
+                    literal: None,
+                    industry: Some(industry),
+                    date: None,
+                    sentence: ex.mentions[leader].sentence,
+                });
+            }
+        }
+    }
+}
+
+/// For each sentence, the subject of the record it is a field of (if any).
+pub(super) fn subjects_by_sentence(ex: &Extraction, records: &[Record]) -> Vec<Option<usize>> {
+    let mut out = vec![None; ex.sentences.len()];
+    for r in records {
+        let Some(subject) = entry_subject(ex, r) else { continue };
+        for si in r.fields.clone() {
+            out[si] = Some(subject);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::normalize::clean;
+
+    #[test]
+    fn a_field_has_a_short_label_and_a_value() {
+        assert_eq!(field_label("链主企业:青溪重工股份有限公司"), Some("链主企业"));
+        assert_eq!(field_label("2024年营业收入:48.6亿元"), Some("2024年营业收入"));
+        assert_eq!(field_label("主要做法:"), None);
+        assert_eq!(field_label("据介绍,青溪高新区今年以来新签约项目:12个"), None);
+    }
+
+    #[test]
+    fn the_fields_of_an_entry_are_read_together() {
+        let text = "链主企业名单公示\n\n1. 工程机械产业链\n链主企业:青溪重工股份有限公司\n\
+                    所在园区:宝川高新技术产业开发区\n2024年链上主营业务收入:48.6亿元\n\n\
+                    2. 新能源汽车产业链\n链主企业:澜川汽车有限公司\n所在园区:蓝湾经济技术开发区\n";
+        let ex = extract(&clean(text));
+        let name = |k: usize| ex.mentions[k].name.as_str();
+        let leads: Vec<(&str, &str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ChainLeader)
+            .filter_map(|r| Some((name(r.subject), name(r.object?), name(r.industry?))))
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("宝川高新技术产业开发区", "青溪重工股份有限公司", "工程机械"),
+                ("蓝湾经济技术开发区", "澜川汽车有限公司", "新能源汽车"),
+            ]
+        );
+        let located: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn && ex.mentions[r.subject].kind == Kind::Enterprise)
+            .filter_map(|r| Some((name(r.subject), name(r.object?))))
+            .collect();
+        assert_eq!(
+            located,
+            [
+                ("青溪重工股份有限公司", "宝川高新技术产业开发区"),
+                ("澜川汽车有限公司", "蓝湾经济技术开发区")
+            ]
+        );
+        let figures: Vec<(&str, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| (name(s.subject), s.value.as_str()))
+            .collect();
+        assert_eq!(figures, [("青溪重工股份有限公司", "4860000000")]);
+    }
+}
