@@ -1992,6 +1992,22 @@ fn list_head(
     None
 }
 
+/// Where the name of the chain headed at `i` starts when two industries
+/// joined by 及 or 与 name it (汽车及零部件产业链, 新材料及应用产业链: one
+/// chain, one industry): before the first, else `start`.
+fn joined_chain_start(chars: &[char], i: usize, head_len: usize, mn: usize, start: usize, rules: &Rules) -> usize {
+    let chain = mn == 0 && head_len == 2 && chars.get(i + 2) == Some(&'链');
+    if !chain || start < 3 || !matches!(chars[start - 1], '及' | '与') {
+        return start;
+    }
+    let first = left_edge(chars, start - 1, 6, rules);
+    if first + 2 <= start - 1 && chars[first..start - 1].iter().all(|&c| is_cjk(c)) {
+        first
+    } else {
+        start
+    }
+}
+
 /// An industry name without 产业 / 产业链 / 行业 (the name as the text uses it otherwise).
 fn strip_industry(name: &str, rules: &Rules) -> String {
     let mut n = name.to_string();
@@ -2041,7 +2057,8 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
             };
             if let Some((start, label, pref)) = found.filter(|f| !not_a_chain(f)) {
                 // 纺织新材料产业: the qualified industry is its own, narrower one.
-                let qualified = qualifier_start(chars, start, rules, gaz);
+                let qualified =
+                    joined_chain_start(chars, i, head_len, mn, qualifier_start(chars, start, rules, gaz), rules);
                 let (start, label, canonical) = if qualified < start {
                     (qualified, chars[qualified..end].iter().collect(), None)
                 } else {
@@ -2100,7 +2117,7 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 if !leads {
                     continue;
                 }
-                let start = left_edge(chars, end, 8, rules);
+                let start = joined_chain_start(chars, i, head_len, mn, left_edge(chars, end, 8, rules), rules);
                 let name: String = chars[start..end].iter().collect();
                 let generic_start = rules
                     .entities
@@ -3179,6 +3196,14 @@ mod tests {
         assert_eq!(
             names(text, Kind::Enterprise),
             vec!["白山智驰电控有限公司", "青溪生物技术股份有限公司"]
+        );
+        // Nor are verbs of pulling and fostering a firm.
+        assert_eq!(
+            names(
+                "白山重工产值突破百亿元,带动青溪智能装备有限公司等配套企业发展。",
+                Kind::Enterprise
+            ),
+            vec!["青溪智能装备有限公司"]
         );
         // 像 inside a name (影像) is no preposition.
         assert_eq!(

@@ -1447,6 +1447,20 @@ mod tests {
             chain_leads("青溪高新区发布名单。冷链装备产业链由白山冷藏汽车有限公司担任链主。"),
             [("白山冷藏汽车有限公司".to_string(), "冷链装备".to_string())]
         );
+        // … with 以…为链主, and 担当龙头 in a sentence naming the chain.
+        assert_eq!(
+            chain_leads("青溪高新区全面推行链长制。先进制造产业链以白山重工股份有限公司(以下简称“白山重工”)为链主。"),
+            [("白山重工股份有限公司".to_string(), "先进制造".to_string())]
+        );
+        assert_eq!(
+            chain_leads("青溪高新区年报。生物医药产业链由白山制药有限公司担当龙头。"),
+            [("白山制药有限公司".to_string(), "生物医药".to_string())]
+        );
+        // Two industries joined by 及 name one chain.
+        assert_eq!(
+            chain_leads("青溪经开区年报。汽车及零部件产业链以白山汽车有限公司为链主。"),
+            [("白山汽车有限公司".to_string(), "汽车及零部件".to_string())]
+        );
         // A reference is no industry.
         assert!(chain_leads("青溪高新区的白山电路股份有限公司是该产业链的链主企业。")
             .iter()
