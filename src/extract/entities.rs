@@ -2001,7 +2001,7 @@ fn joined_chain_start(chars: &[char], i: usize, head_len: usize, mn: usize, star
         return start;
     }
     let first = left_edge(chars, start - 1, 6, rules);
-    if first + 2 <= start - 1 && chars[first..start - 1].iter().all(|&c| is_cjk(c)) {
+    if first + 2 < start && chars[first..start - 1].iter().all(|&c| is_cjk(c)) {
         first
     } else {
         start
