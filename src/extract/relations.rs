@@ -1058,6 +1058,31 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
         }
+        // 印发了《A》(文号)、《B》和《C》: the titles of a list share their issuers.
+        let titles: Vec<usize> = ms.iter().copied().filter(|&i| m(i).kind == Kind::Policy).collect();
+        for pair in titles.windows(2) {
+            let (before, next) = (pair[0], pair[1]);
+            let mut between = text.get(m(before).end..m(next).start).unwrap_or("").trim();
+            if let Some((_, rest)) = between.strip_prefix('(').and_then(|b| b.split_once(')')) {
+                between = rest.trim();
+            }
+            if !matches!(between, "、" | "和" | "及" | "与" | "以及") {
+                continue;
+            }
+            let shared: Vec<usize> = out
+                .iter()
+                .filter(|r| r.predicate == Predicate::IssuedBy && r.subject == before)
+                .filter_map(|r| r.object)
+                .collect();
+            for a in shared {
+                if !out
+                    .iter()
+                    .any(|r| r.predicate == Predicate::IssuedBy && r.subject == next && r.object == Some(a))
+                {
+                    out.push(rel(Predicate::IssuedBy, next, a, si));
+                }
+            }
+        }
 
         // Co-operation in English: A cooperates with B, the zone signed … with B.
         let english_cue = || {
@@ -1997,6 +2022,24 @@ mod tests {
             ),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn the_titles_of_a_list_share_their_issuer() {
+        let r = relations(
+            "青溪高新区管委会2024年制发了《青溪高新区上市扶持措施》(青高新发〔2024〕5号)、\
+             《青溪高新区成果转化办法》和《青溪高新区营商环境十条》。",
+        );
+        for title in [
+            "青溪高新区上市扶持措施",
+            "青溪高新区成果转化办法",
+            "青溪高新区营商环境十条",
+        ] {
+            assert!(
+                has(&r, Predicate::IssuedBy, title, "青溪高新区管委会"),
+                "{title}: {r:?}"
+            );
+        }
     }
 
     #[test]
