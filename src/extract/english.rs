@@ -215,6 +215,7 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 if kind == Kind::Zone
                     && (english_rules.not_zone_words.iter().any(|n| n == w)
                         || ending_kind(w, english_rules) == Some(Kind::Policy))
+                    || english_rules.not_name_words.iter().any(|n| n == w)
                 {
                     break;
                 }
@@ -787,7 +788,7 @@ fn period_after(rest: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{extract, Extraction, Kind};
+    use crate::extract::{extract, Extraction, Kind, Predicate};
     use crate::normalize::clean;
 
     /// The names of the mentions of one kind, in the order they were found.
@@ -966,6 +967,44 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn a_press_release_names_its_listed_company_and_the_zone_s_old_name() {
+        let ex = extract(&clean(
+            "PRESS RELEASE\n\nBERLIN, June 3, 2025 -- Lindqvist Antriebe SE (Frankfurt Stock Exchange: LQA) \
+             today announced a plant in the Qingxi High-Tech Zone. \"We are glad,\" said Dr. Anna Berg, Chief \
+             Executive Officer of Lindqvist Antriebe SE. Qingxi High-Tech Zone, which was known as the Baichuan \
+             High-Tech Zone until 2012, hosts 300 firms.\n\nAbout Lindqvist Antriebe SE\n\nIt builds drives.",
+        ));
+        // The legal ending names the company; titles and headings are no part of it.
+        assert!(
+            names(&ex, Kind::Enterprise)
+                .iter()
+                .all(|n| *n == "Lindqvist Antriebe SE"),
+            "{:?}",
+            names(&ex, Kind::Enterprise)
+        );
+        let name = |k: usize| ex.mentions[k].name.as_str();
+        let listed: Vec<(&str, Option<&str>)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ListedOn)
+            .map(|r| {
+                (
+                    name(r.subject),
+                    r.object.and_then(|o| ex.mentions[o].canonical.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(listed, [("Lindqvist Antriebe SE", Some("法兰克福证券交易所"))]);
+        let former: Vec<&str> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::FormerName)
+            .filter_map(|r| r.literal.as_deref())
+            .collect();
+        assert_eq!(former, ["Baichuan High-Tech Zone"]);
     }
 
     #[test]

@@ -752,7 +752,10 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             let after = &text[m(i).end..sentence.end];
             // A cue right after the name, or within its next six characters.
             let near = &after[..after.char_indices().nth(6).map_or(after.len(), |x| x.0)];
-            let listed = rr.listed_on.cues.iter().any(|c| after.starts_with(c.as_str()))
+            // A company's ticker in brackets: A SE (Frankfurt Stock Exchange: NDS).
+            let ticker = text[..m(i).start].trim_end().ends_with('(') && after.trim_start().starts_with(':');
+            let listed = ticker
+                || rr.listed_on.cues.iter().any(|c| after.starts_with(c.as_str()))
                 || rr.listed_on.cues.found_in(near)
                 || rr.listed_on.cues_before.found_in(&text[clause_start..m(i).start]);
             if !listed {

@@ -180,6 +180,9 @@ pub struct EnglishRules {
     /// Capitalized words that are no part of a zone's name (Investment
     /// Guide of … Zone): a zone's name starts after them.
     pub not_zone_words: Vec<String>,
+    /// Capitalized words that open no name of any kind: a section's
+    /// heading (About …) and people's titles (Chief Executive Officer of …).
+    pub not_name_words: Vec<String>,
     /// Endings of English names of government bodies (… Administrative Committee).
     pub agency_endings: Vec<String>,
     /// Heads of English names of government bodies named head first
