@@ -1186,12 +1186,18 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 if prefix.chars().count() < 2 && !["高新区", "开发区"].contains(&suffix.as_str()) {
                     continue;
                 }
+                // (… unless the word opens a longer industry's name: 三山先进材料产业园.)
+                let opens_industry = |p: usize, d: &str| {
+                    let rest: Vec<char> = prefix[p..].chars().collect();
+                    (d.chars().count() + 1..=rest.len().min(8))
+                        .any(|n| gaz.industry(&rest[..n].iter().collect::<String>()).is_some())
+                };
                 if rules
                     .entities
                     .zone
                     .description_words
                     .iter()
-                    .any(|d| prefix.contains(d.as_str()))
+                    .any(|d| prefix.match_indices(d.as_str()).any(|(p, _)| !opens_industry(p, d)))
                 {
                     continue;
                 }
@@ -3364,6 +3370,15 @@ mod tests {
     #[test]
     fn science_parks_are_zones() {
         assert_eq!(names("白山科学园区厂商共有212家。", Kind::Zone), vec!["白山科学园区"]);
+        // A sub-park's core and innovation parks (一区四园).
+        assert_eq!(names("白山科创核心园位于青溪区。", Kind::Zone), vec!["白山科创核心园"]);
+        // A description word is none when it opens an industry's name
+        // (先进材料); it still makes a description of the rest (世界一流科技园区).
+        assert_eq!(
+            names("白山先进材料产业园规划面积21.7平方公里。", Kind::Zone),
+            vec!["白山先进材料产业园"]
+        );
+        assert!(names("青溪要建设世界一流科技园区。", Kind::Zone).is_empty());
     }
 
     #[test]
