@@ -894,8 +894,10 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
 fn generic(prefix: &str, rules: &Rules) -> bool {
     prefix.is_empty()
         || rules.entities.boundary.generic_prefixes.contains(prefix)
-        // 各设区市, 各国家级: every one of a kind, no one name.
+        // 各设区市, 各国家级: every one of a kind, no one name; 区域总部或独立法人:
+        // a choice of kinds.
         || prefix.starts_with('各')
+        || prefix.contains('或')
         || prefix
             .chars()
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万第".contains(c))
@@ -3211,6 +3213,15 @@ mod tests {
             ),
             vec!["青溪智能装备有限公司"]
         );
+        // Nor are words of having or placing a body, and a choice of kinds is no name.
+        assert_eq!(
+            names(
+                "区内建有青溪功率半导体创新中心,集中布局白山科技创业服务中心。",
+                Kind::Institute
+            ),
+            vec!["青溪功率半导体创新中心", "白山科技创业服务中心"]
+        );
+        assert!(names("对新认定的科技企业孵化器或众创空间给予奖励。", Kind::Institute).is_empty());
         // 像 inside a name (影像) is no preposition.
         assert_eq!(
             names("白山影像科技有限公司成立。", Kind::Enterprise),
