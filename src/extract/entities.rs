@@ -2479,8 +2479,9 @@ fn industry_list(
     }
 }
 
-/// Villages, towns and streets: two characters of name before 村 / 镇 / 街道 / 乡,
-/// at a clause edge or after a place or zone (由桥村, 白马街道, 泾河村).
+/// Villages, towns and streets: two or three characters of name before 村 /
+/// 镇 / 街道 / 乡, at a clause edge or after a place or zone (由桥村,
+/// 白马街道, 泾河村, 位于咸安区横沟桥镇).
 fn village_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
     let village = &rules.entities.village;
     // Most characters begin no ending: they are passed over with one look.
@@ -2493,23 +2494,24 @@ fn village_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
             if !starts_with(chars, i, e) {
                 continue;
             }
-            let name_start = i - 2;
-            let prefix: String = chars[name_start..i].iter().collect();
-            // A verb is not a name either (结合街道实际).
-            if !chars[name_start..i].iter().all(|&c| is_cjk(c))
-                || village.not_names.contains(&prefix)
-                || rules.is_stop_word(&chars[name_start..i])
-            {
-                continue;
-            }
-            let edge = name_start == 0
-                || is_delim(chars[name_start - 1])
-                || village.after_words.iter().any(|w| ends_with(chars, name_start, w));
+            // Two characters of name, else three (横沟桥镇), at a clause edge.
+            let name_start = [2, 3].into_iter().filter(|&n| n <= i).map(|n| i - n).find(|&start| {
+                let prefix: String = chars[start..i].iter().collect();
+                // A verb is not a name either (结合街道实际), nor a phrase
+                // (全市各乡镇, 漫步在村).
+                let plain = chars[start..i].iter().all(|&c| {
+                    is_cjk(c)
+                        && !village.not_name_chars.contains(c)
+                        && !village.after_words.iter().any(|w| w.starts_with(c))
+                }) && !village.not_names.contains(&prefix)
+                    && !rules.is_stop_word(&chars[start..i]);
+                let edge = start == 0
+                    || is_delim(chars[start - 1])
+                    || village.after_words.iter().any(|w| ends_with(chars, start, w));
+                plain && edge
+            });
+            let Some(name_start) = name_start else { continue };
             let end = i + e.chars().count();
-            // Not the start of a longer word (村民, 镇政府 are fine; 村庄 too).
-            if !edge {
-                continue;
-            }
             out.push(Cand {
                 start: name_start,
                 end,
@@ -3033,6 +3035,14 @@ mod tests {
     fn villages_and_streets_are_named_not_verbs() {
         assert_eq!(names("青溪高新区白沙街道新建一座公园。", Kind::Place), vec!["白沙街道"]);
         assert!(names("我们将结合街道实际,做好服务。", Kind::Place).is_empty());
+        // Three characters of name at a clause edge; a phrase is none.
+        assert_eq!(
+            names("白山产业园位于青溪区横沟桥镇。", Kind::Place).last(),
+            Some(&"横沟桥镇".to_string())
+        );
+        assert_eq!(names("白山产业园位于贺胜桥镇。", Kind::Place), vec!["贺胜桥镇"]);
+        assert!(names("经验在全市各乡镇推广。", Kind::Place).is_empty());
+        assert_eq!(names("记者到达由桥村。", Kind::Place), vec!["由桥村"]);
     }
 
     #[test]

@@ -161,6 +161,8 @@ pub struct VillageRules {
     pub endings: Vec<String>,
     pub not_names: HashSet<String>,
     pub after_words: Vec<String>,
+    /// Characters that make a phrase, not a name (全市各乡镇).
+    pub not_name_chars: String,
 }
 
 #[derive(Debug, Deserialize)]
