@@ -274,6 +274,84 @@ fn english_year_after(after: &str) -> Option<String> {
     re.captures(after).map(|c| c[1].to_string())
 }
 
+/// What a policy's own text states about itself, read across sentences:
+/// the agency on the line above a notice's heading issued the title the
+/// heading hands on (A市人民政府办公室 / 关于印发《B》的通知), and the zones
+/// its scope names (本措施适用于…A高新区、B高新区) carry it out.
+pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
+    let rr = &Rules::get().relations;
+    let mut found: Vec<RelationMention> = Vec::new();
+    let known = |out: &[RelationMention], ex: &Extraction, p: Predicate, s: usize, o: usize| {
+        out.iter()
+            .chain(&ex.relations)
+            .any(|r| r.predicate == p && r.subject == s && r.object == Some(o))
+    };
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let s = &text[sentence.start..sentence.end];
+        let in_sentence = |k: usize| ex.mentions[k].sentence == si;
+        // The heading: 关于印发《B》的通知, the agency alone on the line above.
+        let hands_on = || rr.issued_by.cues.iter().any(|c| s.contains(&format!("{c}《")));
+        if si > 0 && s.trim_start().starts_with("关于") && hands_on() {
+            let above = &ex.sentences[si - 1];
+            let line = text[above.start..above.end].trim();
+            let agency = (0..ex.mentions.len()).find(|&k| {
+                let m = &ex.mentions[k];
+                m.sentence == si - 1 && m.kind == Kind::Agency && text[m.start..m.end] == *line
+            });
+            let title = (0..ex.mentions.len()).find(|&k| in_sentence(k) && ex.mentions[k].kind == Kind::Policy);
+            if let (Some(a), Some(t)) = (agency, title) {
+                if !known(&found, ex, Predicate::IssuedBy, t, a) {
+                    found.push(RelationMention {
+                        predicate: Predicate::IssuedBy,
+                        subject: t,
+                        object: Some(a),
+                        literal: None,
+                        industry: None,
+                        date: None,
+                        sentence: si,
+                    });
+                }
+            }
+        }
+        // The scope: 本措施适用于…A高新区、B高新区.
+        let Some((noun, at)) = rr.implements.self_references.iter().find_map(|w| {
+            let p = s.find(w.as_str())?;
+            let rest = &s[p + w.len()..];
+            rr.implements
+                .applies_to
+                .iter()
+                .any(|a| rest.starts_with(a.as_str()))
+                .then(|| (w.trim_start_matches('本'), sentence.start + p))
+        }) else {
+            continue;
+        };
+        let Some(policy) = ex
+            .mentions
+            .iter()
+            .position(|m| m.kind == Kind::Policy && m.name.ends_with(noun))
+        else {
+            continue;
+        };
+        let zones: Vec<usize> = (0..ex.mentions.len())
+            .filter(|&k| in_sentence(k) && ex.mentions[k].kind == Kind::Zone && ex.mentions[k].start > at)
+            .collect();
+        for z in zones {
+            if !known(&found, ex, Predicate::Implements, z, policy) {
+                found.push(RelationMention {
+                    predicate: Predicate::Implements,
+                    subject: z,
+                    object: Some(policy),
+                    literal: None,
+                    industry: None,
+                    date: None,
+                    sentence: si,
+                });
+            }
+        }
+    }
+    ex.relations.extend(found);
+}
+
 pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
     let rules = Rules::get();
     let rr = &rules.relations;
@@ -2025,6 +2103,27 @@ mod tests {
             ),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_policy_s_own_text_names_its_issuer_above_the_heading_and_its_zones_in_its_scope() {
+        let text = "青溪市人民政府办公室\n关于印发《青溪市支持高新区发展的若干措施》的通知\n\
+                    各区人民政府:现印发给你们。\n青溪市支持高新区发展的若干措施\n\
+                    第一条 本措施适用于青溪高新技术产业开发区和白山高新技术产业开发区。\n";
+        let r = relations(text);
+        let title = "青溪市支持高新区发展的若干措施";
+        assert!(has(&r, Predicate::IssuedBy, title, "青溪市人民政府办公室"), "{r:?}");
+        for zone in ["青溪高新技术产业开发区", "白山高新技术产业开发区"] {
+            assert!(
+                r.iter()
+                    .any(|x| x.0 == Predicate::Implements && x.1 == zone && x.2 == title),
+                "{zone}: {r:?}"
+            );
+        }
+        // A heading that hands on no title names no issuer.
+        let r =
+            relations("青溪省工业和信息化厅\n关于2025年度链主企业名单的公示\n为落实《青溪省链长制方案》,现予公示。\n");
+        assert!(!r.iter().any(|x| x.0 == Predicate::IssuedBy), "{r:?}");
     }
 
     #[test]

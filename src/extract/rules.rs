@@ -330,7 +330,7 @@ pub struct RelationRules {
     pub chain_leader: ChainLeaderRules,
     pub listed_on: ListedRules,
     pub renamed: RenamedRules,
-    pub implements: Cues,
+    pub implements: ImplementsRules,
     pub issued_by: IssuedByRules,
     pub cooperates_with: CooperationRules,
     pub records: RecordRules,
@@ -348,6 +348,16 @@ pub struct RecordRules {
 #[derive(Debug, Deserialize)]
 pub struct Cues {
     pub cues: WordSet,
+}
+
+/// `[implements]` of relations.toml.
+#[derive(Debug, Deserialize)]
+pub struct ImplementsRules {
+    pub cues: WordSet,
+    /// How a policy's own text names itself (本措施).
+    pub self_references: Vec<String>,
+    /// … and says whom it is for (适用于).
+    pub applies_to: Vec<String>,
 }
 
 /// `[issued_by]` of relations.toml.
