@@ -693,9 +693,15 @@ fn align(
     // A high-tech zone's English name is no other zone's of its city
     // (Suzhou National High-tech … Zone is not 苏州工业园区).
     let high_tech = kind == Kind::Zone && english_ref::names_high_tech(phrase);
+    let translated = &Rules::get().entities.english.translated_syllables;
     let wanted: String = proper
         .iter()
-        .map(|w| w.to_ascii_lowercase().replace(['-', '\''], ""))
+        .map(|w| {
+            translated
+                .get(*w)
+                .cloned()
+                .unwrap_or_else(|| w.to_ascii_lowercase().replace(['-', '\''], ""))
+        })
         .collect();
     if !wanted.is_empty() {
         for pool in [paired, all] {
@@ -812,6 +818,17 @@ mod tests {
         assert!(
             english.contains(&(Kind::Zone, "青溪高新区".into(), "Qingxi High-Tech Zone".into())),
             "{english:?}"
+        );
+        // A word that translates a syllable (Lake: 湖) still aligns.
+        let ex = extract(&clean(
+            "白山湖高新区扩区获批。\nBaishan Lake High-Tech Zone was expanded.",
+        ));
+        assert!(
+            ex.mentions
+                .iter()
+                .any(|m| m.name == "白山湖高新区" && m.english.as_deref() == Some("Baishan Lake High-Tech Zone")),
+            "{:?}",
+            ex.mentions
         );
     }
 

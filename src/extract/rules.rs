@@ -185,6 +185,9 @@ pub struct EnglishRules {
     /// Capitalized words that open no name of any kind: a section's
     /// heading (About …) and people's titles (Chief Executive Officer of …).
     pub not_name_words: Vec<String>,
+    /// English words that translate a syllable of a Chinese proper name
+    /// (Lake → hu), for aligning names by pinyin.
+    pub translated_syllables: HashMap<String, String>,
     /// Endings of English names of government bodies (… Administrative Committee).
     pub agency_endings: Vec<String>,
     /// Heads of English names of government bodies named head first
