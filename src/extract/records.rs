@@ -9,7 +9,8 @@
 //! ```
 //!
 //! In: the sentences (normalize keeps each field on its line) and the
-//! mentions found in them. Out: the records ([`find_records`]); the
+//! mentions found in them. Out: the records ([`find_records`]); a company
+//! field's bare value as a company (链主企业:湘驰汽车, [`add_field_companies`]); the
 //! relations their fields state together ([`add_record_relations`]: the
 //! entry's organisation or project lies in the zone of a location field,
 //! that zone lies in the place of one, and a chain-leader field makes its
@@ -19,7 +20,7 @@
 
 use super::rules::{Rules, WordSet};
 use super::tables::relate_once;
-use super::{Extraction, Kind, Predicate, RelationMention};
+use super::{Extraction, Kind, Mention, Predicate, RelationMention, Via};
 use std::ops::Range;
 
 /// One entry: the sentence of its heading line (if any) and the sentences of its fields.
@@ -78,6 +79,50 @@ pub(super) fn find_records(text: &str, ex: &Extraction) -> Vec<Record> {
         });
     }
     out
+}
+
+/// A company field's bare value (链主企业:湘驰汽车, a short name or a brand)
+/// is a company when nothing was found in it: a list names its entries'
+/// companies so. Call before the relations are found: the mentions are
+/// renumbered.
+pub(super) fn add_field_companies(text: &str, records: &[Record], ex: &mut Extraction) {
+    let rules = &Rules::get().relations.records;
+    let mut found = Vec::new();
+    for si in records.iter().flat_map(|r| r.fields.clone()) {
+        let s = &ex.sentences[si];
+        let line = &text[s.start..s.end];
+        let Some(label) = field_label(line) else { continue };
+        if !rules.company_labels.found_in(label)
+            || ex.mentions.iter().any(|m| m.sentence == si && m.kind != Kind::Industry)
+        {
+            continue;
+        }
+        let Some(colon) = line.find(':') else { continue };
+        let value = line[colon + 1..].trim();
+        let name = value.trim_matches(['“', '”', '"']);
+        if !(2..=12).contains(&name.chars().count()) || !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            continue;
+        }
+        let start = s.start + colon + 1 + line[colon + 1..].find(name).unwrap_or(0);
+        ex.mentions
+            .retain(|m| !(m.sentence == si && m.start >= start && m.end <= start + name.len()));
+        found.push(Mention {
+            kind: Kind::Enterprise,
+            name: name.to_string(),
+            start,
+            end: start + name.len(),
+            sentence: si,
+            via: Via::List,
+            canonical: None,
+            entry: None,
+            aliases: Vec::new(),
+            english: None,
+        });
+    }
+    if !found.is_empty() {
+        ex.mentions.extend(found);
+        ex.mentions.sort_by_key(|m| (m.sentence, m.start));
+    }
 }
 
 /// Whether a field's label holds a word of `words`.
@@ -207,5 +252,22 @@ mod tests {
             .map(|s| (name(s.subject), s.value.as_str()))
             .collect();
         assert_eq!(figures, [("青溪重工股份有限公司", "4860000000")]);
+    }
+
+    #[test]
+    fn a_company_field_s_bare_value_is_a_company() {
+        let text = "链主企业名单公示\n\n1. 新能源汽车产业链\n链主企业:澜川汽车\n所在园区:蓝湾经济技术开发区\n\
+                    2024年链上主营业务收入:153.8亿元\n";
+        let ex = extract(&clean(text));
+        let name = |k: usize| ex.mentions[k].name.as_str();
+        let leads: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ChainLeader)
+            .filter_map(|r| Some((name(r.object?), name(r.industry?))))
+            .collect();
+        assert_eq!(leads, [("澜川汽车", "新能源汽车")]);
+        let figures: Vec<&str> = ex.statistics.iter().map(|s| name(s.subject)).collect();
+        assert_eq!(figures, ["澜川汽车"]);
     }
 }

@@ -346,6 +346,9 @@ pub struct RecordRules {
     pub location_labels: WordSet,
     /// A field whose label holds one of these names the chain's leader.
     pub chain_leader_labels: WordSet,
+    /// A field whose label holds one of these names a company: its bare
+    /// value (a short name, a brand) is one.
+    pub company_labels: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
