@@ -340,7 +340,9 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         match m.kind {
             Kind::Zone => {
                 let mut core = zone_core(m.canonical.as_deref().unwrap_or(&m.name), rules, gaz);
-                if m.entry.is_none() {
+                // (Only the reference tables' kinds of zone have such names.)
+                let listed_kind = core.starts_with("高新:") || core.starts_with("经济技术开发区:");
+                if m.entry.is_none() && listed_kind {
                     if let Some(e) = official_zone(&m.name, gaz) {
                         core = zone_core(&gaz.entries[e].canonical, rules, gaz);
                         official.insert(i, e);
@@ -790,6 +792,10 @@ fn official_zone(name: &str, gaz: &Gazetteer) -> Option<usize> {
             .filter_map(|c| gaz.divisions.get(c))
             .map(|d| d.name.as_str())
             .collect();
+        // (Most names without an entry start with no place: a park's own name.)
+        if places.is_empty() {
+            return city_zone(&name, gaz);
+        }
         let of_place = |e: &usize| {
             let entry = &gaz.entries[*e];
             entry.kind == Kind::Zone

@@ -1194,13 +1194,10 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     (d.chars().count() + 1..=rest.len().min(8))
                         .any(|n| gaz.industry(&rest[..n].iter().collect::<String>()).is_some())
                 };
-                if rules
-                    .entities
-                    .zone
-                    .description_words
-                    .iter()
-                    .any(|d| prefix.match_indices(d.as_str()).any(|(p, _)| !opens_industry(p, d)))
-                {
+                if rules.entities.zone.description_words.iter().any(|d| {
+                    // (contains first: its search of a short word is the fast one.)
+                    prefix.contains(d.as_str()) && prefix.match_indices(d.as_str()).any(|(p, _)| !opens_industry(p, d))
+                }) {
                     continue;
                 }
                 // Zones with a generic ending are named after their place (武进高新区).

@@ -313,7 +313,11 @@ pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
                 }
             }
         }
-        // The scope: 本措施适用于…A高新区、B高新区.
+        // The scope: 本措施适用于…A高新区、B高新区 (most sentences have no 本:
+        // one scan for the character first).
+        if !s.contains('本') {
+            continue;
+        }
         let Some((noun, at)) = rr.implements.self_references.iter().find_map(|w| {
             let p = s.find(w.as_str())?;
             let rest = &s[p + w.len()..];
