@@ -2827,6 +2827,9 @@ mod tests {
         assert!(canonical("整机厂带动主板、电源、机壳等配套厂商集聚。").is_empty());
         assert_eq!(canonical("白山储能于3月在主板上市。"), ["主板"]);
         assert_eq!(canonical("白山储能在香港交易所主板挂牌上市。"), ["香港联合交易所主板"]);
+        // A province's regional equity market is a market, not the province.
+        assert_eq!(canonical("对在湖南股权交易所挂牌的企业给予奖励。"), ["湖南股权交易所"]);
+        assert!(names("对在湖南股权交易所挂牌的企业给予奖励。", Kind::Place).is_empty());
     }
 
     #[test]
