@@ -739,6 +739,27 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         }
     }
 
+    // Nothing lies in what lies in it: of two things said to lie in each
+    // other, a zone an article can be about holds the other (a sub-park
+    // named as the subject of a zone's sentence had made the zone its own);
+    // when neither or both are such zones, neither statement stands.
+    let cycles: Vec<_> = rels
+        .keys()
+        .filter(|(p, s, o, _)| {
+            let Object::Entity(b) = o else { return false };
+            let back = rels
+                .keys()
+                .any(|(p2, s2, o2, _)| *p2 == Predicate::LocatedIn && s2 == b && *o2 == Object::Entity(*s));
+            *p == Predicate::LocatedIn
+                && back
+                && (major_zone(&entities[*s], rules) || !major_zone(&entities[*b], rules))
+        })
+        .cloned()
+        .collect();
+    for k in cycles {
+        rels.remove(&k);
+    }
+
     let mut seen_obs = BTreeSet::new();
     let observations = ex
         .statistics

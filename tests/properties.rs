@@ -8,6 +8,7 @@
 //! - `normalize::clean` never panics and is idempotent;
 //! - every offset of the extraction is within the text, on character
 //!   boundaries, and maps into the original (`NormalizedDoc::original_span`);
+//! - no two entities lie in each other;
 //! - the quads of `zonegraph::process` serialize to N-Quads that parse back
 //!   to the same set.
 //!

@@ -8,6 +8,7 @@
 //! - every offset of the extraction (sentences, mentions, statistics) lies
 //!   within the clean text and on character boundaries, and maps to a span
 //!   of the original text;
+//! - no two entities lie in each other;
 //! - every evidence offset written as `zg:charStart`/`zg:charEnd` lies within
 //!   the original text;
 //! - the quads serialize to N-Quads that parse back to the same set;
@@ -126,6 +127,21 @@ pub fn check_pipeline(name: &str, bytes: &[u8], doc: &NormalizedDoc) -> Vec<Quad
         );
     }
     let resolved = resolve::resolve(&ex);
+    // Nothing lies in what lies in it.
+    let located: BTreeSet<(usize, usize)> = resolved
+        .relations
+        .iter()
+        .filter(|r| r.predicate == zonegraph::extract::Predicate::LocatedIn)
+        .filter_map(|r| match r.object {
+            resolve::Object::Entity(o) => Some((r.subject, o)),
+            resolve::Object::Literal(_) => None,
+        })
+        .collect();
+    assert!(
+        !located.iter().any(|&(a, b)| located.contains(&(b, a))),
+        "two things lie in each other in {}",
+        show(&input)
+    );
     let info = DocumentInfo::new(name, bytes);
     let quads = to_quads(&info, doc, &ex, &resolved);
     check_quads(&quads, doc.original.chars().count(), &input);
