@@ -221,6 +221,17 @@ pub struct Extraction {
     pub translations_follow: bool,
 }
 
+impl Extraction {
+    /// Add mentions a layout rule found, keeping all in text order. Call
+    /// before the relations are found: the mentions are renumbered.
+    pub(crate) fn insert_mentions(&mut self, found: Vec<Mention>) {
+        if !found.is_empty() {
+            self.mentions.extend(found);
+            self.mentions.sort_by_key(|m| (m.sentence, m.start));
+        }
+    }
+}
+
 /// The enterprise or institute a reference word points back to (该公司…,
 /// 公司先后与…, 该研究院…): when one of the segments of `text[from..to]`
 /// (split at commas and colons) starts with a word of `[references]

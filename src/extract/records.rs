@@ -119,10 +119,7 @@ pub(super) fn add_field_companies(text: &str, records: &[Record], ex: &mut Extra
             english: None,
         });
     }
-    if !found.is_empty() {
-        ex.mentions.extend(found);
-        ex.mentions.sort_by_key(|m| (m.sentence, m.start));
-    }
+    ex.insert_mentions(found);
 }
 
 /// Whether a field's label holds a word of `words`.

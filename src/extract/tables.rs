@@ -185,10 +185,7 @@ pub(super) fn add_industries(text: &str, ex: &mut Extraction) -> Vec<(Table, usi
             }
         }
     }
-    if !found.is_empty() {
-        ex.mentions.extend(found);
-        ex.mentions.sort_by_key(|m| (m.sentence, m.start));
-    }
+    ex.insert_mentions(found);
     tables
 }
 
@@ -248,11 +245,7 @@ pub(super) fn add_heading_industries(text: &str, ex: &mut Extraction) {
             english: None,
         });
     }
-    if found.is_empty() {
-        return;
-    }
-    ex.mentions.extend(found);
-    ex.mentions.sort_by_key(|m| (m.sentence, m.start));
+    ex.insert_mentions(found);
 }
 
 /// For each row of a table: the leading industries of the zone it names (a
@@ -418,10 +411,7 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
             lead_zone,
         });
     }
-    if !found.is_empty() {
-        ex.mentions.extend(found);
-        ex.mentions.sort_by_key(|m| (m.sentence, m.start));
-    }
+    ex.insert_mentions(found);
     out
 }
 
