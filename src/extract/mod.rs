@@ -221,6 +221,25 @@ pub struct Extraction {
     pub translations_follow: bool,
 }
 
+impl Mention {
+    /// A mention a layout rule finds (a list's item, a heading, a table's
+    /// cell, a record's field): the text's own name, nothing known of it yet.
+    pub(crate) fn from_layout(kind: Kind, name: &str, span: std::ops::Range<usize>, sentence: usize) -> Self {
+        Mention {
+            kind,
+            name: name.to_string(),
+            start: span.start,
+            end: span.end,
+            sentence,
+            via: Via::List,
+            canonical: None,
+            entry: None,
+            aliases: Vec::new(),
+            english: None,
+        }
+    }
+}
+
 impl Extraction {
     /// Add mentions a layout rule found, keeping all in text order. Call
     /// before the relations are found: the mentions are renumbered.

@@ -20,7 +20,7 @@
 
 use super::rules::{Rules, WordSet};
 use super::tables::relate_once;
-use super::{Extraction, Kind, Mention, Predicate, RelationMention, Via};
+use super::{Extraction, Kind, Mention, Predicate, RelationMention};
 use std::ops::Range;
 
 /// One entry: the sentence of its heading line (if any) and the sentences of its fields.
@@ -106,18 +106,12 @@ pub(super) fn add_field_companies(text: &str, records: &[Record], ex: &mut Extra
         let start = s.start + colon + 1 + line[colon + 1..].find(name).unwrap_or(0);
         ex.mentions
             .retain(|m| !(m.sentence == si && m.start >= start && m.end <= start + name.len()));
-        found.push(Mention {
-            kind: Kind::Enterprise,
-            name: name.to_string(),
-            start,
-            end: start + name.len(),
-            sentence: si,
-            via: Via::List,
-            canonical: None,
-            entry: None,
-            aliases: Vec::new(),
-            english: None,
-        });
+        found.push(Mention::from_layout(
+            Kind::Enterprise,
+            name,
+            start..start + name.len(),
+            si,
+        ));
     }
     ex.insert_mentions(found);
 }

@@ -232,18 +232,7 @@ pub(super) fn add_heading_industries(text: &str, ex: &mut Extraction) {
             continue;
         }
         ex.mentions.retain(|m| !inside(m));
-        found.push(Mention {
-            kind: Kind::Industry,
-            name: heading.to_string(),
-            start,
-            end,
-            sentence: si,
-            via: Via::List,
-            canonical: None,
-            entry: None,
-            aliases: Vec::new(),
-            english: None,
-        });
+        found.push(Mention::from_layout(Kind::Industry, heading, start..end, si));
     }
     ex.insert_mentions(found);
 }
@@ -378,18 +367,7 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
                 continue;
             };
             ex.mentions.retain(|m| !(cell.start <= m.start && m.end <= cell.end));
-            found.push(Mention {
-                kind: Kind::Project,
-                name: name.to_string(),
-                start: cell.start,
-                end: cell.end,
-                sentence,
-                via: Via::List,
-                canonical: None,
-                entry: None,
-                aliases: Vec::new(),
-                english: None,
-            });
+            found.push(Mention::from_layout(Kind::Project, name, cell.clone(), sentence));
         }
         let header_start = table.header.first().map_or(0, |c| c.start);
         let lead_line =
