@@ -1302,17 +1302,25 @@ fn names_a_notice(line: &[(char, u32)]) -> bool {
 /// list's entries, each its own line however alike their lengths, not a
 /// column's wrapped lines.
 fn is_field_line(line: &[(char, u32)]) -> bool {
-    let mut printed = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c));
-    let Some(colon) = printed.by_ref().take(17).position(|c| c == ':') else {
+    let printed = || line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c));
+    let Some(colon) = printed().take(17).position(|c| c == ':') else {
         return false;
     };
-    let label_ok = line
-        .iter()
-        .map(|&(c, _)| c)
-        .filter(|c| !is_space(*c))
-        .take(colon)
-        .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '.'));
-    (2..=16).contains(&colon) && label_ok && printed.next().is_some()
+    is_field_label(printed().take(colon)) && printed().nth(colon + 1).is_some()
+}
+
+/// Whether the characters before a colon are a record field's label: two
+/// to sixteen letters, digits and brackets (链主企业, 2024年营业收入(亿元)).
+/// Shared with `extract::records`, which reads the fields normalize keeps apart.
+pub(crate) fn is_field_label(label: impl Iterator<Item = char>) -> bool {
+    let mut n = 0;
+    for c in label {
+        if !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '.')) {
+            return false;
+        }
+        n += 1;
+    }
+    (2..=16).contains(&n)
 }
 
 /// Whether a line is a row of a table: four or more cells apart by white

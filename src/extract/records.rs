@@ -33,13 +33,7 @@ pub(super) struct Record {
 /// a colon after two to sixteen characters of a label.
 fn field_label(sentence: &str) -> Option<&str> {
     let (label, value) = sentence.trim().split_once(':')?;
-    let n = label.chars().count();
-    ((2..=16).contains(&n)
-        && !value.trim().is_empty()
-        && label
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '.')))
-    .then_some(label)
+    (!value.trim().is_empty() && crate::normalize::is_field_label(label.chars())).then_some(label)
 }
 
 /// The records of a text: runs of two or more consecutive field lines,

@@ -280,12 +280,7 @@ fn english_year_after(after: &str) -> Option<String> {
 /// its scope names (本措施适用于…A高新区、B高新区) carry it out.
 pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
     let rr = &Rules::get().relations;
-    let mut found: Vec<RelationMention> = Vec::new();
-    let known = |out: &[RelationMention], ex: &Extraction, p: Predicate, s: usize, o: usize| {
-        out.iter()
-            .chain(&ex.relations)
-            .any(|r| r.predicate == p && r.subject == s && r.object == Some(o))
-    };
+    let mut found: Vec<(Predicate, usize, usize, usize)> = Vec::new();
     for (si, sentence) in ex.sentences.iter().enumerate() {
         let s = &text[sentence.start..sentence.end];
         let in_sentence = |k: usize| ex.mentions[k].sentence == si;
@@ -300,17 +295,7 @@ pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
             });
             let title = (0..ex.mentions.len()).find(|&k| in_sentence(k) && ex.mentions[k].kind == Kind::Policy);
             if let (Some(a), Some(t)) = (agency, title) {
-                if !known(&found, ex, Predicate::IssuedBy, t, a) {
-                    found.push(RelationMention {
-                        predicate: Predicate::IssuedBy,
-                        subject: t,
-                        object: Some(a),
-                        literal: None,
-                        industry: None,
-                        date: None,
-                        sentence: si,
-                    });
-                }
+                found.push((Predicate::IssuedBy, t, a, si));
             }
         }
         // The scope: 本措施适用于…A高新区、B高新区 (most sentences have no 本:
@@ -336,24 +321,15 @@ pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
         else {
             continue;
         };
-        let zones: Vec<usize> = (0..ex.mentions.len())
-            .filter(|&k| in_sentence(k) && ex.mentions[k].kind == Kind::Zone && ex.mentions[k].start > at)
-            .collect();
-        for z in zones {
-            if !known(&found, ex, Predicate::Implements, z, policy) {
-                found.push(RelationMention {
-                    predicate: Predicate::Implements,
-                    subject: z,
-                    object: Some(policy),
-                    literal: None,
-                    industry: None,
-                    date: None,
-                    sentence: si,
-                });
-            }
-        }
+        found.extend(
+            (0..ex.mentions.len())
+                .filter(|&k| in_sentence(k) && ex.mentions[k].kind == Kind::Zone && ex.mentions[k].start > at)
+                .map(|z| (Predicate::Implements, z, policy, si)),
+        );
     }
-    ex.relations.extend(found);
+    for (predicate, subject, object, si) in found {
+        super::tables::relate_once(ex, predicate, subject, object, si);
+    }
 }
 
 pub(super) fn find_relations(text: &str, ex: &mut Extraction) {

@@ -447,10 +447,10 @@ fn grant_terms(chars: &[char], start: usize, end: usize, sr: &StatisticRules) ->
     let is_break = |c: &char| matches!(c, ',' | ';' | '。' | ':');
     let clause_start = chars[..start].iter().rposition(is_break).map_or(0, |k| k + 1);
     let clause_end = chars[end..].iter().position(is_break).map_or(chars.len(), |k| end + k);
-    let clause: String = chars[clause_start..clause_end].iter().collect();
+    let in_clause = |w: &String| (clause_start..clause_end).any(|k| starts_with(&chars[..clause_end], k, w));
     if sr.grant_before.iter().any(|w| ends_with(chars, start, w))
         || sr.grant_after.iter().any(|w| starts_with(chars, end, w))
-        || sr.grant_clause_words.iter().any(|w| clause.contains(w.as_str()))
+        || sr.grant_clause_words.iter().any(in_clause)
     {
         return true;
     }
