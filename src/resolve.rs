@@ -15,7 +15,7 @@
 
 use crate::extract::rules::Rules;
 use crate::extract::{Extraction, Kind, Mention, Predicate};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Level};
 use foldhash::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -637,27 +637,8 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         if !major_zone(zone, rules) {
             continue;
         }
-        let mut codes: Vec<String> = Vec::new();
-        for name in std::iter::once(&zone.label).chain(&zone.alt_labels) {
-            codes.extend(place_prefix_codes(name, gaz));
-        }
-        if let Some(&e) = zone
-            .mentions
-            .iter()
-            .filter_map(|&m| ex.mentions[m].entry.as_ref())
-            .next()
-        {
-            let entry = &gaz.entries[e];
-            for name in [&entry.city, &entry.province].into_iter().flatten() {
-                for &d in gaz.lookup(name) {
-                    if let Some(c) = &gaz.entries[d].code {
-                        codes.push(c.clone());
-                    }
-                }
-            }
-        }
         let mut all: BTreeSet<String> = BTreeSet::new();
-        for c in codes {
+        for c in zone_codes(zone, ex, gaz) {
             for d in gaz.ancestors(&c) {
                 all.insert(d.code.clone());
             }
@@ -737,6 +718,31 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 );
             }
         }
+    }
+
+    // An enterprise registered in another province or city is an investor
+    // of the zone's project, not a resident, unless a sentence settles it
+    // there (落户, 入驻).
+    let investors: Vec<_> = rels
+        .iter()
+        .filter(|((p, s, o, _), r)| {
+            let Object::Entity(z) = o else { return false };
+            *p == Predicate::LocatedIn
+                && entities[*s].kind == Kind::Enterprise
+                && entities[*z].kind == Kind::Zone
+                && !r.sentences.iter().any(|&si| {
+                    rules
+                        .relations
+                        .located_in
+                        .joint_settle_words
+                        .found_in(text_of(ex, &ex.sentences[si]))
+                })
+                && registered_elsewhere(&entities[*s], &zone_codes(&entities[*z], ex, gaz), gaz)
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in investors {
+        rels.remove(&k);
     }
 
     // Nothing lies in what lies in it: of two things said to lie in each
@@ -916,6 +922,59 @@ fn best_label(names: &BTreeSet<String>) -> String {
         .unwrap_or_default()
 }
 
+/// The divisions a zone's names and the reference tables put it in.
+fn zone_codes(zone: &Entity, ex: &Extraction, gaz: &Gazetteer) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for name in std::iter::once(&zone.label).chain(&zone.alt_labels) {
+        codes.extend(place_prefix_codes(name, gaz));
+    }
+    if let Some(&e) = zone
+        .mentions
+        .iter()
+        .filter_map(|&m| ex.mentions[m].entry.as_ref())
+        .next()
+    {
+        let entry = &gaz.entries[e];
+        for name in [&entry.city, &entry.province].into_iter().flatten() {
+            for &d in gaz.lookup(name) {
+                if let Some(c) = &gaz.entries[d].code {
+                    codes.push(c.clone());
+                }
+            }
+        }
+    }
+    codes
+}
+
+/// Whether an enterprise's name says it is registered in a province or city
+/// that is not the zone's: 深圳市A科技有限公司 in a Hunan zone's list of
+/// signed projects is the investor, not a resident. A branch or subsidiary
+/// names where it is further in (星途感知(芜湖)科技有限公司, A公司株洲分公司).
+/// Unknown places say no.
+fn registered_elsewhere(enterprise: &Entity, zone_codes: &[String], gaz: &Gazetteer) -> bool {
+    // Provinces and cities only: county names are too often words (光明, 南山).
+    let region = |name: &str| {
+        place_prefix_codes(name, gaz)
+            .into_iter()
+            .next()
+            .filter(|c| gaz.divisions.get(c).is_some_and(|d| d.level != Level::County))
+    };
+    let name = &enterprise.label;
+    // Only a registered (legal) name says where it is registered: 德州仪器
+    // is Texas Instruments, not a firm of 德州.
+    let legal = name.ends_with("公司");
+    let Some(own) = region(name).filter(|_| legal) else {
+        return false;
+    };
+    let within = |a: &str, b: &str| gaz.ancestors(a).iter().any(|d| d.code == b);
+    // Any place further in the name may be the zone's (A汽车股份有限公司株洲分公司).
+    let further = name.char_indices().skip(1).filter_map(|(p, _)| region(&name[p..]));
+    !zone_codes.is_empty()
+        && !std::iter::once(own)
+            .chain(further)
+            .any(|o| zone_codes.iter().any(|z| within(&o, z) || within(z, &o)))
+}
+
 /// The division codes a name begins with (嘉兴南湖高新区 → 嘉兴市, 南湖区).
 fn place_prefix_codes(name: &str, gaz: &Gazetteer) -> Vec<String> {
     let mut out = Vec::new();
@@ -987,6 +1046,27 @@ mod tests {
         let two = "宝川高新区与宁州高新区联合发布年报。\n泓岭精工股份有限公司订单饱满,产量增长三成。";
         let located = located_in(two);
         assert!(!located.iter().any(|(s, _)| s.starts_with("泓岭")), "{located:?}");
+    }
+
+    #[test]
+    fn an_enterprise_registered_in_another_province_invests_but_does_not_reside() {
+        let signed = "湖南青溪高新区举行项目集中签约。\n\
+                      深圳市远山电路科技有限公司在湖南青溪高新区建设电路板生产基地。\n\
+                      湖南星澜材料有限公司在湖南青溪高新区建设负极材料项目。\n\
+                      浙江蓝河电子股份有限公司株洲分公司在湖南青溪高新区建设线束项目。\n\
+                      江苏白鹭玻纤有限公司落户湖南青溪高新区。";
+        let located = located_in(signed);
+        let lies = |firm: &str| located.iter().any(|(s, o)| s == firm && o == "湖南青溪高新区");
+        // Registered in Shenzhen: the investor of a project, not a resident.
+        assert!(!lies("深圳市远山电路科技有限公司"), "{located:?}");
+        // Registered in the zone's province; a branch named for a city of
+        // it; one settled there (落户): residents.
+        assert!(lies("湖南星澜材料有限公司"), "{located:?}");
+        assert!(lies("浙江蓝河电子股份有限公司株洲分公司"), "{located:?}");
+        assert!(lies("江苏白鹭玻纤有限公司"), "{located:?}");
+        // No place of the name known: no judgement.
+        let plain = located_in("湖南青溪高新区举行项目签约。远山电路科技有限公司在湖南青溪高新区建设基地。");
+        assert!(plain.iter().any(|(s, _)| s == "远山电路科技有限公司"), "{plain:?}");
     }
 
     #[test]

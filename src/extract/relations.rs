@@ -403,6 +403,30 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     })
                     .unwrap_or(z)
             };
+            // A项目和B项目将落户C园: what the clause settles in a named zone
+            // lies there, not in the sentence's zone.
+            let settled_zone = |i: usize| {
+                let mut from = m(i).end;
+                for &j in ms.iter().filter(|&&j| m(j).start >= m(i).end) {
+                    let gap = &text[from..m(j).start];
+                    if gap.contains([',', ';', '。']) || gap.chars().count() > 10 {
+                        return None;
+                    }
+                    if m(j).kind == Kind::Zone {
+                        let settled = rr
+                            .located_in
+                            .settled_before_zone
+                            .iter()
+                            .any(|c| gap.ends_with(c.as_str()));
+                        return settled.then_some(j);
+                    }
+                    if m(j).kind != m(i).kind || !rr.located_in.item_joiners.iter().any(|c| gap == c.as_str()) {
+                        return None;
+                    }
+                    from = m(j).end;
+                }
+                None
+            };
             if names_zone || coref || cue {
                 for &i in ms {
                     let e = m(i);
@@ -410,7 +434,10 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         continue;
                     }
                     match e.kind {
-                        Kind::Enterprise | Kind::Project => out.push(rel(Predicate::LocatedIn, i, clause_zone(i), si)),
+                        Kind::Enterprise | Kind::Project => {
+                            let zone = settled_zone(i).unwrap_or_else(|| clause_zone(i));
+                            out.push(rel(Predicate::LocatedIn, i, zone, si));
+                        }
                         Kind::Institute => {
                             // Universities are partners of a zone, not in it.
                             let partner = rules
@@ -1457,6 +1484,31 @@ mod tests {
 
     fn has(rels: &[(Predicate, String, String)], p: Predicate, s: &str, o: &str) -> bool {
         rels.iter().any(|(q, a, b)| *q == p && a == s && b == o)
+    }
+
+    #[test]
+    fn items_settled_in_a_named_park_lie_there_not_in_the_sentence_s_zone() {
+        let r = relations(
+            "青溪高新区下辖白鹭产业园和云杉片区。其中,远山负极材料项目和蓝河膜材料项目将落户白鹭产业园;\
+             星辰光电项目选址云杉片区。",
+        );
+        for (project, park) in [
+            ("远山负极材料项目", "白鹭产业园"),
+            ("蓝河膜材料项目", "白鹭产业园"),
+            ("星辰光电项目", "云杉片区"),
+        ] {
+            assert!(has(&r, Predicate::LocatedIn, project, park), "{project}: {r:?}");
+            assert!(
+                !has(&r, Predicate::LocatedIn, project, "青溪高新区"),
+                "{project}: {r:?}"
+            );
+        }
+        // Without a settling word, the park is only named beside the project.
+        let r = relations("青溪高新区的远山负极材料项目和白鹭产业园同步推进。");
+        assert!(
+            !has(&r, Predicate::LocatedIn, "远山负极材料项目", "白鹭产业园"),
+            "{r:?}"
+        );
     }
 
     #[test]

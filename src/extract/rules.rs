@@ -456,6 +456,11 @@ pub struct LocatedRules {
     pub visit_words: WordSet,
     pub place_cues: WordSet,
     pub settled_before_place: Vec<String>,
+    /// An enterprise or project lies in the zone named right after one of
+    /// these (A项目将落户B园), rather than in the sentence's zone …
+    pub settled_before_zone: Vec<String>,
+    /// … and so do the items joined to it by one of these (A项目和B项目).
+    pub item_joiners: Vec<String>,
     /// Endings of joint laboratories and institutes (联合实验室) …
     pub joint_institute_words: Vec<String>,
     /// … which lie in the sentence's zone only with one of these.
