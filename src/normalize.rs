@@ -209,6 +209,7 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
         .iter()
         .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
         .collect();
+    let chars = strip_markdown(chars);
     let chars = strip_pinyin(chars);
     let (chars, converted) = to_simplified(chars);
     let chars = drop_junk_lines(chars);
@@ -217,6 +218,78 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
     let chars = squeeze_spaces(chars);
     let (chars, split) = split_long_lines(chars);
     (chars, converted, split)
+}
+
+/// Markdown's markup, which reports and converted web pages carry: the
+/// marks of headings (`## 一、`) and quotes (`> `) at a line's start, bold
+/// (`**100亿元**`), a line in italics (`*注:…*`), and the rule under a table's
+/// header (`|---|---|`); the bars of the header and rows become the spaces
+/// that part a table's cells. A hashtag (`#话题#`) has no
+/// space after its mark and stays.
+fn strip_markdown(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    if !chars.iter().any(|&(c, _)| matches!(c, '#' | '>' | '*' | '|')) {
+        return chars;
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    // Whether the line is a row of a table whose rule was seen.
+    let mut in_table = false;
+    for line in chars.split_inclusive(|&(c, _)| c == '\n') {
+        let content: &[(char, u32)] = match line.last() {
+            Some(&('\n', _)) => &line[..line.len() - 1],
+            _ => line,
+        };
+        let is_rule = content.iter().any(|&(c, _)| c == '|')
+            && content.windows(3).any(|w| w.iter().all(|&(c, _)| c == '-'))
+            && content.iter().all(|&(c, _)| matches!(c, '|' | '-' | ':' | ' ' | '+'));
+        if is_rule {
+            // The header is the line above: its bars part cells, as the rows' do.
+            let header_start = out
+                .iter()
+                .rposition(|&(c, _): &(char, u32)| c == '\n')
+                .map_or(0, |p| p + 1);
+            let header = &mut out[header_start..];
+            if header.iter().any(|&(c, _)| c == '|') {
+                for cell in header.iter_mut().filter(|(c, _)| *c == '|') {
+                    cell.0 = ' ';
+                }
+                in_table = true;
+            }
+            continue;
+        }
+        in_table &= content.iter().any(|&(c, _)| c == '|');
+        let mut start = 0;
+        let hashes = content.iter().take_while(|&&(c, _)| c == '#').count();
+        if (1..=6).contains(&hashes) && content.get(hashes).is_some_and(|&(c, _)| c == ' ') {
+            start = hashes + 1;
+        } else if content.first().is_some_and(|&(c, _)| c == '>') && content.get(1).is_some_and(|&(c, _)| c == ' ') {
+            start = 2;
+        }
+        let mut end = content.len();
+        let italic = end > start + 2
+            && content[start].0 == '*'
+            && content[end - 1].0 == '*'
+            && content[start + 1].0 != '*'
+            && content[end - 2].0 != '*'
+            && content[start + 1].0 != ' ';
+        if italic {
+            start += 1;
+            end -= 1;
+        }
+        let mut i = start;
+        while i < end {
+            if content[i].0 == '*' && content.get(i + 1).is_some_and(|&(c, _)| c == '*') && i + 1 < end {
+                i += 2;
+                continue;
+            }
+            let (c, o) = content[i];
+            out.push(if in_table && c == '|' { (' ', o) } else { (c, o) });
+            i += 1;
+        }
+        if content.len() < line.len() {
+            out.push(line[line.len() - 1]);
+        }
+    }
+    out
 }
 
 /// What traditional text is converted to: simplified characters and, in the
@@ -1614,6 +1687,27 @@ mod tests {
         assert!(kept.contains("序号 项目名称 签约企业 总投资\n"), "{kept}");
         assert!(!kept.contains("联系我们"), "{kept}");
         assert_eq!(norm(&kept), kept);
+    }
+
+    #[test]
+    fn markdown_s_markup_goes_and_its_table_is_read_as_one_drawn_with_bars() {
+        let report = "## 一、青溪高新区概况\n\
+                      > 发布机构:白山研究院\n\
+                      全区营业收入**1200亿元**,增长8%。\n\
+                      | 排名 | 园区 | 主导产业 | 营业收入(亿元) |\n\
+                      |---|:---|---|---:|\n\
+                      | 1 | 青溪高新区 | 新材料 | 1200.5 |\n\
+                      | 2 | 白山高新区 | 声学光电 | 860.2 |\n\
+                      *注:数据为2023年。*\n\
+                      #青溪高新区# 今日签约。";
+        let text = norm(report);
+        assert_eq!(
+            text,
+            "一、青溪高新区概况\n发布机构:白山研究院\n全区营业收入1200亿元,增长8%。\n\
+             排名 园区 主导产业 营业收入(亿元)\n1 青溪高新区 新材料 1200.5\n2 白山高新区 声学光电 860.2\n\
+             注:数据为2023年。\n#青溪高新区#今日签约。"
+        );
+        assert_eq!(norm(&text), text);
     }
 
     #[test]
