@@ -644,8 +644,26 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             }
         }
         let sentence = zone.mentions.first().map(|&m| ex.mentions[m].sentence).unwrap_or(0);
+        // A province is the zone's place where a paragraph names both: one
+        // named only in a list of a report's scope (山西、安徽…六省的国家高新区)
+        // is not said to hold each zone.
+        let paragraphs: BTreeSet<usize> = zone
+            .mentions
+            .iter()
+            .map(|&m| ex.sentences[ex.mentions[m].sentence].paragraph)
+            .collect();
+        let named_with_zone = |p: usize| {
+            entities[p]
+                .mentions
+                .iter()
+                .any(|&m| paragraphs.contains(&ex.sentences[ex.mentions[m].sentence].paragraph))
+        };
         for code in all {
-            if let Some(&p) = place_by_code.get(code.as_str()) {
+            let province = gaz.divisions.get(&code).is_some_and(|d| d.level == Level::Province);
+            if let Some(&p) = place_by_code
+                .get(code.as_str())
+                .filter(|&&p| !province || named_with_zone(p))
+            {
                 add(
                     &mut rels,
                     Relation {
@@ -1046,6 +1064,19 @@ mod tests {
         let two = "宝川高新区与宁州高新区联合发布年报。\n泓岭精工股份有限公司订单饱满,产量增长三成。";
         let located = located_in(two);
         assert!(!located.iter().any(|(s, _)| s.starts_with("泓岭")), "{located:?}");
+    }
+
+    #[test]
+    fn a_zone_lies_in_its_province_where_a_paragraph_names_both() {
+        let located = located_in("湖北省的孝感高新区新增企业120家。");
+        assert!(
+            located.contains(&("孝感高新技术产业开发区".into(), "湖北省".into())),
+            "{located:?}"
+        );
+        // A province named only in the report's scope, elsewhere.
+        let scope = "评价对象为湖北、湖南两省的高新区。\n\n孝感高新区新增企业120家。";
+        let located = located_in(scope);
+        assert!(!located.iter().any(|(_, o)| o == "湖北省"), "{located:?}");
     }
 
     #[test]
