@@ -359,6 +359,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let project_tables = tables::add_project_rows(&doc.text, &mut ex);
     let records = records::find_records(&doc.text, &ex);
     records::add_field_companies(&doc.text, &records, &mut ex);
+    relations::add_framed_leaders(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     relations::find_document_policy_relations(&doc.text, &mut ex);

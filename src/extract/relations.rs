@@ -26,6 +26,53 @@ pub(super) fn is_major_zone(m: &Mention, rules: &Rules, gaz: &Gazetteer) -> bool
                     .any(|s| m.name.ends_with(s.as_str())))
 }
 
+/// 以A为链主: the short name in the frame is an enterprise's (以中联重科为链主,
+/// 以A、B为龙头), when no list knew it (see `frame_closes` in relations.toml).
+pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
+    let rr = &Rules::get().relations.chain_leader;
+    let mut found = Vec::new();
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let s = &text[sentence.start..sentence.end];
+        if !s.contains('以') {
+            continue;
+        }
+        for close in &rr.frame_closes {
+            for (at, _) in s.match_indices(close.as_str()) {
+                let before = &s[..at];
+                let Some(open) = before.rfind('以') else { continue };
+                let held = &before[open + '以'.len_utf8()..];
+                let word_part = s[..open]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| rr.frame_not_after.contains(c));
+                if word_part || held.is_empty() || held.chars().count() > 20 {
+                    continue;
+                }
+                let base = sentence.start + open + '以'.len_utf8();
+                let mut offset = 0;
+                for name in held.split(['、', '和', '与']) {
+                    let span = base + offset..base + offset + name.len();
+                    // Past the name and the separator after it.
+                    offset += name.len() + held[offset + name.len()..].chars().next().map_or(0, char::len_utf8);
+                    let n = name.chars().count();
+                    let plain = name
+                        .chars()
+                        .all(|c| super::entities::is_cjk(c) || c.is_ascii_alphanumeric());
+                    let named = ex.mentions.iter().any(|m| m.start < span.end && span.start < m.end);
+                    if (2..=8).contains(&n)
+                        && plain
+                        && !named
+                        && !rr.frame_not_endings.iter().any(|e| name.ends_with(e.as_str()))
+                    {
+                        found.push(Mention::from_layout(Kind::Enterprise, name, span, si));
+                    }
+                }
+            }
+        }
+    }
+    ex.insert_mentions(found);
+}
+
 pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     let rules = Rules::get();
     let gaz = Gazetteer::get();
@@ -748,11 +795,25 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     } else {
                         part_end
                     };
-                    industry_after(cue, bound).or_else(|| {
+                    let before = || {
                         let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
                         let last_leader = leaders.iter().map(|&l| m(l).end).max()?;
                         industry_before(last_leader, cue).or_else(|| industry_before(from, first_leader))
-                    })
+                    };
+                    // An industry only in a later clause is not this chain's
+                    // when the clause names one before its leaders
+                    // (X产业链由A担任链主,2023年Y产业规模…).
+                    let own_clause = || {
+                        let first_leader = leaders.iter().map(|&l| m(l).start).min()?;
+                        let lo = from.min(first_leader);
+                        let start = text[lo..first_leader].rfind([',', ';']).map_or(lo, |p| lo + p + 1);
+                        industry_before(start, first_leader)
+                    };
+                    match industry_after(cue, bound) {
+                        Some(after) if m(after).start > clause_end => own_clause().or(Some(after)),
+                        Some(after) => Some(after),
+                        None => before(),
+                    }
                 };
                 // 该产业链: the industry its paragraph named last before the sentence;
                 // 链主企业：A under a heading line: the heading's industry.
@@ -1484,6 +1545,47 @@ mod tests {
 
     fn has(rels: &[(Predicate, String, String)], p: Predicate, s: &str, o: &str) -> bool {
         rels.iter().any(|(q, a, b)| *q == p && a == s && b == o)
+    }
+
+    #[test]
+    fn a_short_name_framed_as_a_leader_is_an_enterprise_and_leads_its_clause_s_chain() {
+        let chains = |text: &str| -> Vec<(String, String, String)> {
+            let r = resolve(&extract(&clean(text)));
+            r.relations
+                .iter()
+                .filter(|x| x.predicate == Predicate::ChainLeader)
+                .filter_map(|x| match x.object {
+                    Object::Entity(o) => Some((
+                        r.entities[x.subject].label.clone(),
+                        r.entities[o].label.clone(),
+                        r.entities[x.industry?].label.clone(),
+                    )),
+                    Object::Literal(_) => None,
+                })
+                .collect()
+        };
+        let r = chains("青溪高新区的工程机械产业链以远山重科为链主,光伏产业以蓝河光能、白鹭新能为龙头。");
+        for (leader, industry) in [("远山重科", "工程机械"), ("蓝河光能", "光伏"), ("白鹭新能", "光伏")]
+        {
+            assert!(
+                r.iter().any(|(_, l, i)| l == leader && i == industry),
+                "{leader}: {r:?}"
+            );
+        }
+        // Not a name: a word that holds 以, a project, an industry.
+        let r = chains("青溪高新区可以链主为引领,以重大项目为龙头,以光伏为龙头。");
+        assert!(r.is_empty(), "{r:?}");
+        // The chain its clause names before the leader, not an industry of
+        // the next clause.
+        let r = chains("青溪高新区的光纤光缆产业链由远山光缆股份有限公司担任链主,2023年光电子信息产业规模达6100亿元。");
+        assert_eq!(
+            r,
+            [(
+                "青溪高新区".to_string(),
+                "远山光缆股份有限公司".to_string(),
+                "光纤光缆".to_string()
+            )]
+        );
     }
 
     #[test]

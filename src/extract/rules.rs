@@ -396,6 +396,12 @@ pub struct ChainLeaderRules {
     /// A chain named by reference (该产业链): its industry is the one its
     /// paragraph named last before.
     pub chain_references: Vec<String>,
+    /// 以A为链主: what the frame holds is an enterprise, named or not.
+    pub frame_closes: Vec<String>,
+    /// Characters before 以 that make it part of a word (可以, 所以).
+    pub frame_not_after: String,
+    /// Endings of what is no enterprise's name (以重大项目为龙头).
+    pub frame_not_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
