@@ -455,7 +455,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             let settled_zone = |i: usize| {
                 let mut from = m(i).end;
                 for &j in ms.iter().filter(|&&j| m(j).start >= m(i).end) {
-                    let gap = &text[from..m(j).start];
+                    // (Mentions may overlap: a name inside another's.)
+                    let gap = text.get(from..m(j).start)?;
                     if gap.contains([',', ';', '。']) || gap.chars().count() > 10 {
                         return None;
                     }
@@ -1585,6 +1586,20 @@ mod tests {
                 "远山光缆股份有限公司".to_string(),
                 "光纤光缆".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn names_inside_names_do_not_trip_the_settled_park_rule() {
+        // Lanhe Tech Co. inside Lanhe Tech Co., Ltd.: mentions that overlap.
+        let r = relations(
+            "Qingxi High-Tech Zone is home to Baishan Photonics Co., Ltd. and Lanhe Tech Co., Ltd., \
+             which act as the two chain leaders of optoelectronics.",
+        );
+        assert!(
+            r.iter()
+                .any(|x| x.0 == Predicate::LocatedIn && x.1.starts_with("Lanhe Tech Co.")),
+            "{r:?}"
         );
     }
 
