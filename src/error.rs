@@ -39,6 +39,10 @@ pub enum Error {
     /// The bytes are not valid in any supported encoding.
     #[error("{name}: cannot decode as UTF-8, GB18030 or Big5 ({reason})")]
     Encoding { name: String, reason: String },
+    /// A bug of the extractors, tripped by this input (caught, so that the
+    /// other documents are still processed).
+    #[error("{name}: internal error while extracting ({message}); the other documents were processed. Please report this file")]
+    Internal { name: String, message: String },
     /// A data file shipped with the program (rules, gazetteers) is malformed.
     #[error("data file {file}: {message}")]
     Data { file: String, message: String },

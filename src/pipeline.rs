@@ -40,6 +40,23 @@ pub fn process_to_nquads(source: &str, bytes: &[u8]) -> Result<Processed<String>
 type ModelFn<Q> = fn(&DocumentInfo, &normalize::NormalizedDoc, &extract::Extraction, &resolve::Resolved) -> Q;
 
 fn process_with<Q>(source: &str, bytes: &[u8], to_rdf: ModelFn<Q>) -> Result<Processed<Q>> {
+    // A bug the input trips in a rule is this document's error, not the
+    // end of a run over thousands: the others are still processed and
+    // stored, and the file is named for a report.
+    std::panic::catch_unwind(|| process_unguarded(source, bytes, to_rdf)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|m| m.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        Err(Error::Internal {
+            name: source.to_string(),
+            message: message.chars().take(300).collect(),
+        })
+    })
+}
+
+fn process_unguarded<Q>(source: &str, bytes: &[u8], to_rdf: ModelFn<Q>) -> Result<Processed<Q>> {
     let markup = Markup::guess(source, bytes);
     let doc = normalize::normalize(source, bytes, markup)?;
     // Numbers are read at every digit of a run: a run of a million digits
@@ -226,4 +243,30 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
         return Err(too_large(buf.len() as u64));
     }
     Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bug_a_document_trips_is_that_document_s_error() {
+        fn broken(
+            _: &DocumentInfo,
+            _: &normalize::NormalizedDoc,
+            _: &extract::Extraction,
+            _: &resolve::Resolved,
+        ) -> Vec<Quad> {
+            panic!("a rule sliced past the text")
+        }
+        let Err(error) = process_with("bulletin.txt", "青溪高新区新增企业120家。".as_bytes(), broken) else {
+            panic!("the panic is an error");
+        };
+        assert!(matches!(error, Error::Internal { .. }), "{error}");
+        let message = error.to_string();
+        assert!(message.starts_with("bulletin.txt: internal error"), "{message}");
+        assert!(message.contains("a rule sliced past the text"), "{message}");
+        // The next document is processed as ever.
+        assert!(process("next.txt", "青溪高新区新增企业120家。".as_bytes()).is_ok());
+    }
 }
