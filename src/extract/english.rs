@@ -158,6 +158,10 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
             {
                 continue;
             }
+            // A Co., Ltd. ends at its last word.
+            if kind == Kind::Enterprise && toks.get(k + 1).is_some_and(|n| n.text == "Ltd.") {
+                continue;
+            }
             // Peking University Shenzhen Graduate School: an institute's
             // name that goes on to another institute ending is that name.
             if kind == Kind::Institute {
@@ -984,6 +988,17 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn a_company_s_name_ends_at_co_without_its_period_or_at_the_ltd_after_it() {
+        let ex = extract(&clean(
+            "The display chain of Qingxi High-Tech Zone is led by Lanhe Display Technology Co, a panel maker, \
+             while Baishan Photonics Co., Ltd. leads its optics chain.",
+        ));
+        let mut firms = names(&ex, Kind::Enterprise);
+        firms.sort_unstable();
+        assert_eq!(firms, ["Baishan Photonics Co., Ltd.", "Lanhe Display Technology Co"]);
     }
 
     #[test]
