@@ -980,6 +980,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             ),
             through_inner: matches!(kind, SuffixKind::LegalEnterprise),
         };
+        let ent = &rules.entities.enterprise;
+        if kind == &SuffixKind::LegalEnterprise
+            && ent.common_noun_suffixes.contains(suffix)
+            && ent.common_noun_before.iter().any(|w| ends_with(chars, ss, w))
+        {
+            continue;
+        }
         let mut b = left_edge_with(chars, ss, max_len, rules, edge);
         // Zones and agencies start at the first place name in them, unless a
         // national prefix (中国, 中) stands before it: 书写贵阳高新区 → 贵阳高新区;
@@ -3059,6 +3066,19 @@ mod tests {
             names("青溪科技保险公司成立。", Kind::Enterprise),
             vec!["青溪科技保险公司"]
         );
+    }
+
+    #[test]
+    fn a_company_s_announcement_calling_itself_the_company_names_no_company() {
+        let notice = "本次投资有利于完善公司产能布局,不会损害公司及股东利益。资金来源为公司自有资金,\
+                      约占公司净资产的41%。本公司董事会保证公告内容真实。";
+        assert!(
+            names(notice, Kind::Enterprise).is_empty(),
+            "{:?}",
+            names(notice, Kind::Enterprise)
+        );
+        // A name that ends as a preposition does is still a name.
+        assert_eq!(names("华为公司落户青溪高新区。", Kind::Enterprise), ["华为公司"]);
     }
 
     #[test]

@@ -251,6 +251,10 @@ pub struct EnterpriseRules {
     pub short_name_min: usize,
     pub declared_short_name_cues: Vec<String>,
     pub legal_suffixes: Vec<String>,
+    /// A bare legal ending that is a common noun too (公司, the company) …
+    pub common_noun_suffixes: Vec<String>,
+    /// … is that noun right after one of these (完善公司, 本公司).
+    pub common_noun_before: Vec<String>,
     pub soft_suffixes: Vec<String>,
     pub chain_leader_words: Vec<String>,
     /// Words before a stock code in brackets (股票代码:300750).
