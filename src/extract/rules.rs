@@ -54,6 +54,8 @@ pub struct ReferenceRules {
     pub enterprise: Vec<String>,
     /// At the start of a segment: the institute named last (该研究院, 该院).
     pub institute: Vec<String>,
+    /// At the start of a segment: the project named last (本项目, 该项目).
+    pub project: Vec<String>,
     /// Time words a segment may open with before the reference word
     /// (今年该企业…; a year, 2023年, is skipped without a list).
     pub time_before: Vec<String>,
@@ -76,6 +78,7 @@ impl ReferenceRules {
             .enterprise
             .iter()
             .chain(&self.institute)
+            .chain(&self.project)
             .chain(&self.time_before)
             .chain(&self.described_openers);
         for c in words.filter_map(|w| w.chars().next()).chain('0'..='9') {
@@ -102,6 +105,7 @@ impl ReferenceRules {
         after(&self.enterprise)
             .map(|rest| (super::Kind::Enterprise, rest))
             .or_else(|| after(&self.institute).map(|rest| (super::Kind::Institute, rest)))
+            .or_else(|| after(&self.project).map(|rest| (super::Kind::Project, rest)))
             .or_else(|| self.described(lead).map(|(_, rest)| (super::Kind::Enterprise, rest)))
     }
 

@@ -1259,6 +1259,23 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_to_the_project_makes_it_the_subject_but_not_a_rate_of_projects() {
+        let text = "白山高新区将建设远山光电传感模组生产基地项目。本项目计划总投资约18.6亿元,\
+                    项目拟用地约126亩。全区签约项目31个,项目开工率达到66%。";
+        let s = stats(text);
+        for (value, unit) in [("1860000000", "CNY"), ("126", "mu")] {
+            assert!(
+                s.contains(&("远山光电传感模组生产基地项目".into(), value.into(), unit.into())),
+                "{value} {unit}: {s:?}"
+            );
+        }
+        assert!(
+            s.contains(&("白山高新区".into(), "66".into(), "percent".into())),
+            "{s:?}"
+        );
+    }
+
+    #[test]
     fn a_reference_after_a_year_and_to_an_institute() {
         let text = "青溪高新区的远山材料股份有限公司是龙头企业。2023年该企业产值突破50亿元。\
                     园区与白山大学共建的青溪光电研究院揭牌。该研究院首期投入1.2亿元,计划组建科研团队150人。";
