@@ -2035,10 +2035,38 @@ fn strip_industry(name: &str, rules: &Rules) -> String {
 }
 
 /// Industries named as such: a taxonomy label right before 产业 / 产业链 /
-/// 行业 / 集群 (skipping 首位 / 主导 / 支柱 … in between).
+/// 行业 / 集群 (skipping 首位 / 主导 / 支柱 … in between), or before a chain
+/// role (电子信息的头雁).
 fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec<Cand>) {
     let modifiers = rules.entities.industry.modifiers.iter().map(String::as_str).chain([""]);
     for i in 0..chars.len() {
+        if chars[i] == '的'
+            && rules
+                .entities
+                .industry
+                .role_heads
+                .iter()
+                .any(|h| starts_with(chars, i, h))
+        {
+            if let Some((len, pref)) = (2..=8.min(i)).rev().find_map(|len| {
+                let label: String = chars[i - len..i].iter().collect();
+                gaz.industry(&label).map(|p| (len, p.to_string()))
+            }) {
+                let name: String = chars[i - len..i].iter().collect();
+                out.push(Cand {
+                    start: i - len,
+                    end: i,
+                    kind: Kind::Industry,
+                    via: Via::Context,
+                    canonical: (pref != name).then_some(pref),
+                    name,
+                    entry: None,
+                    aliases: Vec::new(),
+                    score: 4,
+                });
+            }
+            continue;
+        }
         // 产业, 行业, and 链 for a chain named without 产业 (量子信息链上).
         let is_head = matches!(chars[i], '产' | '行') && chars.get(i + 1) == Some(&'业')
             || chars[i] == '链' && !ends_with(chars, i, "产业");

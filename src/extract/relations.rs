@@ -26,8 +26,9 @@ pub(super) fn is_major_zone(m: &Mention, rules: &Rules, gaz: &Gazetteer) -> bool
                     .any(|s| m.name.ends_with(s.as_str())))
 }
 
-/// 以A为链主: the short name in the frame is an enterprise's (以中联重科为链主,
-/// 以A、B为龙头), when no list knew it (see `frame_closes` in relations.toml).
+/// 以A为链主, 链主是A: the short name in the frame is an enterprise's
+/// (以中联重科为链主, 以A、B为龙头), when no list knew it (see `frame_closes`
+/// and `frame_after` in relations.toml).
 pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
     let rr = &Rules::get().relations.chain_leader;
     let mut found = Vec::new();
@@ -66,6 +67,32 @@ pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
                     {
                         found.push(Mention::from_layout(Kind::Enterprise, name, span, si));
                     }
+                }
+            }
+        }
+    }
+    // X链的链主是A。
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let s = &text[sentence.start..sentence.end];
+        for cue in &rr.frame_after {
+            for (at, _) in s.match_indices(cue.as_str()) {
+                let rest = &s[at + cue.len()..];
+                // A handle in the clause is the name (链主就是刚上市的@A).
+                let clause = &rest[..rest.find([',', ';', '。', '!', '?']).unwrap_or(rest.len())];
+                let skipped = clause
+                    .find('@')
+                    .map_or(rest.len() - rest.trim_start_matches(' ').len(), |p| p + 1);
+                let rest = &rest[skipped..];
+                let len = rest.find(|c: char| !super::entities::is_cjk(c)).unwrap_or(rest.len());
+                let name = &rest[..len];
+                let start = sentence.start + at + cue.len() + skipped;
+                let span = start..start + len;
+                let named = ex.mentions.iter().any(|m| m.start < span.end && span.start < m.end);
+                if (2..=8).contains(&name.chars().count())
+                    && !named
+                    && !rr.frame_not_endings.iter().any(|e| name.ends_with(e.as_str()))
+                {
+                    found.push(Mention::from_layout(Kind::Enterprise, name, span, si));
                 }
             }
         }
@@ -1576,6 +1603,18 @@ mod tests {
         // Not a name: a word that holds 以, a project, an industry.
         let r = chains("青溪高新区可以链主为引领,以重大项目为龙头,以光伏为龙头。");
         assert!(r.is_empty(), "{r:?}");
+        // After the role, to the clause's end or a handle's @; an industry
+        // the taxonomy knows, named by its role (电子信息的头雁).
+        let r = chains(
+            "青溪高新区的主导产业是工程机械和电子信息。工程机械这条链的链主还是 @远山重科 ,稳!\
+             电子信息的头雁是白鹭微电子。",
+        );
+        for (leader, industry) in [("远山重科", "工程机械"), ("白鹭微电子", "电子信息")] {
+            assert!(
+                r.iter().any(|(_, l, i)| l == leader && i == industry),
+                "{leader}: {r:?}"
+            );
+        }
         // The chain its clause names before the leader, not an industry of
         // the next clause.
         let r = chains("青溪高新区的光纤光缆产业链由远山光缆股份有限公司担任链主,2023年光电子信息产业规模达6100亿元。");

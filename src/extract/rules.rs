@@ -142,6 +142,8 @@ pub struct ListRules {
 
 #[derive(Debug, Deserialize)]
 pub struct IndustryRules {
+    /// A taxonomy industry right before one of these is named as one (电子信息的头雁是A).
+    pub role_heads: Vec<String>,
     pub label_suffixes: Vec<String>,
     pub modifiers: Vec<String>,
     /// Words whose 链 is not an industry's chain (金融链, 人才链).
@@ -410,6 +412,9 @@ pub struct ChainLeaderRules {
     pub frame_not_after: String,
     /// Endings of what is no enterprise's name (以重大项目为龙头).
     pub frame_not_endings: Vec<String>,
+    /// X链的链主是A: what follows one of these, to the clause's end, is an
+    /// enterprise (a social-media handle's @ and spaces before it dropped).
+    pub frame_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
