@@ -709,6 +709,9 @@ struct Edge {
     /// Step over a one-character stop word inside a firm's name before a
     /// merely descriptive rest (华都|科技有限公司).
     through_inner: bool,
+    /// Step over one dash joining a joint laboratory's partners
+    /// (河科大—凯晟高端轴承联合实验室).
+    through_dash: bool,
 }
 
 /// The start of a place or zone name the gazetteer knows that begins before
@@ -744,6 +747,10 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 }
                 _ => break,
             }
+        }
+        if edge.through_dash && matches!(c, '—' | '－') && b >= 3 && is_cjk(chars[b - 2]) && is_cjk(chars[b - 3]) {
+            b -= 1;
+            continue;
         }
         if !is_name_char(c) {
             break;
@@ -979,6 +986,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 SuffixKind::Institute | SuffixKind::InstituteBranch | SuffixKind::Project
             ),
             through_inner: matches!(kind, SuffixKind::LegalEnterprise),
+            through_dash: matches!(kind, SuffixKind::Institute)
+                && rules
+                    .relations
+                    .located_in
+                    .joint_institute_words
+                    .iter()
+                    .any(|w| ends_with(chars, se, w)),
         };
         let ent = &rules.entities.enterprise;
         if kind == &SuffixKind::LegalEnterprise
@@ -3093,6 +3107,19 @@ mod tests {
         assert_eq!(
             names("青溪科技保险公司成立。", Kind::Enterprise),
             vec!["青溪科技保险公司"]
+        );
+    }
+
+    #[test]
+    fn a_joint_laboratory_named_for_both_partners_keeps_both_and_a_time_phrase_is_no_name() {
+        assert_eq!(
+            names("青溪高新区签约共建“白大—远山高端轴承联合实验室”。", Kind::Institute),
+            ["白大—远山高端轴承联合实验室"]
+        );
+        assert!(
+            names("近五年来学校在高新区转化成果126项。", Kind::Institute).is_empty(),
+            "{:?}",
+            names("近五年来学校在高新区转化成果126项。", Kind::Institute)
         );
     }
 
