@@ -161,6 +161,8 @@ pub fn clean(original: &str) -> NormalizedDoc {
     // longer changes, so that cleaning clean text changes nothing. Nearly
     // every text settles in the first round and is only checked by the second.
     let (mut converted, mut split) = (false, 0);
+    // (No step makes Markdown's marks: once is enough.)
+    chars = strip_markdown(chars);
     for _ in 0..CLEAN_ROUNDS {
         let (next, c, s) = clean_round(&chars);
         converted |= c;
@@ -209,7 +211,6 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
         .iter()
         .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
         .collect();
-    let chars = strip_markdown(chars);
     let chars = strip_pinyin(chars);
     let (chars, converted) = to_simplified(chars);
     let chars = drop_junk_lines(chars);
@@ -227,13 +228,27 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
 /// that part a table's cells. A hashtag (`#话题#`) has no
 /// space after its mark and stays.
 fn strip_markdown(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
-    if !chars.iter().any(|&(c, _)| matches!(c, '#' | '>' | '*' | '|')) {
+    // One pass says whether there is anything to do: a mark at a line's
+    // start, a star, or a table's rule (---). Most texts have none.
+    let marked = chars
+        .windows(2)
+        .any(|w| matches!((w[0].0, w[1].0), ('\n', '#' | '>') | ('*', _) | ('-', '-')))
+        || matches!(chars.first(), Some(&('#' | '>' | '*', _)));
+    if !marked {
         return chars;
     }
     let mut out = Vec::with_capacity(chars.len());
     // Whether the line is a row of a table whose rule was seen.
     let mut in_table = false;
     for line in chars.split_inclusive(|&(c, _)| c == '\n') {
+        // Most lines hold no mark at all: copied whole.
+        let plain = !in_table
+            && !matches!(line.first(), Some(&('#' | '>', _)))
+            && !line.iter().any(|&(c, _)| matches!(c, '*' | '|'));
+        if plain {
+            out.extend_from_slice(line);
+            continue;
+        }
         let content: &[(char, u32)] = match line.last() {
             Some(&('\n', _)) => &line[..line.len() - 1],
             _ => line,
@@ -1695,7 +1710,7 @@ mod tests {
                       > 发布机构:白山研究院\n\
                       全区营业收入**1200亿元**,增长8%。\n\
                       | 排名 | 园区 | 主导产业 | 营业收入(亿元) |\n\
-                      |---|:---|---|---:|\n\
+                      | --- | :--- | --- | ---: |\n\
                       | 1 | 青溪高新区 | 新材料 | 1200.5 |\n\
                       | 2 | 白山高新区 | 声学光电 | 860.2 |\n\
                       *注:数据为2023年。*\n\

@@ -1106,11 +1106,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 after_zone = true;
             }
         }
-        // Counted phrases are not names (173个国家高新区管委会, 首批4家…工作站).
+        // Counted phrases are not names (173个国家高新区管委会, 首批4家…工作站,
+        // 已建成离岸创新中心3个).
         if chars[b..se]
             .windows(2)
             .any(|w| w[0].is_ascii_digit() && "家个名所项批".contains(w[1]))
             || rules.counted_before(chars, b)
+            || matches!(kind, SuffixKind::Institute | SuffixKind::Zone) && rules.counted_after(chars, se)
         {
             continue;
         }
@@ -3121,6 +3123,16 @@ mod tests {
             "{:?}",
             names("近五年来学校在高新区转化成果126项。", Kind::Institute)
         );
+    }
+
+    #[test]
+    fn a_kind_counted_and_a_question_s_opening_are_no_names() {
+        assert!(names("青溪高新区已建成离岸创新中心3个。", Kind::Institute).is_empty());
+        let agencies = names(
+            "白山市召开发布会。\n记者:请问市工信局在推动企业方面有哪些政策?",
+            Kind::Agency,
+        );
+        assert_eq!(agencies, ["市工信局"]);
     }
 
     #[test]

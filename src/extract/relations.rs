@@ -34,10 +34,10 @@ pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
     let mut found = Vec::new();
     for (si, sentence) in ex.sentences.iter().enumerate() {
         let s = &text[sentence.start..sentence.end];
-        if !s.contains('以') {
+        if !sentence.cues.has(Cue::LeaderFrameClose) || !s.contains('以') {
             continue;
         }
-        for close in &rr.frame_closes {
+        for close in rr.frame_closes.iter() {
             for (at, _) in s.match_indices(close.as_str()) {
                 let before = &s[..at];
                 let Some(open) = before.rfind('以') else { continue };
@@ -74,7 +74,10 @@ pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
     // X链的链主是A。
     for (si, sentence) in ex.sentences.iter().enumerate() {
         let s = &text[sentence.start..sentence.end];
-        for cue in &rr.frame_after {
+        if !sentence.cues.has(Cue::LeaderFrameAfter) {
+            continue;
+        }
+        for cue in rr.frame_after.iter() {
             for (at, _) in s.match_indices(cue.as_str()) {
                 let rest = &s[at + cue.len()..];
                 // A handle in the clause is the name (链主就是刚上市的@A).

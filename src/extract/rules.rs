@@ -407,14 +407,14 @@ pub struct ChainLeaderRules {
     /// paragraph named last before.
     pub chain_references: Vec<String>,
     /// 以A为链主: what the frame holds is an enterprise, named or not.
-    pub frame_closes: Vec<String>,
+    pub frame_closes: WordSet,
     /// Characters before 以 that make it part of a word (可以, 所以).
     pub frame_not_after: String,
     /// Endings of what is no enterprise's name (以重大项目为龙头).
     pub frame_not_endings: Vec<String>,
     /// X链的链主是A: what follows one of these, to the clause's end, is an
     /// enterprise (a social-media handle's @ and spaces before it dropped).
-    pub frame_after: Vec<String>,
+    pub frame_after: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
@@ -792,6 +792,10 @@ pub enum Cue {
     Chain,
     /// `entities.project.table_headers` (项目名称).
     ProjectTableHeader,
+    /// `relations.chain_leader.frame_closes` (以A为链主).
+    LeaderFrameClose,
+    /// `relations.chain_leader.frame_after` (链主是A).
+    LeaderFrameAfter,
 }
 
 /// Which [`Cue`] lists a sentence holds a word of.
@@ -992,6 +996,8 @@ impl Rules {
             (Cue::WeakChainLeader, &relations.chain_leader.weak_cues),
             (Cue::Chain, &relations.chain_leader.chain_words),
             (Cue::ProjectTableHeader, &entities.project.table_headers),
+            (Cue::LeaderFrameClose, &relations.chain_leader.frame_closes),
+            (Cue::LeaderFrameAfter, &relations.chain_leader.frame_after),
         ])
         .map_err(|message| crate::Error::Data {
             file: "data/rules/relations.toml".into(),
@@ -1093,6 +1099,15 @@ impl Rules {
             && (chars[at - 2].is_ascii_digit() || "一二两三四五六七八九十多余几数".contains(chars[at - 2]))
     }
 
+    /// Whether a count follows `at` (离岸创新中心3个: a kind counted, no name).
+    pub fn counted_after(&self, chars: &[char], at: usize) -> bool {
+        let digits = chars[at.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        digits > 0 && chars.get(at + digits).is_some_and(|c| self.measure_words.contains(c))
+    }
+
     /// Whether `word` is a stop word (a word no name starts with).
     pub fn is_stop_word(&self, word: &[char]) -> bool {
         self.stop_set.words.contains(word)
@@ -1106,11 +1121,13 @@ impl Rules {
 }
 
 /// Whether `chars[at..]` starts with `word`.
+#[inline]
 pub fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
     (at..).zip(word.chars()).all(|(i, c)| chars.get(i) == Some(&c))
 }
 
 /// Whether `chars[..end]` ends with `word`.
+#[inline]
 pub fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
     let n = word.chars().count();
     n <= end && chars[end - n..end].iter().copied().eq(word.chars())
@@ -1161,6 +1178,8 @@ mod tests {
             (Cue::WeakChainLeader, &r.relations.chain_leader.weak_cues),
             (Cue::Chain, &r.relations.chain_leader.chain_words),
             (Cue::ProjectTableHeader, &r.entities.project.table_headers),
+            (Cue::LeaderFrameClose, &r.relations.chain_leader.frame_closes),
+            (Cue::LeaderFrameAfter, &r.relations.chain_leader.frame_after),
         ];
         let mut sentences: Vec<String> = vec![
             "示范区以新材料和高端装备为主导产业".into(),
