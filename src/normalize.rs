@@ -161,8 +161,6 @@ pub fn clean(original: &str) -> NormalizedDoc {
     // longer changes, so that cleaning clean text changes nothing. Nearly
     // every text settles in the first round and is only checked by the second.
     let (mut converted, mut split) = (false, 0);
-    // (No step makes Markdown's marks: once is enough.)
-    chars = strip_markdown(chars);
     for _ in 0..CLEAN_ROUNDS {
         let (next, c, s) = clean_round(&chars);
         converted |= c;
@@ -211,6 +209,9 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
         .iter()
         .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
         .collect();
+    // (Each round: a quote's mark may open a line only once junk before it
+    // on the line has gone.)
+    let chars = strip_markdown(chars);
     let chars = strip_pinyin(chars);
     let (chars, converted) = to_simplified(chars);
     let chars = drop_junk_lines(chars);
