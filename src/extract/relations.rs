@@ -723,7 +723,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     ms.iter()
                         .copied()
                         .filter(|&i| {
-                            m(i).kind == Kind::Industry && m(i).start > lo && m(i).start < (lo + 60).min(bound)
+                            m(i).kind == Kind::Industry && m(i).start > lo && m(i).start < (lo + 150).min(bound)
                         })
                         .min_by_key(|&i| m(i).start)
                 };
@@ -1366,8 +1366,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 // 与A等机构开展…合作: the group word stands between.
                 let reach = if rest.starts_with('等') { 12 } else { 8 };
                 let cue_near = rr.cooperates_with.cues.iter().any(|c| {
-                    rest.find(c.as_str())
-                        .is_some_and(|q| rest[..q].chars().count() <= reach)
+                    rest.find(c.as_str()).is_some_and(|q| {
+                        let after = &rest[q + c.len()..];
+                        rest[..q].chars().count() <= reach
+                            && !rr
+                                .cooperates_with
+                                .shared_role_after
+                                .iter()
+                                .any(|w| after.starts_with(w.as_str()))
+                    })
                 });
                 if !cue_near {
                     continue;
@@ -1643,6 +1650,22 @@ mod tests {
                 .any(|x| x.0 == Predicate::LocatedIn && x.1.starts_with("Lanhe Tech Co.")),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn two_firms_sharing_a_chain_s_lead_lead_it_and_do_not_co_operate_by_it() {
+        let r = relations(
+            "青溪高新区以新能源汽车为首位产业。\n\
+             链主企业:远山汽车股份有限公司与白鹭智驱科技股份有限公司共同担任新能源汽车产业链链主;\n\
+             其他企业配套。",
+        );
+        assert!(!r.iter().any(|x| x.0 == Predicate::CooperatesWith), "{r:?}");
+        let leaders: Vec<&str> = r
+            .iter()
+            .filter(|x| x.0 == Predicate::ChainLeader)
+            .map(|x| x.2.as_str())
+            .collect();
+        assert_eq!(leaders, ["白鹭智驱科技股份有限公司", "远山汽车股份有限公司"], "{r:?}");
     }
 
     #[test]

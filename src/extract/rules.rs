@@ -439,6 +439,9 @@ pub struct RenamedRules {
 #[derive(Debug, Deserialize)]
 pub struct CooperationRules {
     pub cues: WordSet,
+    /// Right after a cue, these make it a shared role, not co-operation
+    /// (A与B共同担任X产业链链主).
+    pub shared_role_after: Vec<String>,
     /// Adverbs that may stand between a party and 与 (A先后与B合作).
     pub adverbs_before_conjunction: Vec<String>,
 }
