@@ -651,6 +651,123 @@ fn bracketed_gloss(text: &str, end: usize) -> Option<(usize, usize)> {
     ((2..=20).contains(&n) && inner.chars().all(super::entities::is_cjk)).then_some((start, start + inner_len))
 }
 
+/// The items of an English list of leading industries (A, B and C are its
+/// leading industries; its pillar industries include A and B), each an
+/// industry, the taxonomy's or not: an item holding a shorter industry
+/// (advanced equipment manufacturing) names the whole item. Of a list before
+/// the cue, the first item counts only as the industry found at its end: a
+/// verb may open it (Baoji lists titanium materials, …).
+pub(super) fn add_listed_industries(text: &str, ex: &mut Extraction) {
+    let lr = &Rules::get().relations.leading_industry;
+    let mut added: Vec<Mention> = Vec::new();
+    let mut replaced: Vec<usize> = Vec::new();
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        // (A translation's industries are its Chinese paragraph's.)
+        if !sentence.english
+            || !sentence.cues.has(super::rules::Cue::LeadingIndustry)
+            || !translated_mentions(ex, sentence.paragraph).is_empty()
+        {
+            continue;
+        }
+        let s = &text[sentence.start..sentence.end];
+        let Some((cue_pos, cue)) = lr
+            .cues
+            .iter()
+            .filter(|c| c.is_ascii())
+            .filter_map(|c| s.rfind(c.as_str()).map(|p| (p, c)))
+            .max()
+        else {
+            continue;
+        };
+        let before = s[..cue_pos].trim_end();
+        let before = lr
+            .english_counts
+            .iter()
+            .find_map(|n| before.strip_suffix(n.as_str()).filter(|b| b.ends_with(' ')))
+            .map_or(before, str::trim_end);
+        let copula_at = lr
+            .english_copulas
+            .iter()
+            .find_map(|c| before.strip_suffix(c.as_str()).filter(|b| b.ends_with(' ')))
+            .map(|b| b.trim_end().len());
+        let (region, before_cue) = match copula_at {
+            Some(end) => (0..end, true),
+            None => {
+                let after = cue_pos + cue.len();
+                let Some(start) = lr
+                    .english_list_openers
+                    .iter()
+                    .find_map(|w| s[after..].strip_prefix(w.as_str()))
+                    .map(|rest| s.len() - rest.len())
+                else {
+                    continue;
+                };
+                let end = s[start..].find(['.', ';']).map_or(s.len(), |q| start + q);
+                (start..end, false)
+            }
+        };
+        let industries: Vec<usize> = (0..ex.mentions.len())
+            .filter(|&k| ex.mentions[k].sentence == si && ex.mentions[k].kind == Kind::Industry)
+            .collect();
+        let at = |p: usize| sentence.start + p;
+        // The items: the separators outside the industries found.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let (mut item_start, mut p) = (region.start, region.start);
+        while p < region.end {
+            let inside = industries
+                .iter()
+                .any(|&k| ex.mentions[k].start < at(p) && at(p) < ex.mentions[k].end);
+            if let Some(w) = [", and ", ", ", " and "]
+                .into_iter()
+                .find(|w| !inside && s[p..region.end].starts_with(w))
+            {
+                items.push((item_start, p));
+                p += w.len();
+                item_start = p;
+                continue;
+            }
+            p += s[p..].chars().next().map_or(1, char::len_utf8);
+        }
+        items.push((item_start, region.end));
+        for (n, &(a, b)) in items.iter().enumerate() {
+            let item = s[a..b].trim();
+            let a = a + (s[a..b].len() - s[a..b].trim_start().len());
+            // (Without an article: the digital economy.)
+            let article = ["the ", "a ", "an "]
+                .into_iter()
+                .find(|w| item.starts_with(w))
+                .map_or(0, str::len);
+            let (item, a) = (&item[article..], a + article);
+            let b = a + item.len();
+            let words: Vec<&str> = item.split(' ').collect();
+            let lower = words
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            let found_whole = industries
+                .iter()
+                .any(|&k| ex.mentions[k].start == at(a) && ex.mentions[k].end == at(b));
+            if (before_cue && n == 0) || !lower || words.len() > 6 || found_whole {
+                continue;
+            }
+            replaced.extend(
+                industries
+                    .iter()
+                    .copied()
+                    .filter(|&k| at(a) <= ex.mentions[k].start && ex.mentions[k].end <= at(b)),
+            );
+            added.push(english_only(Kind::Industry, item, at(a), at(b), si));
+        }
+    }
+    if !added.is_empty() {
+        let mut k = 0;
+        ex.mentions.retain(|_| {
+            k += 1;
+            !replaced.contains(&(k - 1))
+        });
+        ex.insert_mentions(added);
+    }
+}
+
 fn english_only(kind: Kind, phrase: &str, start: usize, end: usize, sentence: usize) -> Mention {
     Mention {
         kind,
@@ -1046,6 +1163,32 @@ mod tests {
         ));
         let companies = names(&ex, Kind::Enterprise);
         assert_eq!(companies, vec!["eLanhe Co., Ltd.", "Baishan Power Supply Co., Ltd."]);
+    }
+
+    #[test]
+    fn each_item_of_an_english_list_of_leading_industries_is_an_industry() {
+        let ex = extract(&clean(
+            "Qingxi High-Tech Zone lists titanium materials, advanced equipment manufacturing and new energy \
+             vehicle parts as its three pillar industries. Its leading industries are the digital economy, \
+             new materials, and energy conservation and environmental protection.",
+        ));
+        let leading: Vec<&str> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::extract::Predicate::LeadingIndustry)
+            .filter_map(|r| r.object.and_then(|o| ex.mentions[o].english.as_deref()))
+            .collect();
+        for industry in [
+            "advanced equipment manufacturing",
+            "new energy vehicle parts",
+            "digital economy",
+            "new materials",
+            "energy conservation and environmental protection",
+        ] {
+            assert!(leading.contains(&industry), "{industry}: {leading:?}");
+        }
+        // The first item of a list before the cue may open with a verb: not taken whole.
+        assert!(!leading.iter().any(|i| i.contains("lists")), "{leading:?}");
     }
 
     #[test]

@@ -455,6 +455,9 @@ pub struct LeadingRules {
     /// Counts that may stand between a copula and the cue (as its three
     /// leading industries).
     pub english_counts: Vec<String>,
+    /// In English, the list after the cue opens after one of these (leading
+    /// industries are A, B and C; pillar industries include …).
+    pub english_list_openers: Vec<String>,
     /// Chinese words right after the cue that put the industries after it
     /// (主导产业为A、B和C, 主导产业包括A和B).
     pub list_after_cue: Vec<String>,
