@@ -755,7 +755,7 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                         .joint_settle_words
                         .found_in(text_of(ex, &ex.sentences[si]))
                 })
-                && registered_elsewhere(&entities[*s], &zone_codes(&entities[*z], ex, gaz), gaz)
+                && registered_elsewhere(&entities[*s], &zone_codes(&entities[*z], ex, gaz), rules, gaz)
         })
         .map(|(k, _)| k.clone())
         .collect();
@@ -969,7 +969,7 @@ fn zone_codes(zone: &Entity, ex: &Extraction, gaz: &Gazetteer) -> Vec<String> {
 /// signed projects is the investor, not a resident. A branch or subsidiary
 /// names where it is further in (星途感知(芜湖)科技有限公司, A公司株洲分公司).
 /// Unknown places say no.
-fn registered_elsewhere(enterprise: &Entity, zone_codes: &[String], gaz: &Gazetteer) -> bool {
+fn registered_elsewhere(enterprise: &Entity, zone_codes: &[String], rules: &Rules, gaz: &Gazetteer) -> bool {
     // Provinces and cities only: county names are too often words (光明, 南山).
     let region = |name: &str| {
         place_prefix_codes(name, gaz)
@@ -980,7 +980,12 @@ fn registered_elsewhere(enterprise: &Entity, zone_codes: &[String], gaz: &Gazett
     let name = &enterprise.label;
     // Only a registered (legal) name says where it is registered: 德州仪器
     // is Texas Instruments, not a firm of 德州.
-    let legal = name.ends_with("公司");
+    let legal = rules
+        .entities
+        .enterprise
+        .legal_suffixes
+        .iter()
+        .any(|l| !l.is_ascii() && name.ends_with(l.as_str()));
     let Some(own) = region(name).filter(|_| legal) else {
         return false;
     };

@@ -2050,6 +2050,16 @@ fn strip_industry(name: &str, rules: &Rules) -> String {
     n
 }
 
+/// The longest taxonomy label ending at `end`: its start, the label and
+/// the taxonomy's preferred label.
+fn industry_ending_at(chars: &[char], end: usize, gaz: &Gazetteer) -> Option<(usize, String, String)> {
+    (2..=8.min(end)).rev().find_map(|len| {
+        let label: String = chars[end - len..end].iter().collect();
+        let pref = gaz.industry(&label)?.to_string();
+        Some((end - len, label, pref))
+    })
+}
+
 /// Industries named as such: a taxonomy label right before 产业 / 产业链 /
 /// 行业 / 集群 (skipping 首位 / 主导 / 支柱 … in between), or before a chain
 /// role (电子信息的头雁).
@@ -2064,13 +2074,9 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 .iter()
                 .any(|h| starts_with(chars, i, h))
         {
-            if let Some((len, pref)) = (2..=8.min(i)).rev().find_map(|len| {
-                let label: String = chars[i - len..i].iter().collect();
-                gaz.industry(&label).map(|p| (len, p.to_string()))
-            }) {
-                let name: String = chars[i - len..i].iter().collect();
+            if let Some((start, name, pref)) = industry_ending_at(chars, i, gaz) {
                 out.push(Cand {
-                    start: i - len,
+                    start,
                     end: i,
                     kind: Kind::Industry,
                     via: Via::Context,
@@ -2096,18 +2102,7 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 continue;
             }
             let end = i - mn;
-            // Longest taxonomy label ending at `end`.
-            let mut found = None;
-            for len in (2..=8).rev() {
-                if len > end {
-                    continue;
-                }
-                let label: String = chars[end - len..end].iter().collect();
-                if let Some(p) = gaz.industry(&label) {
-                    found = Some((end - len, label, p.to_string()));
-                    break;
-                }
-            }
+            let found = industry_ending_at(chars, end, gaz);
             let not_a_chain = |(_, label, _): &(usize, String, String)| {
                 head_len == 1 && rules.entities.industry.not_chains.contains(label)
             };

@@ -32,6 +32,12 @@ pub(super) fn is_major_zone(m: &Mention, rules: &Rules, gaz: &Gazetteer) -> bool
 pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
     let rr = &Rules::get().relations.chain_leader;
     let mut found = Vec::new();
+    // A name: 2 to 8 characters where no other name stands, no generic ending.
+    let is_name = |name: &str, span: &std::ops::Range<usize>| {
+        (2..=8).contains(&name.chars().count())
+            && !ex.mentions.iter().any(|m| m.start < span.end && span.start < m.end)
+            && !rr.frame_not_endings.iter().any(|e| name.ends_with(e.as_str()))
+    };
     for (si, sentence) in ex.sentences.iter().enumerate() {
         let s = &text[sentence.start..sentence.end];
         if !sentence.cues.has(Cue::LeaderFrameClose) || !s.contains('以') {
@@ -55,16 +61,10 @@ pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
                     let span = base + offset..base + offset + name.len();
                     // Past the name and the separator after it.
                     offset += name.len() + held[offset + name.len()..].chars().next().map_or(0, char::len_utf8);
-                    let n = name.chars().count();
                     let plain = name
                         .chars()
                         .all(|c| super::entities::is_cjk(c) || c.is_ascii_alphanumeric());
-                    let named = ex.mentions.iter().any(|m| m.start < span.end && span.start < m.end);
-                    if (2..=8).contains(&n)
-                        && plain
-                        && !named
-                        && !rr.frame_not_endings.iter().any(|e| name.ends_with(e.as_str()))
-                    {
+                    if plain && is_name(name, &span) {
                         found.push(Mention::from_layout(Kind::Enterprise, name, span, si));
                     }
                 }
@@ -90,11 +90,7 @@ pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
                 let name = &rest[..len];
                 let start = sentence.start + at + cue.len() + skipped;
                 let span = start..start + len;
-                let named = ex.mentions.iter().any(|m| m.start < span.end && span.start < m.end);
-                if (2..=8).contains(&name.chars().count())
-                    && !named
-                    && !rr.frame_not_endings.iter().any(|e| name.ends_with(e.as_str()))
-                {
+                if is_name(name, &span) {
                     found.push(Mention::from_layout(Kind::Enterprise, name, span, si));
                 }
             }
