@@ -501,6 +501,29 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 }
                 None
             };
+            // 位于A高新区的B公司, A园内的B公司: the item a zone's description
+            // qualifies lies there.
+            let described_zone = |i: usize| {
+                let item = m(i);
+                ms.iter().copied().rfind(|&j| {
+                    let zj = m(j);
+                    if zj.kind != Kind::Zone || zj.end > item.start {
+                        return false;
+                    }
+                    let Some(link) = text.get(zj.end..item.start) else {
+                        return false;
+                    };
+                    let opened = || {
+                        let before = &text[sentence.start..zj.start];
+                        rr.located_in
+                            .settled_before_zone
+                            .iter()
+                            .chain(&rr.located_in.described_openers)
+                            .any(|w| before.ends_with(w.as_str()))
+                    };
+                    rr.located_in.described_links.iter().any(|w| link == w.as_str()) || (link == "的" && opened())
+                })
+            };
             if names_zone || coref || cue {
                 for &i in ms {
                     let e = m(i);
@@ -509,7 +532,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     }
                     match e.kind {
                         Kind::Enterprise | Kind::Project => {
-                            let zone = settled_zone(i).unwrap_or_else(|| clause_zone(i));
+                            let zone = settled_zone(i)
+                                .or_else(|| described_zone(i))
+                                .unwrap_or_else(|| clause_zone(i));
                             out.push(rel(Predicate::LocatedIn, i, zone, si));
                         }
                         Kind::Institute => {
@@ -539,7 +564,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                     .any(|w| before.contains(&format!("{w}与")))
                             };
                             let placed = !joint || rr.located_in.joint_settle_words.found_in(s) || zone_party();
-                            if !partner && placed {
+                            if let Some(zone) = described_zone(i) {
+                                out.push(rel(Predicate::LocatedIn, i, zone, si));
+                            } else if !partner && placed {
                                 out.push(rel(Predicate::LocatedIn, i, clause_zone(i), si));
                             }
                         }
@@ -1685,6 +1712,26 @@ mod tests {
         let r = relations("青溪高新区的远山负极材料项目和白鹭产业园同步推进。");
         assert!(
             !has(&r, Predicate::LocatedIn, "远山负极材料项目", "白鹭产业园"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn an_item_a_zone_s_description_qualifies_lies_in_that_zone() {
+        let r = relations(
+            "青溪高新区的芯片设计企业依托的是位于松岭高新区的白鹭微电子股份有限公司。\
+             青溪高新区白鹭产业园内的远山光学科技有限公司今年扩产。",
+        );
+        assert!(
+            has(&r, Predicate::LocatedIn, "白鹭微电子股份有限公司", "松岭高新区"),
+            "{r:?}"
+        );
+        assert!(
+            !has(&r, Predicate::LocatedIn, "白鹭微电子股份有限公司", "青溪高新区"),
+            "{r:?}"
+        );
+        assert!(
+            has(&r, Predicate::LocatedIn, "远山光学科技有限公司", "白鹭产业园"),
             "{r:?}"
         );
     }

@@ -486,6 +486,12 @@ pub struct LocatedRules {
     pub settled_before_zone: Vec<String>,
     /// … and so do the items joined to it by one of these (A项目和B项目).
     pub item_joiners: Vec<String>,
+    /// What stands between a zone and the item it describes (A园内的B公司):
+    /// the item lies in that zone …
+    pub described_links: Vec<String>,
+    /// … and so does one after a bare 的 when one of `settled_before_zone`
+    /// opens the description (位于A高新区的B公司), or one of these.
+    pub described_openers: Vec<String>,
     /// Endings of joint laboratories and institutes (联合实验室) …
     pub joint_institute_words: Vec<String>,
     /// … which lie in the sentence's zone only with one of these.
