@@ -443,6 +443,46 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .strip_prefix(w.as_str())
                 .is_some_and(|rest| rr.located_in.place_cues.iter().any(|c| rest.starts_with(c.as_str())))
         });
+        // A、B作为C的核心区, A is the core area of C: the zones named lie in C,
+        // whatever the sentence is about.
+        let mut core_containers: Vec<usize> = Vec::new();
+        for &j in ms.iter().filter(|&&j| m(j).kind == Kind::Zone) {
+            let container = m(j);
+            let before = &text[sentence.start..container.start];
+            let after = &text[container.end..sentence.end];
+            let Some(link) = rr.located_in.core_area_before.iter().find(|w| {
+                before.ends_with(w.as_str())
+                    && (w.is_ascii()
+                        || rr
+                            .located_in
+                            .core_area_after
+                            .iter()
+                            .any(|a| after.starts_with(a.as_str())))
+            }) else {
+                continue;
+            };
+            let mut end = container.start - link.len();
+            let mut members = Vec::new();
+            while let Some(&i) = ms
+                .iter()
+                .find(|&&i| i != j && m(i).kind == Kind::Zone && m(i).end == end)
+            {
+                members.push(i);
+                let Some(joiner) = rr
+                    .located_in
+                    .item_joiners
+                    .iter()
+                    .find(|w| text[sentence.start..m(i).start].ends_with(w.as_str()))
+                else {
+                    break;
+                };
+                end = m(i).start - joiner.len();
+            }
+            if !members.is_empty() {
+                core_containers.push(j);
+            }
+            out.extend(members.into_iter().map(|i| rel(Predicate::LocatedIn, i, j, si)));
+        }
         // Located in the sentence's zone.
         if let Some(z) = zone {
             let cue = sentence.cues.has(Cue::LocatedIn);
@@ -524,6 +564,23 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     rr.located_in.described_links.iter().any(|w| link == w.as_str()) || (link == "的" && opened())
                 })
             };
+            // 东湖高新区下辖A城、B科技城: a zone of a major zone's ending
+            // (a science city) listed as the zone's member is its park.
+            let is_member_park = |i: usize| {
+                let e = m(i);
+                let park_ending = rules
+                    .entities
+                    .zone
+                    .park_major_suffixes
+                    .iter()
+                    .any(|p| e.name.ends_with(p.as_str()));
+                park_ending
+                    && m(z).sentence == si
+                    && m(z).end <= e.start
+                    && text
+                        .get(m(z).end..e.start)
+                        .is_some_and(|between| rr.located_in.member_cues.found_in(between))
+            };
             if names_zone || coref || cue {
                 for &i in ms {
                     let e = m(i);
@@ -569,6 +626,13 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                             } else if !partner && placed {
                                 out.push(rel(Predicate::LocatedIn, i, clause_zone(i), si));
                             }
+                        }
+                        Kind::Zone if core_containers.contains(&i) => {}
+                        Kind::Zone if described_zone(i).is_some() => {
+                            out.extend(described_zone(i).map(|zone| rel(Predicate::LocatedIn, i, zone, si)));
+                        }
+                        Kind::Zone if is_member_park(i) => {
+                            out.push(rel(Predicate::LocatedIn, i, z, si));
                         }
                         Kind::Zone
                             if !is_major_zone(e, rules, gaz) && !visited_list(text, e, sentence.start, rules) =>
@@ -1732,6 +1796,33 @@ mod tests {
         );
         assert!(
             has(&r, Predicate::LocatedIn, "远山光学科技有限公司", "白鹭产业园"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn zones_named_as_a_larger_zone_s_core_area_or_members_lie_in_it() {
+        let r = relations(
+            "青溪高新区、松岭高新区作为白鹭江国家自主创新示范区的核心区,要率先落实。\
+             青溪高新区下辖云杉生物城、青溪未来科技城等园区。",
+        );
+        for zone in ["青溪高新区", "松岭高新区"] {
+            assert!(
+                has(&r, Predicate::LocatedIn, zone, "白鹭江国家自主创新示范区"),
+                "{zone}: {r:?}"
+            );
+        }
+        assert!(has(&r, Predicate::LocatedIn, "青溪未来科技城", "青溪高新区"), "{r:?}");
+        let r = relations(
+            "Qingxi report\n\nQingxi High-Tech Zone is the core area of the Qingxi Science and Technology City.",
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::LocatedIn,
+                "Qingxi High-Tech Zone",
+                "Qingxi Science and Technology City"
+            ),
             "{r:?}"
         );
     }

@@ -492,6 +492,13 @@ pub struct LocatedRules {
     /// … and so does one after a bare 的 when one of `settled_before_zone`
     /// opens the description (位于A高新区的B公司), or one of these.
     pub described_openers: Vec<String>,
+    /// Words between a zone and the parks it lists as its members (下辖).
+    pub member_cues: WordSet,
+    /// A zone right before one of these and a container right after (A作为),
+    /// with one of `core_area_after` after a Chinese container (C的核心区),
+    /// lies in the container.
+    pub core_area_before: Vec<String>,
+    pub core_area_after: Vec<String>,
     /// Endings of joint laboratories and institutes (联合实验室) …
     pub joint_institute_words: Vec<String>,
     /// … which lie in the sentence's zone only with one of these.
