@@ -107,23 +107,7 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     for (i, m) in ex.mentions.iter().enumerate() {
         by_sentence[m.sentence].push(i);
     }
-    // The zone most of the article is about, if one zone dominates.
-    let mut counts: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
-    let mut total = 0;
-    for m in ex.mentions.iter().filter(|m| is_major_zone(m, rules, gaz)) {
-        *counts.entry(m.canonical.as_deref().unwrap_or(&m.name)).or_default() += 1;
-        total += 1;
-    }
-    let dominant_name = counts
-        .iter()
-        .max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n)))
-        .filter(|(_, c)| **c * 2 > total && **c >= 2)
-        .map(|(n, _)| n.to_string());
-    let dominant = dominant_name.and_then(|d| {
-        ex.mentions
-            .iter()
-            .position(|m| is_major_zone(m, rules, gaz) && m.canonical.as_deref().unwrap_or(&m.name) == d)
-    });
+    let dominant = dominant_zone(ex, rules, gaz);
     let mut topic = Vec::with_capacity(ex.sentences.len());
     // The park a heading names (海西园:创新策源的主引擎): its section's topic.
     let mut section: Option<usize> = None;
@@ -218,6 +202,113 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         topic.push(here.or(current).or(dominant));
     }
     ex.topic = topic;
+}
+
+/// The zone most of an article is about, if one zone dominates: named in
+/// more than half of the mentions of major zones, and twice at least. A
+/// short name that ends a longer one of the article is that zone's (火炬高新区,
+/// 厦门火炬高新区), and so is a name a zone's own body opens with (包头稀土
+/// 高新技术产业开发区管理委员会, 包头稀土高新区开发建设投资集团有限公司). The
+/// zone is its mention the gazetteer knows, else of its most frequent name.
+///
+/// Linear in the mentions: names are grouped through their endings (at
+/// most a name's length of lookups each), not compared pairwise.
+fn dominant_zone(ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usize> {
+    type Map<K, V> = foldhash::HashMap<K, V>;
+    let key = |i: usize| ex.mentions[i].canonical.as_deref().unwrap_or(&ex.mentions[i].name);
+    // The distinct names of the major zone mentions, their counts and
+    // their mentions' keys.
+    let mut names: Vec<&str> = Vec::new();
+    let mut index: Map<&str, usize> = Map::default();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut majors: Vec<(usize, usize)> = Vec::new();
+    for (i, m) in ex.mentions.iter().enumerate() {
+        if !is_major_zone(m, rules, gaz) {
+            continue;
+        }
+        let n = *index.entry(m.name.as_str()).or_insert_with(|| {
+            names.push(m.name.as_str());
+            counts.push(0);
+            names.len() - 1
+        });
+        counts[n] += 1;
+        majors.push((i, n));
+    }
+    if majors.is_empty() {
+        return None;
+    }
+    let mut total = majors.len();
+    // Groups of names (union-find): the same key, or one name ending another.
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    fn union(parent: &mut [usize], a: usize, b: usize) {
+        let (ra, rb) = (root(parent, a), root(parent, b));
+        parent[ra] = rb;
+    }
+    let mut by_key: Map<&str, usize> = Map::default();
+    for &(i, n) in &majors {
+        let first = *by_key.entry(key(i)).or_insert(n);
+        union(&mut parent, n, first);
+    }
+    // Every ending of four characters or more of a name: the longest name
+    // it ends.
+    let mut endings: Map<&str, usize> = Map::default();
+    for (n, name) in names.iter().enumerate() {
+        let starts: Vec<usize> = name.char_indices().map(|(p, _)| p).collect();
+        for (k, &p) in starts.iter().enumerate() {
+            if starts.len() - k < 4 {
+                break;
+            }
+            let ending = &name[p..];
+            if let Some(&other) = index.get(ending) {
+                union(&mut parent, n, other);
+            }
+            let longest = endings.entry(ending).or_insert(n);
+            if names[*longest].len() < name.len() {
+                *longest = n;
+            }
+        }
+    }
+    // Bodies named after a zone: counted for the name their own opens with.
+    for m in ex.mentions.iter().filter(|m| matches!(m.kind, Kind::Agency | Kind::Enterprise)) {
+        let zone_name = rules
+            .entities
+            .zone
+            .major_suffixes
+            .iter()
+            .filter_map(|e| m.name.find(e.as_str()).map(|p| &m.name[..p + e.len()]))
+            .filter(|z| z.len() < m.name.len() && z.chars().count() >= 4)
+            .max_by_key(|z| z.len());
+        if let Some(&n) = zone_name.and_then(|z| endings.get(z)) {
+            counts[n] += 1;
+            total += 1;
+        }
+    }
+    let mut group_counts = vec![0usize; names.len()];
+    for n in 0..names.len() {
+        let r = root(&mut parent, n);
+        group_counts[r] += counts[n];
+    }
+    let (best, &count) = group_counts.iter().enumerate().max_by_key(|&(r, &c)| (c, std::cmp::Reverse(r)))?;
+    if count * 2 <= total || count < 2 {
+        return None;
+    }
+    let mut own: Map<&str, usize> = Map::default();
+    for &(i, _) in &majors {
+        *own.entry(key(i)).or_default() += 1;
+    }
+    majors
+        .iter()
+        .filter(|&&(_, n)| root(&mut parent, n) == best)
+        .map(|&(i, _)| (ex.mentions[i].entry.is_some(), own[key(i)], std::cmp::Reverse(i)))
+        .max()
+        .map(|(.., std::cmp::Reverse(i))| i)
 }
 
 /// The industry the paragraph of sentence `si` named last before it.
@@ -1823,6 +1914,21 @@ mod tests {
                 "Qingxi High-Tech Zone",
                 "Qingxi Science and Technology City"
             ),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_zone_s_short_name_and_its_administration_make_it_the_article_s_zone() {
+        // The zone: once by its name, once by its administration's
+        // (白鹭高新区, the end of its name); another zone twice. After a
+        // heading, a sentence naming no zone is about the zone of the article.
+        let r = relations(
+            "青溪白鹭高新区年报\n\n青溪白鹭高新区2023年营收增长。白鹭高新区管委会发布报告。\
+             松岭高新区代表来访。松岭高新区签约。\n二、重点工作\n推行“一企一策”服务机制。",
+        );
+        assert!(
+            has(&r, Predicate::Implements, "青溪白鹭高新区", "一企一策服务机制"),
             "{r:?}"
         );
     }
