@@ -707,7 +707,8 @@ struct Edge {
     /// but not 与 after a complete organisation name (浙江省人民政府与清华大学).
     through_and: bool,
     /// Step over a one-character stop word inside a firm's name before a
-    /// merely descriptive rest (华都|科技有限公司).
+    /// merely descriptive rest (华都|科技有限公司), and over a stop word that
+    /// opens one of `name_phrases` (城市建设|投资集团有限公司).
     through_inner: bool,
     /// Step over one dash joining a joint laboratory's partners
     /// (河科大—凯晟高端轴承联合实验室).
@@ -773,7 +774,8 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             && b - 1 > 0
             && is_cjk(chars[b - 2])
             && !after_date()
-            && suffix_start - b <= 6
+            // (A second part of two characters or more: not 结果与|高新区.)
+            && (2..=6).contains(&(suffix_start - b))
         {
             let before: String = chars[b.saturating_sub(6)..b - 1].iter().collect();
             let org_before = rules
@@ -810,6 +812,18 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         // 以 in 以色列 is a name, not the preposition.
         let israel = chars[b - 1] == '以' && (chars.get(b) == Some(&'色') || b >= 2 && chars[b - 2] == '中');
         if let (false, Some(n)) = (israel, rules.stop_word_before(chars, b, edge.hard)) {
+            // (建设|投资有限公司: the stop word opens a word of a firm's name.)
+            if edge.through_inner
+                && rules
+                    .entities
+                    .boundary
+                    .name_phrases
+                    .iter()
+                    .any(|p| p.chars().count() > n && starts_with(chars, b - n, p))
+            {
+                b -= n;
+                continue;
+            }
             // A one-character word right after 、 or a clause start, in front
             // of a one-character rest, belongs to the name (、和剂药业).
             let before = b - n;
@@ -981,9 +995,10 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     | SuffixKind::Agency
                     | SuffixKind::Project
             ),
+            // (航空与燃机产业园: a park's name joins two trades too.)
             through_and: matches!(
                 kind,
-                SuffixKind::Institute | SuffixKind::InstituteBranch | SuffixKind::Project
+                SuffixKind::Institute | SuffixKind::InstituteBranch | SuffixKind::Project | SuffixKind::Zone
             ),
             through_inner: matches!(kind, SuffixKind::LegalEnterprise),
             through_dash: matches!(kind, SuffixKind::Institute)
@@ -1028,6 +1043,21 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 let glued = p == 1 && h.short && h.entries.iter().all(county);
                 if p > 0 && !glued && !head.starts_with("中国") && !head.starts_with('中') && !head.contains('(') {
                     b += p;
+                }
+            }
+        }
+        // A place named before a zone's own name (乐山市乐山高新区, 江苏省苏州
+        // 工业园区, as a table's site column writes it): the zone starts
+        // after the place when the rest opens with a place's name too.
+        if kind == &SuffixKind::Zone && b < ss {
+            let span: String = chars[b..ss].iter().collect();
+            if let Some((end, _)) = gaz.division_at(&span, 0) {
+                let (place, rest) = span.split_at(end);
+                let full_name = ["省", "市", "县", "自治州", "盟", "自治区"]
+                    .iter()
+                    .any(|w| place.ends_with(w));
+                if full_name && (gaz.division_at(rest, 0).is_some() || rest.starts_with("中国")) {
+                    b += place.chars().count();
                 }
             }
         }
@@ -3018,6 +3048,37 @@ mod tests {
             ),
             ["新材料", "智能装备", "生物医药"]
         );
+    }
+
+    #[test]
+    fn a_city_before_a_zone_s_own_name_and_a_park_after_a_new_area_are_apart() {
+        // A table's site column: the city, then the zone named after it.
+        assert_eq!(names("乐山市乐山高新区", Kind::Zone), vec!["乐山高新区"]);
+        assert!(names("乐山市乐山高新区", Kind::Place).contains(&"乐山市".to_string()));
+        // (A city's short form ending in 州 is no full name: 广州南沙新区 stays.)
+        assert_eq!(names("位于广州南沙新区的实验室。", Kind::Zone), vec!["广州南沙新区"]);
+        assert_eq!(
+            names("白山新区青溪科学城引进项目。", Kind::Zone),
+            vec!["白山新区", "青溪科学城"]
+        );
+        // Two trades joined in a park's name; not a noun before 与 and the zone.
+        assert_eq!(
+            names("白山高新区航空与燃机产业园建成。", Kind::Zone),
+            vec!["白山高新区", "航空与燃机产业园"]
+        );
+        assert!(!names("评价结果与高新区挂钩。", Kind::Zone)
+            .iter()
+            .any(|z| z.contains('与')));
+    }
+
+    #[test]
+    fn a_city_s_investment_company_keeps_its_whole_name() {
+        assert_eq!(
+            names("青溪城市建设投资集团有限公司参与建设。", Kind::Enterprise),
+            vec!["青溪城市建设投资集团有限公司"]
+        );
+        // A WeChat account's 原创 mark is no part of the zone's name.
+        assert_eq!(names("原创 青溪高新区发布", Kind::Zone), vec!["青溪高新区"]);
     }
 
     #[test]

@@ -331,6 +331,9 @@ pub struct BoundaryRules {
     pub descriptor_continuations: Vec<String>,
     /// Two-character name words that hold a one-character stop word (天和).
     pub name_words: Vec<String>,
+    /// Words of firms' names that open with a stop word (建设投资 in A城市
+    /// 建设投资集团有限公司): a long official name goes on through them.
+    pub name_phrases: Vec<String>,
     /// One-character stop words that stand inside a firm's name before a
     /// merely descriptive rest (华都|科技有限公司).
     pub name_inner_chars: Vec<char>,
