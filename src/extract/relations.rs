@@ -276,7 +276,11 @@ fn dominant_zone(ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usiz
         }
     }
     // Bodies named after a zone: counted for the name their own opens with.
-    for m in ex.mentions.iter().filter(|m| matches!(m.kind, Kind::Agency | Kind::Enterprise)) {
+    for m in ex
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.kind, Kind::Agency | Kind::Enterprise))
+    {
         let zone_name = rules
             .entities
             .zone
@@ -291,11 +295,14 @@ fn dominant_zone(ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usiz
         }
     }
     let mut group_counts = vec![0usize; names.len()];
-    for n in 0..names.len() {
+    for (n, count) in counts.iter().enumerate() {
         let r = root(&mut parent, n);
-        group_counts[r] += counts[n];
+        group_counts[r] += count;
     }
-    let (best, &count) = group_counts.iter().enumerate().max_by_key(|&(r, &c)| (c, std::cmp::Reverse(r)))?;
+    let (best, &count) = group_counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(r, &c)| (c, std::cmp::Reverse(r)))?;
     if count * 2 <= total || count < 2 {
         return None;
     }
