@@ -22,6 +22,9 @@ use crate::charfilter::CharFilter;
 use crate::error::{Error, Result};
 use std::sync::OnceLock;
 
+mod cell_tables;
+pub(crate) use cell_tables::is_section_heading;
+
 /// The largest document accepted, in bytes. Larger inputs are refused with
 /// [`Error::TooLarge`] so that memory and time stay bounded: the worst
 /// text at this size (a figure every few characters) takes about ten
@@ -216,6 +219,7 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
     let (chars, converted) = to_simplified(chars);
     let chars = drop_junk_lines(chars);
     let chars = drop_page_furniture(chars);
+    let chars = cell_tables::rebuild(chars);
     let chars = join_broken_lines(chars);
     let chars = squeeze_spaces(chars);
     let (chars, split) = split_long_lines(chars);
@@ -1431,11 +1435,13 @@ fn is_table_row(line: &[(char, u32)]) -> bool {
     }
     let text: String = line.iter().map(|&(c, _)| c).collect();
     let cells: Vec<&str> = text.split_whitespace().collect();
-    let number = |c: &str| c.chars().all(|x| x.is_ascii_digit() || ".,%-+".contains(x));
+    // (A figure, a percentage, a span of years: 2022—2025.)
+    let number = |c: &str| c.chars().all(|x| x.is_ascii_digit() || ".,%-+—–~".contains(x));
+    let figures = cells.iter().filter(|c| number(c)).count();
     cells.len() >= 4
         && !text.contains('。')
         && cells.iter().all(|c| number(c) || c.chars().count() >= 2)
-        && cells.iter().filter(|c| c.chars().any(is_cjk)).count() * 2 >= cells.len()
+        && cells.iter().filter(|c| c.chars().any(is_cjk)).count() * 2 >= (cells.len() - figures).max(1)
 }
 
 /// Squeeze runs of spaces; drop spaces next to Chinese characters and

@@ -304,6 +304,11 @@ pub struct ProjectRules {
     pub table_headers: WordSet,
     /// Words inside a row right before the zone the row's project is in.
     pub site_cues: Vec<String>,
+    /// Header cells of a table's column of sites (建设地点): the last zone
+    /// of a row's cell there is where its project is.
+    pub site_headers: Vec<String>,
+    /// A line before a table that gives its figures' unit (单位:亿元).
+    pub unit_line_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -80,9 +80,10 @@ fn tables(text: &str, from: usize, headers: &[String]) -> Vec<Table> {
     for line in text[from..].split_inclusive('\n') {
         let range = offset..offset + line.trim_end_matches('\n').len();
         offset += line.len();
-        // Most lines have no three spaces: no row.
+        // Most lines have no three spaces: no row. (A heading of a part of
+        // the rows, 一、续建项目, leaves the table open.)
         if line.bytes().filter(|&b| b == b' ').nth(2).is_none() {
-            open = false;
+            open &= crate::normalize::is_section_heading(line.trim());
             continue;
         }
         // Only a line that holds a header word can open a table.
@@ -251,10 +252,7 @@ pub(super) fn add_row_facts(text: &str, tables: &[(Table, usize)], ex: &mut Extr
             .enumerate()
             .filter_map(|(k, c)| {
                 let (metric, unit, factor) = unit_header(&text[c.clone()], rules)?;
-                let (year, metric) = match metric.split_once('年') {
-                    Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => (y.parse().ok(), rest),
-                    _ => (None, metric),
-                };
+                let (year, metric) = header_year(metric);
                 Some((k, metric.to_string(), year, unit, factor))
             })
             .collect();
@@ -302,7 +300,12 @@ pub(super) fn add_row_facts(text: &str, tables: &[(Table, usize)], ex: &mut Extr
 pub(super) struct ProjectTable {
     table: Table,
     names: usize,
-    investment: Option<usize>,
+    /// The columns of investments (总投资, 2024年计划投资).
+    investments: Vec<usize>,
+    /// The column of sites (建设地点).
+    site: Option<usize>,
+    /// The unit a line before the header gives (单位:亿元): its word.
+    unit: Option<String>,
     /// The zone the line before the header says the projects go to
     /// (以下项目落户青溪高新区:), as the mention's start and end.
     lead_zone: Option<(usize, usize)>,
@@ -349,7 +352,16 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
         let Some(names) = column(&rules.table_headers) else {
             continue;
         };
-        let investment = column(&Rules::get().statistics.investment_words);
+        // (A year may open an investment's header: 2024年计划投资.)
+        let investment_words = &Rules::get().statistics.investment_words;
+        let investments: Vec<usize> = (0..table.header.len())
+            .filter(|&k| {
+                let (_, word) = header_year(&text[table.header[k].clone()]);
+                let word = word.find('(').map_or(word, |p| &word[..p]);
+                investment_words.iter().any(|h| h == word)
+            })
+            .collect();
+        let site = column(&rules.site_headers);
         for row in &table.rows {
             let cell = row.cells[names].clone();
             let name = &text[cell.clone()];
@@ -382,10 +394,27 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
             .rfind(|m| m.kind == Kind::Zone && lead_line.start <= m.start && m.end <= lead_line.end)
             .filter(|_| lead_has_cue)
             .map(|m| (m.start, m.end));
+        // 单位:亿元 on one of the three lines before the header.
+        let before_header = &text[..lead_line.end];
+        let unit = before_header.rsplit('\n').take(3).find_map(|line| {
+            let line = line.trim();
+            let rest = rules
+                .unit_line_words
+                .iter()
+                .find_map(|w| line.strip_prefix(w.as_str()))?;
+            let rest = rest.trim_end_matches(')');
+            Rules::get()
+                .units
+                .iter()
+                .any(|(w, _, _)| w == rest)
+                .then(|| rest.to_string())
+        });
         out.push(ProjectTable {
             table,
             names,
-            investment,
+            investments,
+            site,
+            unit,
             lead_zone,
         });
     }
@@ -425,7 +454,17 @@ pub(super) fn add_project_facts(text: &str, tables: &[ProjectTable], ex: &mut Ex
                         .iter()
                         .any(|c| line[..m.start - row.line.start].ends_with(c.as_str()))
             });
-            let zones: Vec<usize> = sites.chain(lead).collect();
+            // The last zone of the site column's cell, the most specific
+            // (成都市成都高新区天府国际生物城: the biotech city).
+            let site_cell = t.site.map(|k| row.cells[k].clone());
+            let site = site_cell.and_then(|cell| {
+                (0..ex.mentions.len()).rfind(|&i| {
+                    ex.mentions[i].kind == Kind::Zone
+                        && cell.start <= ex.mentions[i].start
+                        && ex.mentions[i].end <= cell.end
+                })
+            });
+            let zones: Vec<usize> = sites.chain(site).chain(lead).collect();
             for zone in zones {
                 relate_once(ex, Predicate::LocatedIn, project, zone, sentence);
             }
@@ -440,41 +479,59 @@ pub(super) fn add_project_facts(text: &str, tables: &[ProjectTable], ex: &mut Ex
                     }
                 }
             }
-            let Some(k) = t.investment else { continue };
-            let amount = row.cells[k].clone();
-            let header = &text[t.table.header[k].clone()];
-            let Some((value, unit)) = investment(&text[amount.clone()], header, rules) else {
-                continue;
-            };
-            ex.statistics
-                .retain(|s| !(s.start < amount.end && amount.start < s.end));
-            ex.statistics.push(StatisticMention {
-                subject: project,
-                value: value.to_lexical(),
-                unit: unit.to_string(),
-                metric: unit_header(header, rules)
-                    .map_or(header, |(metric, _, _)| metric)
-                    .to_string(),
-                year: None,
-                qualifier: None,
-                sentence,
-                start: amount.start,
-                end: amount.end,
-            });
+            for &k in &t.investments {
+                let amount = row.cells[k].clone();
+                let (year, header) = header_year(&text[t.table.header[k].clone()]);
+                let Some((value, unit)) = investment(&text[amount.clone()], header, t.unit.as_deref(), rules) else {
+                    continue;
+                };
+                ex.statistics
+                    .retain(|s| !(s.start < amount.end && amount.start < s.end));
+                ex.statistics.push(StatisticMention {
+                    subject: project,
+                    value: value.to_lexical(),
+                    unit: unit.to_string(),
+                    metric: unit_header(header, rules)
+                        .map_or(header, |(metric, _, _)| metric)
+                        .to_string(),
+                    year,
+                    qualifier: None,
+                    sentence,
+                    start: amount.start,
+                    end: amount.end,
+                });
+            }
         }
     }
 }
 
 /// An investment cell's value in base units and its unit: a number with its
-/// unit (22亿元), or a bare number under a header with one (总投资(亿元)).
-fn investment<'a>(cell: &str, header: &'a str, rules: &'a Rules) -> Option<(Decimal, &'a str)> {
+/// unit (22亿元), or a bare number under a header with one (总投资(亿元)),
+/// or under a table whose unit line gives it (`table_unit`, 单位:亿元).
+fn investment<'a>(
+    cell: &str,
+    header: &'a str,
+    table_unit: Option<&str>,
+    rules: &'a Rules,
+) -> Option<(Decimal, &'a str)> {
     let cell = cell.replace(',', "");
     if let Some((_, unit, factor)) = unit_header(header, rules) {
         return Some((Decimal::parse_arabic(&cell)?.times(factor)?, unit));
     }
-    let (word, unit, factor) = rules.units.iter().find(|(w, _, _)| cell.ends_with(w.as_str()))?;
-    let number = Decimal::parse_arabic(&cell[..cell.len() - word.len()])?;
-    Some((number.times(*factor)?, unit.as_str()))
+    if let Some((word, unit, factor)) = rules.units.iter().find(|(w, _, _)| cell.ends_with(w.as_str())) {
+        let number = Decimal::parse_arabic(&cell[..cell.len() - word.len()])?;
+        return Some((number.times(*factor)?, unit.as_str()));
+    }
+    let (_, unit, factor) = rules.units.iter().find(|(w, _, _)| Some(w.as_str()) == table_unit)?;
+    Some((Decimal::parse_arabic(&cell)?.times(*factor)?, unit.as_str()))
+}
+
+/// The year that opens a header cell (2024年计划投资), and the rest.
+fn header_year(cell: &str) -> (Option<i32>, &str) {
+    match cell.split_once('年') {
+        Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => (y.parse().ok(), rest),
+        _ => (None, cell),
+    }
 }
 
 /// A header cell that ends with a unit of statistics.toml in brackets
@@ -564,6 +621,50 @@ mod tests {
                 ("白山储能电站项目", "200000000", "总投资"),
                 ("白山电池回收项目", "350000000", "总投资"),
                 ("蓝河电池材料项目", "1200000000", "总投资"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pdf_table_one_cell_a_line_gives_sites_and_investments() {
+        // The layout pdftotext gives a key-project list: a cell a line, a
+        // cell broken over two lines, a unit line, a section heading.
+        let text = "附件\n2024年青溪省重点项目名单\n单位:亿元\n\
+                    序号\n项目名称\n项目业主\n建设地点\n总投资\n2024年计划投资\n\
+                    一、续建项目\n\
+                    1\n白鹭电池正极材料一体化项\n目\n白鹭新能源科技有限公司\n青溪市青溪高新区白鹭产业园\n46.8\n12.5\n\
+                    二、新开工项目\n\
+                    2\n云杉算力中心项目\n云杉智算科技有限公司\n德阳市德阳高新区\n8.0\n2.0\n";
+        let ex = extract(&clean(text));
+        let name = |i: usize| ex.mentions[i].name.as_str();
+        let mut sites: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn && ex.mentions[r.subject].kind == Kind::Project)
+            .map(|r| (name(r.subject), r.object.map_or("", name)))
+            .collect();
+        sites.sort();
+        assert_eq!(
+            sites,
+            [
+                ("云杉算力中心项目", "德阳高新区"),
+                ("白鹭电池正极材料一体化项目", "白鹭产业园")
+            ]
+        );
+        let mut investments: Vec<(&str, &str, Option<i32>)> = ex
+            .statistics
+            .iter()
+            .filter(|s| ex.mentions[s.subject].kind == Kind::Project)
+            .map(|s| (name(s.subject), s.value.as_str(), s.year))
+            .collect();
+        investments.sort();
+        assert_eq!(
+            investments,
+            [
+                ("云杉算力中心项目", "200000000", Some(2024)),
+                ("云杉算力中心项目", "800000000", None),
+                ("白鹭电池正极材料一体化项目", "1250000000", Some(2024)),
+                ("白鹭电池正极材料一体化项目", "4680000000", None),
             ]
         );
     }
