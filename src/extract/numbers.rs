@@ -105,6 +105,56 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
     Some(total + section + number)
 }
 
+/// A Chinese numeral at `chars[i..]`, decimals included (一百二十,
+/// 二十八点六, 三千): its value and where it ends. The numeral stops before
+/// 万 or 亿 when `unit_at` says a unit starts there (十八|万平方米,
+/// 三千|万元), else they scale it (三万五千).
+pub fn chinese_number_at(chars: &[char], i: usize, unit_at: impl Fn(usize) -> bool) -> Option<(Decimal, usize)> {
+    const DIGITS: &str = "零一二三四五六七八九";
+    let digit = |c: char| DIGITS.chars().position(|d| d == c);
+    let mut j = i;
+    while j < chars.len() && j - i < 12 {
+        let c = chars[j];
+        let numeral = digit(c).is_some() || matches!(c, '十' | '百' | '千' | '两');
+        let scale = matches!(c, '万' | '亿') && j > i && !unit_at(j);
+        if !(numeral || scale) {
+            break;
+        }
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let whole: String = chars[i..j].iter().collect();
+    let integer = parse_chinese(&whole)?;
+    // 点 and digits read one by one: the fraction.
+    let mut end = j;
+    let mut fraction: Vec<u32> = Vec::new();
+    if chars.get(j) == Some(&'点') {
+        let mut k = j + 1;
+        while let Some(d) = chars.get(k).and_then(|&c| digit(c)) {
+            fraction.push(d as u32);
+            k += 1;
+        }
+        if !fraction.is_empty() && fraction.len() <= 6 {
+            end = k;
+        } else {
+            fraction.clear();
+        }
+    }
+    let mut mantissa = integer as u128;
+    for d in &fraction {
+        mantissa = mantissa.checked_mul(10)? + *d as u128;
+    }
+    Some((
+        Decimal {
+            mantissa,
+            scale: fraction.len() as u32,
+        },
+        end,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +183,27 @@ mod tests {
     fn absurd_numbers_are_refused() {
         assert!(Decimal::parse_arabic(&"9".repeat(400)).is_none());
         assert!(Decimal::parse_arabic("").is_none());
+    }
+
+    #[test]
+    fn chinese_numerals_with_decimals_before_a_unit() {
+        let at = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            let unit_at = |k: usize| {
+                ["万元", "万平方米", "万个", "亿元"]
+                    .iter()
+                    .any(|u| chars[k..].starts_with(&u.chars().collect::<Vec<_>>()))
+            };
+            chinese_number_at(&chars, 0, unit_at).map(|(d, end)| (d.to_lexical(), end))
+        };
+        assert_eq!(at("二十八点六平方公里"), Some(("28.6".to_string(), 5)));
+        assert_eq!(at("三千万元"), Some(("3000".to_string(), 2)));
+        assert_eq!(at("十八万平方米"), Some(("18".to_string(), 2)));
+        assert_eq!(at("一点二万个"), Some(("1.2".to_string(), 3)));
+        assert_eq!(at("三万五千家"), Some(("35000".to_string(), 4)));
+        assert_eq!(at("八十五点七亿元"), Some(("85.7".to_string(), 5)));
+        // (A point with no digit after it is no decimal point.)
+        assert_eq!(at("三点钟"), Some(("3".to_string(), 1)));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! sentence's zone), its metric (the words before it), its year (`截至2023年底`,
 //! `2022年`, carried through a paragraph) and qualifiers (约, 以上, 力争).
 
-use super::numbers::{parse_chinese, Decimal};
+use super::numbers::{chinese_number_at, Decimal};
 use super::rules::{ends_with, starts_with, Cue, Rules, StatisticRules};
 use super::{Extraction, Kind, StatisticMention};
 use std::sync::OnceLock;
@@ -176,7 +176,12 @@ pub(super) fn find_statistics(
         let mut group_clause: Option<(usize, Option<usize>)> = None;
         let mut i = 0;
         while i < chars.len() {
-            let Some((value, num_end)) = number_at(chars, i) else {
+            let Some(Number {
+                value,
+                end: num_end,
+                percent,
+            }) = number_at(chars, i, rules)
+            else {
                 i += 1;
                 continue;
             };
@@ -194,11 +199,20 @@ pub(super) fn find_statistics(
                     break;
                 }
             }
-            let Some((word, unit, factor)) = rules.units.iter().find(|(w, _, _)| starts_with(chars, j, w)) else {
+            let found = if percent {
+                rules.units.iter().find(|(_, u, _)| u == "percent").map(|u| (u, 0))
+            } else {
+                rules
+                    .units
+                    .iter()
+                    .find(|(w, _, _)| starts_with(chars, j, w))
+                    .map(|u| (u, u.0.chars().count()))
+            };
+            let Some(((_, unit, factor), unit_len)) = found else {
                 i = num_end;
                 continue;
             };
-            let unit_end = j + word.chars().count();
+            let unit_end = j + unit_len;
             let unit = unit.as_str();
             // 580亿港元: Hong Kong dollars, not yuan.
             if unit == "CNY" && sr.other_currencies.iter().any(|w| starts_with(chars, unit_end, w)) {
@@ -494,9 +508,18 @@ fn starts_number(c: char) -> bool {
     c.is_ascii_digit() || is_chinese_numeral(c) && c != '万'
 }
 
-/// A number starting at `i`: Arabic (with decimals and thousands commas) or
-/// a Chinese numeral followed by a count word.
-fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
+/// A number found in the text: its value, where it ends, and whether it
+/// was written as a share (百分之十五点六: the unit is then percent).
+struct Number {
+    value: Decimal,
+    end: usize,
+    percent: bool,
+}
+
+/// A number starting at `i`: Arabic (with decimals and thousands commas), a
+/// Chinese numeral (decimals too: 二十八点六) before a unit of `units`
+/// (after 余, 多 or 左右, if any), or a share written 百分之X.
+fn number_at(chars: &[char], i: usize, rules: &Rules) -> Option<Number> {
     let c = chars[i];
     if c.is_ascii_digit() {
         let mut j = i;
@@ -510,41 +533,56 @@ fn number_at(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
             j += 1;
         }
         let s: String = chars[i..j].iter().collect();
-        return Decimal::parse_arabic(&s).map(|d| (d, j));
+        return Decimal::parse_arabic(&s).map(|value| Number {
+            value,
+            end: j,
+            percent: false,
+        });
     }
-    if starts_number(c) {
-        // Chinese numerals only when they begin a word: not inside 一批, 三大;
-        // nor after 数 and 几, which make them vague (数十个, 几百家).
-        if i > 0 && (is_chinese_numeral(chars[i - 1]) || matches!(chars[i - 1], '亿' | '第' | '数' | '几')) {
-            return None;
-        }
-        let mut j = i;
-        while j < chars.len() && (is_chinese_numeral(chars[j]) || chars[j] == '零') && j - i < 8 {
-            j += 1;
-        }
-        let s: String = chars[i..j].iter().collect();
-        // A single digit character is too often part of a word (一批, 三大).
-        if j - i < 2 && !matches!(c, '十' | '百' | '千') {
-            return None;
-        }
+    if !starts_number(c) {
+        return None;
+    }
+    // Chinese numerals only when they begin a word: not inside 一批, 三大;
+    // nor after 数 and 几, which make them vague (数十个, 几百家).
+    if i > 0 && (is_chinese_numeral(chars[i - 1]) || matches!(chars[i - 1], '亿' | '第' | '数' | '几')) {
+        return None;
+    }
+    let unit_at = |k: usize| rules.units.iter().any(|(w, _, _)| starts_with(chars, k, w));
+    // 百分之十一点四: a share.
+    if starts_with(chars, i, "百分之") {
+        let (value, end) = chinese_number_at(chars, i + 3, |_| false)?;
+        return Some(Number {
+            value,
+            end,
+            percent: true,
+        });
+    }
+    let (value, j) = chinese_number_at(chars, i, unit_at)?;
+    // A single digit character is too often part of a word (一批, 三大);
+    // 十, 百 and 千 alone count only firms, items and people or sum money
+    // (百余家, 千亿元): before other units they rank (百亿企业, 千亿产业,
+    // “科创十条”).
+    if j - i < 2 {
         let next = chars.get(j).copied().unwrap_or(' ');
         let money = chars
             .get(j..j + 2)
             .is_some_and(|w| w == ['亿', '元'] || w == ['万', '元']);
-        if !matches!(next, '余' | '多' | '家' | '个' | '名' | '项') && !money {
+        let counted = matches!(next, '余' | '多' | '家' | '个' | '名' | '项');
+        if !matches!(c, '十' | '百' | '千') || !(money || counted) {
             return None;
         }
-        return parse_chinese(&s).map(|v| {
-            (
-                Decimal {
-                    mantissa: v as u128,
-                    scale: 0,
-                },
-                j,
-            )
-        });
     }
-    None
+    let approx = rules
+        .statistics
+        .approx_after
+        .iter()
+        .find(|w| starts_with(chars, j, w))
+        .map_or(0, |w| w.chars().count());
+    unit_at(j + approx).then_some(Number {
+        value,
+        end: j,
+        percent: false,
+    })
 }
 
 /// Whether a zone is named in the figure's segment, before the number.
@@ -1185,6 +1223,31 @@ mod tests {
         // … but not across a zone named on the way.
         let s = stats("标题\n\n青溪高新区发展迅速。白山市青溪高新区共有高新技术企业320家。");
         assert!(!s.iter().any(|x| x.0 == "白山市"), "{s:?}");
+    }
+
+    #[test]
+    fn figures_written_in_chinese_numerals() {
+        let s = stats(
+            "青溪经开区完成规模以上工业总产值三百一十二亿元,同比增长百分之十一点四;\
+             规划面积二十八点六平方公里,新建标准厂房十八万平方米,新增就业岗位一点二万个,\
+             安排专项资金三千万元。",
+        );
+        let values: Vec<(&str, &str)> = s.iter().map(|(_, v, u)| (v.as_str(), u.as_str())).collect();
+        assert_eq!(
+            values,
+            [
+                ("31200000000", "CNY"),
+                ("11.4", "percent"),
+                ("28.6", "km2"),
+                ("180000", "m2"),
+                ("12000", "count"),
+                ("30000000", "CNY"),
+            ]
+        );
+        // 十, 百, 千 alone rank (百亿级企业, “科创十条”), except before
+        // firms, items or money (百余家, 千亿元).
+        assert!(stats("青溪高新区将培育百亿级企业,出台“科创十条”。").is_empty());
+        assert_eq!(stats("青溪高新区集聚企业百余家。").len(), 1);
     }
 
     #[test]
