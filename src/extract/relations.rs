@@ -149,7 +149,19 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             }
             let before = &text[..m.start];
             let in_list = text[m.end..].starts_with('、') || before.ends_with('、');
+            // A short name in brackets right after a zone's (与A高新技术产业开发区
+            // (A高新区)签订协议, (以下简称“A高新区”)) stands where that zone
+            // stands: the zone's own mention says whether it is the subject.
+            let bracketed = before
+                .rfind('(')
+                .filter(|&p| before.len() - p <= 24 && !before[p..].contains(')'))
+                .is_some_and(|p| {
+                    by_sentence[si]
+                        .iter()
+                        .any(|&k| ex.mentions[k].kind == Kind::Zone && ex.mentions[k].end == p)
+                });
             !in_list
+                && !bracketed
                 && !rules
                     .relations
                     .located_in
@@ -581,6 +593,60 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }
             out.extend(members.into_iter().map(|i| rel(Predicate::LocatedIn, i, j, si)));
         }
+        // A项目和B项目将落户C园: what the clause settles in a named zone
+        // lies there, not in the sentence's zone.
+        let settled_zone = |i: usize| {
+            let mut from = m(i).end;
+            for &j in ms.iter().filter(|&&j| m(j).start >= m(i).end) {
+                // (Mentions may overlap: a name inside another's.)
+                let gap = text.get(from..m(j).start)?;
+                if gap.contains([',', ';', '。']) || gap.chars().count() > 10 {
+                    return None;
+                }
+                if m(j).kind == Kind::Zone {
+                    let settled = rr
+                        .located_in
+                        .settled_before_zone
+                        .iter()
+                        .any(|c| gap.ends_with(c.as_str()));
+                    return settled.then_some(j);
+                }
+                if m(j).kind != m(i).kind || !rr.located_in.item_joiners.iter().any(|c| gap == c.as_str()) {
+                    return None;
+                }
+                from = m(j).end;
+            }
+            None
+        };
+        // 位于A高新区的B公司, A园内的B公司: the item a zone's description
+        // qualifies lies there.
+        let described_zone = |i: usize| {
+            let item = m(i);
+            ms.iter().copied().rfind(|&j| {
+                let zj = m(j);
+                if zj.kind != Kind::Zone || zj.end > item.start {
+                    return false;
+                }
+                let Some(link) = text.get(zj.end..item.start) else {
+                    return false;
+                };
+                // (A gloss in brackets may follow the zone: A高新区(“中国光谷”)的B公司.)
+                let link = link
+                    .strip_prefix('(')
+                    .and_then(|l| l.split_once(')'))
+                    .filter(|(gloss, _)| gloss.chars().count() <= 16)
+                    .map_or(link, |(_, rest)| rest);
+                let opened = || {
+                    let before = &text[sentence.start..zj.start];
+                    rr.located_in
+                        .settled_before_zone
+                        .iter()
+                        .chain(&rr.located_in.described_openers)
+                        .any(|w| before.ends_with(w.as_str()))
+                };
+                rr.located_in.described_links.iter().any(|w| link == w.as_str()) || (link == "的" && opened())
+            })
+        };
         // Located in the sentence's zone.
         if let Some(z) = zone {
             let cue = sentence.cues.has(Cue::LocatedIn);
@@ -613,54 +679,6 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 .any(|w| text[..zj.start].ends_with(w.as_str()))
                     })
                     .unwrap_or(z)
-            };
-            // A项目和B项目将落户C园: what the clause settles in a named zone
-            // lies there, not in the sentence's zone.
-            let settled_zone = |i: usize| {
-                let mut from = m(i).end;
-                for &j in ms.iter().filter(|&&j| m(j).start >= m(i).end) {
-                    // (Mentions may overlap: a name inside another's.)
-                    let gap = text.get(from..m(j).start)?;
-                    if gap.contains([',', ';', '。']) || gap.chars().count() > 10 {
-                        return None;
-                    }
-                    if m(j).kind == Kind::Zone {
-                        let settled = rr
-                            .located_in
-                            .settled_before_zone
-                            .iter()
-                            .any(|c| gap.ends_with(c.as_str()));
-                        return settled.then_some(j);
-                    }
-                    if m(j).kind != m(i).kind || !rr.located_in.item_joiners.iter().any(|c| gap == c.as_str()) {
-                        return None;
-                    }
-                    from = m(j).end;
-                }
-                None
-            };
-            // 位于A高新区的B公司, A园内的B公司: the item a zone's description
-            // qualifies lies there.
-            let described_zone = |i: usize| {
-                let item = m(i);
-                ms.iter().copied().rfind(|&j| {
-                    let zj = m(j);
-                    if zj.kind != Kind::Zone || zj.end > item.start {
-                        return false;
-                    }
-                    let Some(link) = text.get(zj.end..item.start) else {
-                        return false;
-                    };
-                    let opened = || {
-                        let before = &text[sentence.start..zj.start];
-                        rr.located_in
-                            .settled_before_zone
-                            .iter()
-                            .chain(&rr.located_in.described_openers)
-                            .any(|w| before.ends_with(w.as_str()))
-                    };
-                    rr.located_in.described_links.iter().any(|w| link == w.as_str()) || (link == "的" && opened())
-                })
             };
             // 东湖高新区下辖A城、B科技城: a zone of a major zone's ending
             // (a science city) listed as the zone's member is its park.
@@ -758,6 +776,17 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                             out.push(rel(Predicate::LocatedIn, z, i, si));
                         }
                         _ => {}
+                    }
+                }
+            }
+        } else {
+            // With no zone the sentence is about, an item settled in a zone
+            // or qualified by its description still lies there (A公司总部
+            // 位于B高新区).
+            for &i in ms {
+                if matches!(m(i).kind, Kind::Enterprise | Kind::Project | Kind::Institute) {
+                    if let Some(zone) = settled_zone(i).or_else(|| described_zone(i)) {
+                        out.push(rel(Predicate::LocatedIn, i, zone, si));
                     }
                 }
             }
@@ -1936,6 +1965,29 @@ mod tests {
         );
         assert!(
             has(&r, Predicate::Implements, "青溪白鹭高新区", "一企一策服务机制"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn an_item_settled_in_a_zone_lies_there_even_when_no_zone_is_the_topic() {
+        // A market report, about no zone: the firms' own sentences place them.
+        let r = relations(
+            "港股新股一览\n\n白山高新区、白水高新区、白云高新区的企业也在排队。\
+             白鹭光电总部位于青溪高新技术产业开发区(青溪高新区),今次在香港上市。\
+             位于松岭高新技术产业开发区(“中国芯谷”)的远山芯科技股份有限公司同日上市。",
+        );
+        assert!(
+            has(&r, Predicate::LocatedIn, "白鹭光电", "青溪高新技术产业开发区"),
+            "{r:?}"
+        );
+        assert!(
+            has(
+                &r,
+                Predicate::LocatedIn,
+                "远山芯科技股份有限公司",
+                "松岭高新技术产业开发区"
+            ),
             "{r:?}"
         );
     }
