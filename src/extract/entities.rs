@@ -65,6 +65,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
             let cues = industry_cues_in(chars, rules);
             industries_after_cue(chars, &cues, rules, gaz, &mut cands);
             industries_framed_before_cue(chars, &cues, rules, gaz, &mut cands);
+            industries_counted_before_cue(chars, &cues, gaz, &mut cands);
         }
         village_candidates(chars, rules, &mut cands);
         stock_code_candidates(chars, rules, &mut cands);
@@ -2314,6 +2315,53 @@ fn industries_after_cue(
     }
 }
 
+/// As many industries of the taxonomy as a count before a cue says, joined
+/// by 、, 和, 及 or 与 right before it (聚焦生物医药和新材料两大主导产业): the
+/// count closes the list, and each item is the longest industry the
+/// taxonomy knows ending where the next joiner starts.
+fn industries_counted_before_cue(chars: &[char], cues: &[(usize, &String)], gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    for &(cue, _) in cues {
+        let Some((count, count_len)) = count_before(chars, cue) else {
+            continue;
+        };
+        if !(2..=6).contains(&count) {
+            continue;
+        }
+        let mut end = cue - count_len;
+        let mut items = Vec::new();
+        while items.len() < count {
+            let Some((start, name, pref)) = industry_ending_at(chars, end, gaz) else {
+                break;
+            };
+            items.push((start, end, name, pref));
+            if items.len() == count {
+                break;
+            }
+            let joiner = ['、', '和', '及', '与'];
+            if start == 0 || !joiner.contains(&chars[start - 1]) {
+                break;
+            }
+            end = start - 1;
+        }
+        if items.len() != count {
+            continue;
+        }
+        for (start, end, name, pref) in items {
+            out.push(Cand {
+                start,
+                end,
+                kind: Kind::Industry,
+                via: Via::Context,
+                canonical: (pref != name).then_some(pref),
+                name,
+                entry: None,
+                aliases: Vec::new(),
+                score: 4,
+            });
+        }
+    }
+}
+
 /// Industries framed right before a leading-industry cue (以A为主导产业,
 /// 把A、B作为首位产业; the frames are `frames_before_cue` in relations.toml):
 /// one industry or a list of them, known to the taxonomy or not.
@@ -2424,13 +2472,22 @@ fn count_before(chars: &[char], at: usize) -> Option<(usize, usize)> {
     Some((n, at - k))
 }
 
-/// Where the words 产业 / 行业 / 领域 start at the end of
-/// `chars[start..end]`, or `end`: a count stands before them.
+/// Where an industry head (产业, 主导产业 … of `[list] industry_heads`, or
+/// 领域) starts at the end of `chars[start..end]`, or `end`: a count
+/// stands before it.
 fn before_head(chars: &[char], start: usize, end: usize) -> usize {
-    ["产业", "行业", "领域"]
+    // (The longest head: 三大主导产业 ends at 三大, not at 主导.)
+    Rules::get()
+        .entities
+        .list
+        .industry_heads
         .iter()
-        .find(|h| end >= start + h.chars().count() && ends_with(chars, end, h))
-        .map_or(end, |h| end - h.chars().count())
+        .map(String::as_str)
+        .chain(["领域"])
+        .filter(|h| end >= start + h.chars().count() && ends_with(chars, end, h))
+        .map(|h| h.chars().count())
+        .max()
+        .map_or(end, |n| end - n)
 }
 
 /// Where a list in `chars[start..end]` ends before the words that count or
@@ -3069,6 +3126,20 @@ mod tests {
         assert!(!names("评价结果与高新区挂钩。", Kind::Zone)
             .iter()
             .any(|z| z.contains('与')));
+    }
+
+    #[test]
+    fn a_count_before_the_cue_closes_a_list_of_industries() {
+        // As many industries as the count says, joined by 和 (no 、 to make
+        // a list of it), and no count or cue word inside the last one.
+        let text = "标题\n\n青溪高新区聚焦生物医药和新材料两大主导产业。\
+                    白山高新区重点发展光电子信息、生命健康、高端装备三大主导产业。";
+        let mut industries = names(text, Kind::Industry);
+        industries.sort();
+        assert_eq!(
+            industries,
+            vec!["光电子信息", "新材料", "生命健康", "生物医药", "高端装备"]
+        );
     }
 
     #[test]
