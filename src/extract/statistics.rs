@@ -174,6 +174,8 @@ pub(super) fn find_statistics(
         let mut previous: Option<(usize, usize)> = carried.map(|f| (usize::MAX, f));
         // The clause (its first byte) whose figures are a group of zones'.
         let mut group_clause: Option<(usize, Option<usize>)> = None;
+        // A和B…分别…X和Y: the figures after 分别 are the listed ones', in order.
+        let mut respective = respective_list(text, ex, &by_sentence[si], sentence.start, sentence.end);
         let mut i = 0;
         while i < chars.len() {
             let Some(Number {
@@ -293,7 +295,17 @@ pub(super) fn find_statistics(
             };
             // 无锡高新区、常州高新区营业收入均超过2000亿元: each listed subject's
             // figure; a list without 均 gives its sum or a share of it, no one's.
-            let subjects: Vec<usize> = match listed_subjects(text, ex, &by_sentence[si], at) {
+            let in_respective = respective
+                .as_ref()
+                .is_some_and(|r| r.from <= at.start && !text[r.from..at.start].contains(['。', ';', '!', '?']));
+            let respective_subject = respective.as_mut().filter(|_| in_respective).and_then(|r| {
+                r.next += 1;
+                r.list.get(r.next - 1).copied()
+            });
+            let subjects: Vec<usize> = match respective_subject
+                .map(|s| vec![s])
+                .or_else(|| listed_subjects(text, ex, &by_sentence[si], at))
+            {
                 Some(list) => list,
                 // 178家国家高新区共实现营业收入…,同比增长6.9%: figures of a group
                 // of zones, and the figures of the clause that follow it: no
@@ -670,6 +682,46 @@ fn group_of_zones_leads(
 /// else none (their total is no one zone's figure). `None` when the segment
 /// opens with no such list. (A list of enterprises or projects counted,
 /// A、B2家企业入选…, is a figure of the zone the sentence is about.)
+/// The subjects a sentence lists before 分别 (湖北光谷实验室和九峰山实验室,
+/// 今年分别…46项和38项): the figures after the word are theirs, one each in
+/// order. `from` is where 分别 ends, `next` the list's next subject.
+struct Respective {
+    from: usize,
+    list: Vec<usize>,
+    next: usize,
+}
+
+/// The list of two or more names of one kind, joined by 、, 和, 及 or 与,
+/// that ends last before the sentence's first 分别.
+fn respective_list(text: &str, ex: &Extraction, ms: &[usize], start: usize, end: usize) -> Option<Respective> {
+    let at = start + text[start..end].find("分别")?;
+    let m = |j: usize| &ex.mentions[j];
+    let last = ms.iter().copied().rfind(|&j| {
+        m(j).end <= at
+            && matches!(
+                m(j).kind,
+                Kind::Institute | Kind::Enterprise | Kind::Zone | Kind::Project
+            )
+    })?;
+    let mut list = vec![last];
+    let mut first = last;
+    while let Some(&j) = ms.iter().find(|&&j| {
+        m(j).kind == m(last).kind
+            && m(j).end < m(first).start
+            && ['、', '和', '及', '与']
+                .iter()
+                .any(|c| text.get(m(j).end..m(first).start) == Some(c.to_string().as_str()))
+    }) {
+        list.insert(0, j);
+        first = j;
+    }
+    (list.len() >= 2).then_some(Respective {
+        from: at + "分别".len(),
+        list,
+        next: 0,
+    })
+}
+
 fn listed_subjects(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) -> Option<Vec<usize>> {
     let segment_start = at.segment_start(text);
     let lead = text[segment_start..at.start].trim_start();
@@ -1248,6 +1300,18 @@ mod tests {
         // firms, items or money (百余家, 千亿元).
         assert!(stats("青溪高新区将培育百亿级企业,出台“科创十条”。").is_empty());
         assert_eq!(stats("青溪高新区集聚企业百余家。").len(), 1);
+    }
+
+    #[test]
+    fn figures_after_respectively_go_to_the_listed_names_in_order() {
+        let s = stats("青溪高新区的白鹭实验室和云杉实验室,今年分别承担攻关项目46项和38项。");
+        assert_eq!(
+            s,
+            vec![
+                ("白鹭实验室".into(), "46".into(), "count".into()),
+                ("云杉实验室".into(), "38".into(), "count".into()),
+            ]
+        );
     }
 
     #[test]
