@@ -1993,6 +1993,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cooperation_zone_is_what_its_article_is_about() {
+        // An article on a cooperation zone that names a high-tech zone once:
+        // the cooperation zone's firms are its own.
+        let r = relations(
+            "青溪合作区观察\n\n白鹭青溪深度合作区今年引进企业120家。另一边的松岭高新区也在招商。\n\
+             白鹭青溪深度合作区的集成电路产业链由远山芯片有限公司担任链主。\n\
+             园区还引进了蓝湾半导体有限公司。",
+        );
+        assert!(
+            has(&r, Predicate::LocatedIn, "蓝湾半导体有限公司", "白鹭青溪深度合作区"),
+            "{r:?}"
+        );
+        assert!(
+            !r.iter()
+                .any(|(_, s, o)| s.as_str() == "蓝湾半导体有限公司" && o.as_str() == "松岭高新区"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn the_company_referred_to_co_operates_and_its_partner_stays_outside_the_zone() {
         let r = relations("白山高新区的远山材料股份有限公司上市。公司先后与青溪化学研究所、白鹭大学开展产学研合作。");
         for partner in ["青溪化学研究所", "白鹭大学"] {
