@@ -2717,6 +2717,20 @@ mod tests {
     }
 
     #[test]
+    fn an_annual_report_names_the_hong_kong_main_board_by_its_legal_name() {
+        let r = relations(
+            "Annual report\n\nQingxi Precision Holdings Limited has been listed on the Main Board of \
+             The Stock Exchange of Hong Kong Limited since 2019.",
+        );
+        assert!(
+            r.iter().any(|(p, s, o)| *p == Predicate::ListedOn
+                && s.starts_with("Qingxi Precision")
+                && o.as_str() == "香港联合交易所主板"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn the_name_before_an_upgrade_or_a_renaming_is_a_former_name() {
         let r = relations("白山高新技术产业开发区于2015年由白山高新技术产业园区升级为国家高新区。");
         assert!(
