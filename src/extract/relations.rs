@@ -288,10 +288,18 @@ fn dominant_zone(ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usiz
         }
     }
     // Bodies named after a zone: counted for the name their own opens with.
+    // (A name holding no last character of a major ending is not searched.)
+    let ending_chars: Vec<char> = rules
+        .entities
+        .zone
+        .major_suffixes
+        .iter()
+        .filter_map(|e| e.chars().last())
+        .collect();
     for m in ex
         .mentions
         .iter()
-        .filter(|m| matches!(m.kind, Kind::Agency | Kind::Enterprise))
+        .filter(|m| matches!(m.kind, Kind::Agency | Kind::Enterprise) && m.name.contains(ending_chars.as_slice()))
     {
         let zone_name = rules
             .entities

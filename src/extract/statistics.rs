@@ -694,7 +694,12 @@ struct Respective {
 /// The list of two or more names of one kind, joined by 、, 和, 及 or 与,
 /// that ends last before the sentence's first 分别.
 fn respective_list(text: &str, ex: &Extraction, ms: &[usize], start: usize, end: usize) -> Option<Respective> {
-    let at = start + text[start..end].find("分别")?;
+    // (Looked for by its first character: no searcher built per sentence.)
+    let at = start
+        + text[start..end]
+            .match_indices('分')
+            .map(|(p, _)| p)
+            .find(|&p| text[start + p..end].starts_with("分别"))?;
     let m = |j: usize| &ex.mentions[j];
     let last = ms.iter().copied().rfind(|&j| {
         m(j).end <= at
