@@ -2376,8 +2376,17 @@ fn industries_framed_before_cue(
     let mut starts: Vec<usize> = cues.iter().map(|&(i, _)| i).collect();
     starts.dedup();
     for i in starts {
-        // 将A、B确定为三大主导产业: the count between the frame and the cue.
+        // 将A、B确定为三大主导产业: the count between the frame and the cue,
+        // and a word for the zone before it (列为合作区四大主导产业, 作为园区的…).
         let framed_end = i - count_before(chars, i).map_or(0, |(_, n)| n);
+        let framed_end = framed_end - usize::from(framed_end > 0 && chars[framed_end - 1] == '的');
+        let framed_end = rules
+            .entities
+            .zone
+            .coreference
+            .iter()
+            .find(|w| ends_with(chars, framed_end, w))
+            .map_or(framed_end, |w| framed_end - w.chars().count());
         for (open, close) in &lead.frames_before_cue {
             if !ends_with(chars, framed_end, close) {
                 continue;
@@ -3140,6 +3149,14 @@ mod tests {
             industries,
             vec!["光电子信息", "新材料", "生命健康", "生物医药", "高端装备"]
         );
+    }
+
+    #[test]
+    fn a_word_for_the_zone_may_stand_between_the_frame_and_the_count() {
+        let text = "标题\n\n白鹭深度合作区今年招商。执委会把集成电路、中医药大健康、文旅会展及现代金融列为合作区四大主导产业。";
+        let mut industries = names(text, Kind::Industry);
+        industries.sort();
+        assert_eq!(industries, vec!["中医药大健康", "文旅会展", "现代金融", "集成电路"]);
     }
 
     #[test]
