@@ -645,10 +645,27 @@ fn bracketed_gloss(text: &str, end: usize) -> Option<(usize, usize)> {
     let open = rest.len() - rest.trim_start_matches(' ').len();
     let after_open = rest[open..].strip_prefix(['(', '（'])?;
     let start = end + open + (rest.len() - open - after_open.len());
-    let inner_len = after_open.find([')', '）'])?;
-    let inner = &after_open[..inner_len];
+    // The gloss runs to the bracket's close, or to a comma before a defined
+    // term (布莱特沃特传感器(苏州)有限公司, "BW Suzhou"); a bracket inside it
+    // (苏州) is part of the name.
+    let mut depth = 0usize;
+    let mut inner_len = None;
+    for (p, c) in after_open.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            ')' | '）' | ',' | '，' if depth == 0 => {
+                inner_len = Some(p);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let inner = &after_open[..inner_len?];
     let n = inner.chars().count();
-    ((2..=20).contains(&n) && inner.chars().all(super::entities::is_cjk)).then_some((start, start + inner_len))
+    let cjk = |c: char| super::entities::is_cjk(c) || matches!(c, '(' | ')' | '（' | '）');
+    let opens_cjk = inner.chars().next().is_some_and(super::entities::is_cjk);
+    ((2..=30).contains(&n) && opens_cjk && inner.chars().all(cjk)).then_some((start, start + inner.len()))
 }
 
 /// The items of an English list of leading industries (A, B and C are its
@@ -1049,6 +1066,26 @@ mod tests {
                 .iter()
                 .all(|(_, _, aliases)| !aliases.contains(&"杭州".to_string())),
             "{english:?}"
+        );
+        // A gloss with a bracket of its own, before a defined term.
+        let text = "Our plant is run by Lanhe Sensors (Qingxi) Co., Ltd. (蓝河传感器(青溪)有限公司, \"LH Qingxi\").";
+        let ex = extract(&clean(text));
+        let glossed: Vec<(Option<String>, String)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Enterprise)
+            .map(|m| (m.english.clone(), m.name.clone()))
+            .collect();
+        // (Both names, one entity: the English mention takes the gloss's name.)
+        assert!(
+            glossed.iter().all(|(_, name)| name == "蓝河传感器(青溪)有限公司"),
+            "{glossed:?}"
+        );
+        assert!(
+            glossed
+                .iter()
+                .any(|(english, _)| english.as_deref() == Some("Lanhe Sensors (Qingxi) Co., Ltd.")),
+            "{glossed:?}"
         );
     }
 
