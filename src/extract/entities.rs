@@ -1050,7 +1050,9 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         // A place named before a zone's own name (乐山市乐山高新区, 江苏省苏州
         // 工业园区, as a table's site column writes it): the zone starts
         // after the place when the rest opens with a place's name too.
-        if kind == &SuffixKind::Zone && b < ss {
+        // (Only a span holding a full name's last character is looked up.)
+        let full_name_chars = ['省', '市', '县', '州', '盟', '区'];
+        if kind == &SuffixKind::Zone && b < ss && chars[b..ss].iter().any(|c| full_name_chars.contains(c)) {
             let span: String = chars[b..ss].iter().collect();
             if let Some((end, _)) = gaz.division_at(&span, 0) {
                 let (place, rest) = span.split_at(end);

@@ -152,8 +152,11 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             // A short name in brackets right after a zone's (与A高新技术产业开发区
             // (A高新区)签订协议, (以下简称“A高新区”)) stands where that zone
             // stands: the zone's own mention says whether it is the subject.
-            let bracketed = before
+            // (Looked for within the sentence: not back through the text.)
+            let in_sentence = &text[sentence.start.min(m.start)..m.start];
+            let bracketed = in_sentence
                 .rfind('(')
+                .map(|p| p + m.start - in_sentence.len())
                 .filter(|&p| before.len() - p <= 24 && !before[p..].contains(')'))
                 .is_some_and(|p| {
                     by_sentence[si]
