@@ -332,22 +332,49 @@ fn short_names(ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) -> Vec<NameA
         {
             short = short[h.end..].to_string();
         }
-        if let Some(rest) = ent
-            .short_name_trade_words
-            .iter()
-            .find_map(|w| short.strip_suffix(w.as_str()))
-        {
-            short = rest.to_string();
+        // The trade words go one after another, and so does an industry the
+        // taxonomy knows before them (汉江智行汽车科技 → 汉江智行汽车 → 汉江智行):
+        // each form is a short name, down to `short_name_min` characters.
+        let mut forms = Vec::new();
+        loop {
+            let trade = ent
+                .short_name_trade_words
+                .iter()
+                .find_map(|w| short.strip_suffix(w.as_str()))
+                .map(str::to_string);
+            let industry = || {
+                let chars: Vec<char> = short.chars().collect();
+                (2..=4.min(chars.len()))
+                    .rev()
+                    .find(|&k| {
+                        gaz.industry(&chars[chars.len() - k..].iter().collect::<String>())
+                            .is_some()
+                    })
+                    .map(|k| chars[..chars.len() - k].iter().collect::<String>())
+            };
+            let Some(rest) = trade.or_else(|| (!forms.is_empty()).then(industry).flatten()) else {
+                break;
+            };
+            if rest.chars().count() < ent.short_name_min {
+                break;
+            }
+            forms.push(rest.clone());
+            short = rest;
         }
-        let n = short.chars().count();
-        if n >= ent.short_name_min
-            && short != m.name
-            && !short.chars().any(|c| !is_cjk(c))
-            && gaz.industry(&short).is_none()
-            && gaz.lookup(&short).is_empty()
-            && !generic(&short, rules)
-        {
-            shorts.push((short, m.name.clone()));
+        if forms.is_empty() {
+            forms.push(short);
+        }
+        for short in forms {
+            let n = short.chars().count();
+            if n >= ent.short_name_min
+                && short != m.name
+                && !short.chars().any(|c| !is_cjk(c))
+                && gaz.industry(&short).is_none()
+                && gaz.lookup(&short).is_empty()
+                && !generic(&short, rules)
+            {
+                shorts.push((short, m.name.clone()));
+            }
         }
     }
     if shorts.is_empty() {

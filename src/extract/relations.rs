@@ -2463,6 +2463,12 @@ mod tests {
         // Not where the short name starts a longer name.
         let r = relations("青溪高新区的远山重工股份有限公司发展迅速。远山重工装备项目签约落户青溪高新区。");
         assert!(!r.iter().any(|x| x.1 == "远山重工"), "{r:?}");
+        // The trade words and the industry before them go one after another.
+        let r = relations("青溪高新区的白鹭智行汽车科技有限公司发展迅速。白鹭智行2010年在深圳证券交易所上市。");
+        assert!(
+            has(&r, Predicate::ListedOn, "白鹭智行汽车科技有限公司", "深圳证券交易所"),
+            "{r:?}"
+        );
     }
 
     #[test]
