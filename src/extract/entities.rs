@@ -2110,6 +2110,22 @@ fn strip_industry(name: &str, rules: &Rules) -> String {
     n
 }
 
+/// An industry found by context whose label the taxonomy knows (`pref`
+/// its preferred label, the canonical name when it differs).
+fn taxonomy_industry(start: usize, end: usize, name: String, pref: String) -> Cand {
+    Cand {
+        start,
+        end,
+        kind: Kind::Industry,
+        via: Via::Context,
+        canonical: (pref != name).then_some(pref),
+        name,
+        entry: None,
+        aliases: Vec::new(),
+        score: 4,
+    }
+}
+
 /// The longest taxonomy label ending at `end`: its start, the label and
 /// the taxonomy's preferred label.
 fn industry_ending_at(chars: &[char], end: usize, gaz: &Gazetteer) -> Option<(usize, String, String)> {
@@ -2135,17 +2151,7 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                 .any(|h| starts_with(chars, i, h))
         {
             if let Some((start, name, pref)) = industry_ending_at(chars, i, gaz) {
-                out.push(Cand {
-                    start,
-                    end: i,
-                    kind: Kind::Industry,
-                    via: Via::Context,
-                    canonical: (pref != name).then_some(pref),
-                    name,
-                    entry: None,
-                    aliases: Vec::new(),
-                    score: 4,
-                });
+                out.push(taxonomy_industry(start, i, name, pref));
             }
             continue;
         }
@@ -2375,19 +2381,11 @@ fn industries_counted_before_cue(chars: &[char], cues: &[(usize, &String)], gaz:
         if items.len() != count {
             continue;
         }
-        for (start, end, name, pref) in items {
-            out.push(Cand {
-                start,
-                end,
-                kind: Kind::Industry,
-                via: Via::Context,
-                canonical: (pref != name).then_some(pref),
-                name,
-                entry: None,
-                aliases: Vec::new(),
-                score: 4,
-            });
-        }
+        out.extend(
+            items
+                .into_iter()
+                .map(|(start, end, name, pref)| taxonomy_industry(start, end, name, pref)),
+        );
     }
 }
 

@@ -281,7 +281,10 @@ fn dominant_zone(ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usiz
                 break;
             }
             let ending = &name[p..];
-            if let Some(&other) = index.get(ending) {
+            // (A bare ending, 国家高新区, names no zone of its own: it joins none.)
+            let bare = rules.entities.zone.major_suffixes.iter().any(|e| e == ending)
+                || rules.entities.zone.coreference.iter().any(|e| e == ending);
+            if let Some(&other) = index.get(ending).filter(|_| !bare) {
                 union(&mut parent, n, other);
             }
             let longest = endings.entry(ending).or_insert(n);

@@ -558,6 +558,19 @@ mod tests {
     use crate::extract::{extract, Kind, Predicate};
     use crate::normalize::clean;
 
+    /// Each project's located-in relations, by names, sorted.
+    fn project_sites(ex: &crate::extract::Extraction) -> Vec<(&str, &str)> {
+        let name = |i: usize| ex.mentions[i].name.as_str();
+        let mut sites: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn && ex.mentions[r.subject].kind == Kind::Project)
+            .map(|r| (name(r.subject), r.object.map_or("", name)))
+            .collect();
+        sites.sort();
+        sites
+    }
+
     #[test]
     fn a_numbered_heading_naming_an_industry_is_one_industry() {
         let text = "青溪高新区的主导产业是新能源汽车、智能装备等产业。\n\
@@ -589,13 +602,7 @@ mod tests {
                     2 | 白山储能电站项目 | 白山能源有限公司 | 2\n";
         let ex = extract(&clean(text));
         let name = |i: usize| ex.mentions[i].name.as_str();
-        let mut sites: Vec<(&str, &str)> = ex
-            .relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::LocatedIn && ex.mentions[r.subject].kind == Kind::Project)
-            .map(|r| (name(r.subject), r.object.map_or("", name)))
-            .collect();
-        sites.sort();
+        let sites = project_sites(&ex);
         assert_eq!(
             sites,
             [
@@ -637,13 +644,7 @@ mod tests {
                     2\n云杉算力中心项目\n云杉智算科技有限公司\n德阳市德阳高新区\n8.0\n2.0\n";
         let ex = extract(&clean(text));
         let name = |i: usize| ex.mentions[i].name.as_str();
-        let mut sites: Vec<(&str, &str)> = ex
-            .relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::LocatedIn && ex.mentions[r.subject].kind == Kind::Project)
-            .map(|r| (name(r.subject), r.object.map_or("", name)))
-            .collect();
-        sites.sort();
+        let sites = project_sites(&ex);
         assert_eq!(
             sites,
             [
