@@ -668,6 +668,52 @@ fn bracketed_gloss(text: &str, end: usize) -> Option<(usize, usize)> {
     ((2..=30).contains(&n) && opens_cjk && inner.chars().all(cjk)).then_some((start, start + inner.len()))
 }
 
+/// A term an English report defines after a name and its Chinese gloss
+/// (Brightwater Sensors (Suzhou) Co., Ltd. (布莱特沃特传感器(苏州)有限公司,
+/// "BW Suzhou")): each later use of the term in an English sentence names
+/// that entity (BW Suzhou owns 86,400 square meters …).
+pub(super) fn add_defined_terms(text: &str, ex: &mut Extraction) {
+    let mut terms: Vec<(String, usize, usize)> = Vec::new();
+    for (i, m) in ex.mentions.iter().enumerate() {
+        if m.english.is_none() || !matches!(m.kind, Kind::Enterprise | Kind::Institute | Kind::Zone) {
+            continue;
+        }
+        let Some((_, gloss_end)) = bracketed_gloss(text, m.end) else {
+            continue;
+        };
+        let rest = text[gloss_end..].trim_start_matches([',', '，', ' ']);
+        let Some(quoted) = rest.strip_prefix(['"', '“']) else {
+            continue;
+        };
+        let Some(close) = quoted.find(['"', '”']) else {
+            continue;
+        };
+        let term = &quoted[..close];
+        let defined_end = gloss_end + (rest.len() - quoted.len()) + close;
+        let proper = term.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        if proper && (2..=30).contains(&term.len()) && term.is_ascii() && !terms.iter().any(|t| t.0 == term) {
+            terms.push((term.to_string(), i, defined_end + (text.len() - defined_end).min(1)));
+        }
+    }
+    let mut found: Vec<Mention> = Vec::new();
+    for (term, of, after) in &terms {
+        for (p, _) in text[*after..].match_indices(term.as_str()) {
+            let (start, end) = (after + p, after + p + term.len());
+            let word_edge = |c: Option<char>| !c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if !word_edge(text[..start].chars().next_back()) || !word_edge(text[end..].chars().next()) {
+                continue;
+            }
+            let si = ex.sentences.partition_point(|s| s.start <= start).saturating_sub(1);
+            let english = ex.sentences.get(si).is_some_and(|s| s.english && end <= s.end);
+            let covered = ex.mentions.iter().chain(&found).any(|m| m.start < end && start < m.end);
+            if english && !covered {
+                found.push(english_mention(&ex.mentions[*of], term, start, end, si));
+            }
+        }
+    }
+    ex.insert_mentions(found);
+}
+
 /// The items of an English list of leading industries (A, B and C are its
 /// leading industries; its pillar industries include A and B), each an
 /// industry, the taxonomy's or not: an item holding a shorter industry
@@ -1087,6 +1133,21 @@ mod tests {
                 .any(|(english, _)| english.as_deref() == Some("Lanhe Sensors (Qingxi) Co., Ltd.")),
             "{glossed:?}"
         );
+    }
+
+    #[test]
+    fn a_term_defined_after_a_gloss_names_the_company_later() {
+        let text = "Properties\n\nOur plant is run by Lanhe Sensors (Qingxi) Co., Ltd. (蓝河传感器(青溪)有限公司, \
+                    \"LH Qingxi\") in Qingxi. LH Qingxi owns approximately 86,400 square meters of buildings.";
+        let ex = extract(&clean(text));
+        let later: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.english.as_deref() == Some("LH Qingxi"))
+            .map(|m| m.name.as_str())
+            .collect();
+        // Once, after its definition (not inside the brackets that define it).
+        assert_eq!(later, ["蓝河传感器(青溪)有限公司"]);
     }
 
     #[test]

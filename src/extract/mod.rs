@@ -355,6 +355,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     entities::find_mentions(&doc.text, &chars, &mut ex);
     english::find_english(&doc.text, &mut ex);
     english::add_listed_industries(&doc.text, &mut ex);
+    english::add_defined_terms(&doc.text, &mut ex);
     let tables = tables::add_industries(&doc.text, &mut ex);
     tables::add_heading_industries(&doc.text, &mut ex);
     let project_tables = tables::add_project_rows(&doc.text, &mut ex);
