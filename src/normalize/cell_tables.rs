@@ -94,12 +94,14 @@ fn join_score(a: &str, b: &str, width: usize, r: &CellTableRules) -> i32 {
 
 /// The best way to give `lines` to `cells` cells in order (each at least one
 /// line, the rest left over at the end): the number of lines of each cell.
-fn partition(lines: &[String], cells: usize, width: usize, r: &CellTableRules) -> Option<Vec<usize>> {
+fn partition(lines: &[&str], cells: usize, width: usize, r: &CellTableRules) -> Option<Vec<usize>> {
     const LEFTOVER: i32 = -3;
     let n = lines.len();
     if n < cells || cells == 0 {
         return None;
     }
+    // The score of joining each line to the next, once.
+    let pair: Vec<i32> = lines.windows(2).map(|w| join_score(w[0], w[1], width, r)).collect();
     // best[i][c]: the best score giving lines[..i] to the first c cells.
     let mut best = vec![vec![None::<(i32, usize)>; cells + 1]; n + 1];
     best[0][0] = Some((0, 0));
@@ -109,9 +111,7 @@ fn partition(lines: &[String], cells: usize, width: usize, r: &CellTableRules) -
                 let Some((before, _)) = best[i - take][c - 1] else {
                     continue;
                 };
-                let joins: i32 = (i - take..i - 1)
-                    .map(|k| join_score(&lines[k], &lines[k + 1], width, r))
-                    .sum();
+                let joins: i32 = pair[i - take..i - 1].iter().sum();
                 let score = before + joins;
                 if best[i][c].is_none_or(|(s, _)| score > s) {
                     best[i][c] = Some((score, take));
@@ -153,9 +153,9 @@ pub(super) fn rebuild(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut i = 0;
     while i < lines.len() {
         match table_at(&texts, i, r) {
-            Some(end) => {
-                write_table(&lines, &texts, i, end, r, &mut out);
-                i = end;
+            Some(table) => {
+                write_table(&lines, &texts, &table, r, &mut out);
+                i = table.end;
             }
             None => {
                 out.extend_from_slice(lines[i]);
@@ -184,9 +184,16 @@ fn header_lines(texts: &[String], i: usize, r: &CellTableRules) -> Vec<usize> {
     header
 }
 
-/// Whether line `i` opens a table one cell a line whose first row follows:
-/// the line after the table's last.
-fn table_at(texts: &[String], i: usize, r: &CellTableRules) -> Option<usize> {
+/// A table one cell a line: its header's lines, its rows, and the line
+/// after its last row.
+struct CellTable {
+    header: Vec<usize>,
+    rows: Vec<RowLines>,
+    end: usize,
+}
+
+/// The table whose serial header is line `i`, if rows follow it.
+fn table_at(texts: &[String], i: usize, r: &CellTableRules) -> Option<CellTable> {
     if !r.serial_headers.contains(&texts[i]) {
         return None;
     }
@@ -194,13 +201,10 @@ fn table_at(texts: &[String], i: usize, r: &CellTableRules) -> Option<usize> {
     if header.len() < 3 {
         return None;
     }
-    let rows = rows(texts, header[header.len() - 1] + 1, &header_texts(texts, &header));
-    let last = rows.last()?;
-    Some(last.end)
-}
-
-fn header_texts<'a>(texts: &'a [String], header: &[usize]) -> Vec<&'a str> {
-    header.iter().map(|&h| texts[h].as_str()).collect()
+    let header_texts: Vec<&str> = header.iter().map(|&h| texts[h].as_str()).collect();
+    let rows = rows(texts, header[header.len() - 1] + 1, &header_texts);
+    let end = rows.last()?.end;
+    Some(CellTable { header, rows, end })
 }
 
 /// One row: the line of its serial number, the lines of its cells, and the
@@ -266,26 +270,14 @@ fn rows(texts: &[String], from: usize, header: &[&str]) -> Vec<RowLines> {
     while out.last().is_some_and(|row| row.cells.len() < needed) {
         out.pop();
     }
-    if out.last().is_some_and(|row| row.cells.len() < needed) || out.is_empty() {
-        return Vec::new();
-    }
     out
 }
 
-/// Write the table from its serial header at `start` to the line `end`.
-fn write_table(
-    lines: &[&Chars],
-    texts: &[String],
-    start: usize,
-    end: usize,
-    r: &CellTableRules,
-    out: &mut Vec<(char, u32)>,
-) {
-    let header = header_lines(texts, start, r);
-    let header_end = header[header.len() - 1] + 1;
-    let rows = rows(texts, header_end, &header_texts(texts, &header));
-    let needed = header.len() - 1;
-    let width = rows
+/// Write a table: its header on one line, then a line a row.
+fn write_table(lines: &[&Chars], texts: &[String], table: &CellTable, r: &CellTableRules, out: &mut Vec<(char, u32)>) {
+    let needed = table.header.len() - 1;
+    let width = table
+        .rows
         .iter()
         .flat_map(|row| &row.cells)
         .map(|&l| &texts[l])
@@ -295,16 +287,15 @@ fn write_table(
         .unwrap_or(0);
     // The header on one line: each cell's characters, apart by the newline
     // that ended it, now a space.
-    write_cells(lines, &header.iter().map(|&h| vec![h]).collect::<Vec<_>>(), out);
-    let mut written = header_end;
-    for row in rows.iter().take_while(|row| row.end <= end) {
+    write_cells(lines, &table.header.iter().map(|&h| vec![h]).collect::<Vec<_>>(), out);
+    for row in &table.rows {
         for &s in &row.skipped {
             // A section heading keeps its line; a header again goes.
             if is_section_heading(&texts[s]) {
                 out.extend_from_slice(lines[s]);
             }
         }
-        let cell_texts: Vec<String> = row.cells.iter().map(|&l| texts[l].clone()).collect();
+        let cell_texts: Vec<&str> = row.cells.iter().map(|&l| texts[l].as_str()).collect();
         let takes = partition(&cell_texts, needed, width, r).unwrap_or_else(|| vec![1; row.cells.len()]);
         let mut groups = vec![vec![row.serial]];
         let mut k = 0;
@@ -316,10 +307,6 @@ fn write_table(
         for &l in &row.cells[k..] {
             out.extend_from_slice(lines[l]);
         }
-        written = row.end;
-    }
-    for line in &lines[written..end] {
-        out.extend_from_slice(line);
     }
 }
 
