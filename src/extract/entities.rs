@@ -344,13 +344,8 @@ fn short_names(ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) -> Vec<NameA
                 .map(str::to_string);
             let industry = || {
                 let chars: Vec<char> = short.chars().collect();
-                (2..=4.min(chars.len()))
-                    .rev()
-                    .find(|&k| {
-                        gaz.industry(&chars[chars.len() - k..].iter().collect::<String>())
-                            .is_some()
-                    })
-                    .map(|k| chars[..chars.len() - k].iter().collect::<String>())
+                industry_ending_at(&chars, chars.len(), gaz)
+                    .map(|(start, _, _)| chars[..start].iter().collect::<String>())
             };
             let Some(rest) = trade.or_else(|| (!forms.is_empty()).then(industry).flatten()) else {
                 break;
@@ -1078,14 +1073,13 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         // 工业园区, as a table's site column writes it): the zone starts
         // after the place when the rest opens with a place's name too.
         // (Only a span holding a full name's last character is looked up.)
-        let full_name_chars = ['省', '市', '县', '州', '盟', '区'];
-        if kind == &SuffixKind::Zone && b < ss && chars[b..ss].iter().any(|c| full_name_chars.contains(c)) {
+        const FULL_NAME_ENDINGS: [&str; 6] = ["省", "市", "县", "自治州", "盟", "自治区"];
+        let ends_full_name = |c: &char| FULL_NAME_ENDINGS.iter().any(|w| w.ends_with(*c));
+        if kind == &SuffixKind::Zone && b < ss && chars[b..ss].iter().any(ends_full_name) {
             let span: String = chars[b..ss].iter().collect();
             if let Some((end, _)) = gaz.division_at(&span, 0) {
                 let (place, rest) = span.split_at(end);
-                let full_name = ["省", "市", "县", "自治州", "盟", "自治区"]
-                    .iter()
-                    .any(|w| place.ends_with(w));
+                let full_name = FULL_NAME_ENDINGS.iter().any(|w| place.ends_with(w));
                 if full_name && (gaz.division_at(rest, 0).is_some() || rest.starts_with("中国")) {
                     b += place.chars().count();
                 }

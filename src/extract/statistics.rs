@@ -691,9 +691,12 @@ struct Respective {
     next: usize,
 }
 
-/// The list of two or more names of one kind, joined by 、, 和, 及 or 与,
+/// The list of two or more names of one kind, joined by `item_joiners` of
+/// relations.toml (、, 和, 及, 与 …),
 /// that ends last before the sentence's first 分别.
 fn respective_list(text: &str, ex: &Extraction, ms: &[usize], start: usize, end: usize) -> Option<Respective> {
+    // (The words that join a list's items, as for items settled together.)
+    let joiners = &Rules::get().relations.located_in.item_joiners;
     // (Looked for by its first character: no searcher built per sentence.)
     let at = start
         + text[start..end]
@@ -713,9 +716,9 @@ fn respective_list(text: &str, ex: &Extraction, ms: &[usize], start: usize, end:
     while let Some(&j) = ms.iter().find(|&&j| {
         m(j).kind == m(last).kind
             && m(j).end < m(first).start
-            && ['、', '和', '及', '与']
-                .iter()
-                .any(|c| text.get(m(j).end..m(first).start) == Some(c.to_string().as_str()))
+            && text
+                .get(m(j).end..m(first).start)
+                .is_some_and(|gap| joiners.iter().any(|w| w == gap))
     }) {
         list.insert(0, j);
         first = j;
