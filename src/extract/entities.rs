@@ -232,7 +232,25 @@ fn name_agencies_of_a_level(ex: &mut Extraction, rules: &Rules) {
             "市" => Some(Level::City),
             _ => None,
         };
-        let name = match full.first().filter(|_| full.len() == 1) {
+        // Two names of one body (A高新区管委会, A高新技术产业开发区管理委员会) are
+        // one agency: the same owner, by the gazetteer's canonical name, and
+        // the same ending. The longest name is the official one.
+        let owner_key = |name: &str| -> Option<String> {
+            let (l, b) = ending_of(name)?;
+            let owner = &name[..name.len() - l];
+            let owner = gaz
+                .lookup(owner)
+                .first()
+                .map_or(owner, |&e| gaz.entries[e].canonical.as_str());
+            Some(format!("{owner}{b}"))
+        };
+        let one_body = full.len() > 1 && full.iter().map(|n| owner_key(n)).collect::<BTreeSet<_>>().len() == 1;
+        let longest = full.iter().max_by_key(|n| (n.chars().count(), **n));
+        let name = match full
+            .first()
+            .filter(|_| full.len() == 1)
+            .or(longest.filter(|_| one_body))
+        {
             Some(name) => Some(name.to_string()),
             None if full.is_empty() => division
                 .and_then(|d| document_division(ex, gaz, d, &|n: &str| level_of(n).is_some()))
@@ -807,9 +825,14 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 .organisation_endings
                 .iter()
                 .any(|e| before.ends_with(e.as_str()));
+            // Nor when a place opens the second part: a name of its own
+            // (天合光能与|常州大学签约), not a second field of one name.
+            let place_after = Gazetteer::get()
+                .at_start(&chars[b..suffix_start])
+                .is_some_and(|(_, entries)| entries.iter().any(|&e| Gazetteer::get().entries[e].kind == Kind::Place));
             // Nor after a word that cannot end a name's first half
             // (公司先后与A研究所: 先后 is an adverb, 与 the preposition).
-            if !org_before && rules.stop_word_before(chars, b - 1, false).is_none() {
+            if !org_before && !place_after && rules.stop_word_before(chars, b - 1, false).is_none() {
                 b -= 1;
                 continue;
             }
@@ -2920,6 +2943,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_body_is_the_zone_s_one_body_under_either_of_its_names() {
+        let doc = clean(
+            "绵阳高新技术产业开发区管理委员会发布公告。绵阳高新区管委会表示将加大投入。区管委会与青川大学签约共建研究院。",
+        );
+        let ex = extract(&doc);
+        let bare = ex
+            .mentions
+            .iter()
+            .find(|m| m.kind == Kind::Agency && m.name == "区管委会");
+        assert_eq!(
+            bare.and_then(|m| m.canonical.as_deref()),
+            Some("绵阳高新技术产业开发区管理委员会"),
+            "{:?}",
+            ex.mentions
+        );
+    }
+
+    #[test]
     fn what_a_text_covers_or_pushes_and_the_mainland_name_no_zone() {
         for text in [
             "报道指出,大陆高新区发展迅速。",
@@ -3735,6 +3776,11 @@ mod tests {
         assert_eq!(
             names("浙江省人民政府与清华大学签约。", Kind::Institute),
             vec!["清华大学"]
+        );
+        // A firm's short name before 与 and a university named after its city.
+        assert_eq!(
+            names("5月，青禾光电与宁波大学签约共建联合实验室。", Kind::Institute),
+            vec!["宁波大学"]
         );
     }
 
