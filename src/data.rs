@@ -10,6 +10,7 @@ pub const RELATION_RULES: &str = include_str!("../data/rules/relations.toml");
 pub const STATISTIC_RULES: &str = include_str!("../data/rules/statistics.toml");
 pub const JUNK_PHRASES: &str = include_str!("../data/rules/junk.txt");
 pub const LINK_LIST_HEADERS: &str = include_str!("../data/rules/link-lists.txt");
+pub const DEFINITION_RULES: &str = include_str!("../data/rules/definitions.toml");
 pub const CELL_TABLE_RULES: &str = include_str!("../data/rules/cell-tables.toml");
 pub const DIVISIONS: &str = include_str!("../data/gazetteers/divisions.tsv");
 pub const REGIONS: &str = include_str!("../data/gazetteers/regions.tsv");

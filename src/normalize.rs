@@ -10,7 +10,8 @@
 //! full-width ASCII and odd spaces; drop zero-width and bidi controls; drop
 //! pinyin readings inserted after characters (`創(chuàng)`); convert traditional
 //! to simplified Chinese; drop junk lines (spam, lists of place names, site
-//! navigation); drop a PDF's page numbers and running headers; join lines
+//! navigation); drop a PDF's page numbers and running headers; write the
+//! rows of a table of defined terms (释义) as declaring sentences; join lines
 //! broken inside a sentence (PDF extraction); squeeze
 //! white space next to Chinese characters.
 //!
@@ -23,6 +24,7 @@ use crate::error::{Error, Result};
 use std::sync::OnceLock;
 
 mod cell_tables;
+mod definitions;
 pub(crate) use cell_tables::is_section_heading;
 
 /// The largest document accepted, in bytes. Larger inputs are refused with
@@ -219,6 +221,7 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
     let (chars, converted) = to_simplified(chars);
     let chars = drop_junk_lines(chars);
     let chars = drop_page_furniture(chars);
+    let chars = definitions::rewrite(chars);
     let chars = cell_tables::rebuild(chars);
     let chars = join_broken_lines(chars);
     let chars = squeeze_spaces(chars);

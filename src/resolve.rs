@@ -387,12 +387,31 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             _ => {}
         }
     }
+    // Names of one firm with and without its legal ending, and a short name
+    // that starts a full one (沃森生物, 云南沃森生物技术股份有限公司). A short
+    // name that starts two firms' different names (A光电: 武汉A光电科技股份
+    // 有限公司, 合肥A光电技术有限公司) makes them no one firm: it is only the
+    // one whose short name the text declared it, if any.
     for a in 0..ent_cores.len() {
-        for b in a + 1..ent_cores.len() {
-            let (x, i) = (&ent_cores[a].0, ent_cores[a].1);
-            let (y, j) = (&ent_cores[b].0, ent_cores[b].1);
-            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-            if short == long || (short.chars().count() >= 3 && long.starts_with(short.as_str())) {
+        let (x, i) = (&ent_cores[a].0, ent_cores[a].1);
+        let mut longer: Vec<usize> = Vec::new();
+        for (b, (y, j)) in ent_cores.iter().enumerate() {
+            if b == a {
+                continue;
+            }
+            if x == y {
+                if b > a {
+                    uf.union(i, *j);
+                }
+            } else if x.chars().count() >= 3 && y.starts_with(x.as_str()) {
+                longer.push(b);
+            }
+        }
+        let firms: BTreeSet<&str> = longer.iter().map(|&b| ent_cores[b].0.as_str()).collect();
+        for b in longer {
+            let j = ent_cores[b].1;
+            let declared = ex.mentions[i].aliases.contains(&ex.mentions[j].name);
+            if firms.len() == 1 || declared {
                 uf.union(i, j);
             }
         }
@@ -1252,6 +1271,22 @@ mod tests {
         let e = entities("白山(青溪)科学城建设提速。白山科学城管委会表示,白山科学城将引进企业。");
         let zones: Vec<_> = e.iter().filter(|x| x.0 == Kind::Zone).collect();
         assert_eq!(zones.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_short_name_two_firms_start_with_joins_them_not() {
+        // The parent declares the short name; a subsidiary's name in another
+        // city starts with it too, and stays a firm of its own.
+        let e = entities(
+            "青禾光电科技股份有限公司(以下简称“公司”、“青禾光电”)位于合肥高新区。合肥青禾光电技术有限公司系公司全资子公司。青禾光电营业收入5亿元。",
+        );
+        let ents: Vec<_> = e.iter().filter(|x| x.0 == Kind::Enterprise).collect();
+        let parent = ents.iter().find(|x| x.1 == "青禾光电科技股份有限公司");
+        assert!(
+            parent.is_some_and(|p| p.2.contains(&"青禾光电".to_string())),
+            "{ents:?}"
+        );
+        assert!(ents.iter().any(|x| x.1 == "合肥青禾光电技术有限公司"), "{ents:?}");
     }
 
     #[test]

@@ -500,22 +500,42 @@ fn declared_short_names(text: &str, ex: &mut Extraction, rules: &Rules) -> Vec<N
         else {
             continue;
         };
-        let after_cue = after_cue.trim_start_matches([':', '：', '“', '"', ' ']);
-        let short: String = after_cue.chars().take_while(|&c| is_name_char(c)).collect();
-        let n = short.chars().count();
-        if !(2..=12).contains(&n) || short == m.name || generic(&short, rules) {
-            continue;
+        // Several names may be declared, each in quotes (以下简称“公司”或“A光电”,
+        // 以下简称“发行人”、“公司”).
+        let mut rest = after_cue;
+        loop {
+            let quoted = rest.starts_with(['“', '"']);
+            rest = rest.trim_start_matches([':', '：', '“', '"', ' ']);
+            let short: String = rest.chars().take_while(|&c| is_name_char(c)).collect();
+            rest = &rest[short.len()..];
+            let n = short.chars().count();
+            if (2..=12).contains(&n) && short != m.name && !generic(&short, rules) {
+                if !m.aliases.contains(&short) {
+                    m.aliases.push(short.clone());
+                }
+                out.push(NameAgain {
+                    kind: m.kind,
+                    name: short,
+                    canonical: None,
+                    aliases: vec![m.name.clone()],
+                    declared: true,
+                });
+            }
+            let Some(after_quote) = rest.strip_prefix(['”', '"']).filter(|_| quoted) else {
+                break;
+            };
+            let next = rules
+                .entities
+                .enterprise
+                .declared_short_name_joiners
+                .iter()
+                .find_map(|j| after_quote.strip_prefix(j.as_str()))
+                .filter(|next| next.starts_with(['“', '"']));
+            match next {
+                Some(next) => rest = next,
+                None => break,
+            }
         }
-        if !m.aliases.contains(&short) {
-            m.aliases.push(short.clone());
-        }
-        out.push(NameAgain {
-            kind: m.kind,
-            name: short,
-            canonical: None,
-            aliases: vec![m.name.clone()],
-            declared: true,
-        });
     }
     out
 }
@@ -3777,6 +3797,12 @@ mod tests {
             names("浙江省人民政府与清华大学签约。", Kind::Institute),
             vec!["清华大学"]
         );
+        // A prospectus's role words and a change of a firm's form name no firm.
+        assert_eq!(
+            names("东莞青禾精密光学有限公司,系发行人控股子公司。", Kind::Enterprise),
+            vec!["东莞青禾精密光学有限公司"]
+        );
+        assert!(names("2021年9月整体变更为股份有限公司。", Kind::Enterprise).is_empty());
         // A firm's short name before 与 and a university named after its city.
         assert_eq!(
             names("5月，青禾光电与宁波大学签约共建联合实验室。", Kind::Institute),

@@ -256,6 +256,7 @@ pub struct EnterpriseRules {
     /// The fewest characters a short name found in a document may have.
     pub short_name_min: usize,
     pub declared_short_name_cues: Vec<String>,
+    pub declared_short_name_joiners: Vec<String>,
     pub legal_suffixes: Vec<String>,
     /// A bare legal ending that is a common noun too (公司, the company) …
     pub common_noun_suffixes: Vec<String>,
