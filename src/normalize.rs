@@ -1351,6 +1351,8 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                 && first.is_some_and(starts_continuation)
                 && !is_table_row(body(lines[i]))
                 && !is_table_row(body(next_line))
+                && !is_narrow_table_row(body(lines[i]), Some(body(next_line)))
+                && !is_narrow_table_row(body(next_line), lines.get(next + 1).map(|l| body(l)))
                 && !is_field_line(current)
                 && !is_field_line(body(next_line));
             if !joinable {
@@ -1450,6 +1452,52 @@ fn is_table_row(line: &[(char, u32)]) -> bool {
 /// Squeeze runs of spaces; drop spaces next to Chinese characters and
 /// Chinese punctuation (`企业 2000 多家` → `企业2000多家`), except between
 /// the cells of a table's row (one space stays); drop blank-line runs.
+/// A row of a table of two or three columns, which [`is_table_row`] leaves
+/// to prose: a line of Chinese cells that ends with a figure
+/// (四川A药业股份有限公司  68.42, 1  A建设开发有限公司  100.00%), or the
+/// header over such a row with as many cells (企业名称  2024年营业收入).
+/// Cells are parted by white space, which squeezing keeps in a row and
+/// takes away next to Chinese characters in prose: a cleaned text is read
+/// the same way again.
+fn is_narrow_table_row(line: &[(char, u32)], next: Option<&[(char, u32)]>) -> bool {
+    fn cells(line: &[(char, u32)]) -> Option<Vec<String>> {
+        // (Asked of lines with a space: most have none.)
+        if !line.iter().any(|&(c, _)| c == ' ') {
+            return None;
+        }
+        let text: String = line.iter().map(|&(c, _)| c).collect();
+        if text.contains('。') || !text.chars().any(is_cjk) {
+            return None;
+        }
+        let cells: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        (2..=3).contains(&cells.len()).then_some(cells)
+    }
+    // A figure (1,234.5, -3.2, 59.45%), not a date or a code (2024-03-18).
+    fn number(c: &str) -> bool {
+        let c = c.strip_suffix('%').unwrap_or(c);
+        let c = c.strip_prefix(['-', '+']).unwrap_or(c);
+        c.starts_with(|x: char| x.is_ascii_digit())
+            && c.chars().all(|x| x.is_ascii_digit() || ",.".contains(x))
+            && c.matches('.').count() <= 1
+    }
+    fn figure_row(cells: &[String]) -> bool {
+        let Some((last, rest)) = cells.split_last() else {
+            return false;
+        };
+        number(last)
+            && rest.iter().any(|c| c.chars().filter(|&x| is_cjk(x)).count() >= 2)
+            && rest.iter().all(|c| number(c) || c.chars().count() >= 2)
+    }
+    let Some(own) = cells(line) else {
+        return false;
+    };
+    figure_row(&own)
+        || own.iter().all(|c| c.chars().count() >= 2)
+            && next
+                .and_then(cells)
+                .is_some_and(|n| n.len() == own.len() && figure_row(&n))
+}
+
 fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
     let n = chars.len();
@@ -1473,7 +1521,12 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         }
         if c == ' ' && row.is_none() {
             let end = chars[i..].iter().position(|&(c, _)| c == '\n').map_or(n, |p| i + p);
-            row = Some(is_table_row(&chars[line_start..end]));
+            let line = &chars[line_start..end];
+            let next = (end < n).then(|| {
+                let rest = &chars[end + 1..];
+                &rest[..rest.iter().position(|&(c, _)| c == '\n').unwrap_or(rest.len())]
+            });
+            row = Some(is_table_row(line) || is_narrow_table_row(line, next));
         }
         if c == ' ' && row == Some(true) {
             let mut j = i;

@@ -10,6 +10,7 @@
 //! `data/gazetteers/` ([`crate::gazetteer`]); no names are written in code.
 //! Extraction never fails: text it does not understand yields nothing.
 
+mod column_tables;
 mod english;
 mod english_ref;
 mod english_statistics;
@@ -368,6 +369,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     records::add_record_relations(&doc.text, &records, &mut ex);
     let record_subjects = records::subjects_by_sentence(&ex, &records);
     statistics::find_statistics(&doc.text, &chars, &record_subjects, &mut ex);
+    column_tables::add_column_figures(&doc.text, &mut ex);
     tables::add_row_facts(&doc.text, &tables, &mut ex);
     tables::add_project_facts(&doc.text, &project_tables, &mut ex);
     english_statistics::find_english_statistics(&doc.text, &mut ex);

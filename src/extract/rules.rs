@@ -618,6 +618,14 @@ impl std::ops::Deref for WordSet {
 #[derive(Debug, Deserialize)]
 pub struct StatisticRules {
     pub unit: Vec<UnitRule>,
+    /// What may follow a year in a table's header cell (2023年度).
+    pub year_header_rests: Vec<String>,
+    /// Lead-ins of a table's metric cell (其中:).
+    pub metric_lead_ins: Vec<String>,
+    /// Endings of a metric that is a percentage without a unit (资产负债率).
+    pub percent_metric_endings: Vec<String>,
+    /// Short names a document declares for itself (发行人, 公司).
+    pub self_words: Vec<String>,
     /// Currencies after 亿 or 万 that make an amount none of the model's units.
     pub other_currencies: Vec<String>,
     pub not_after: Vec<String>,

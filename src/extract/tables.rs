@@ -33,7 +33,7 @@ pub(super) struct Table {
 }
 
 /// The cells of a line: the runs between single spaces.
-fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+pub(super) fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = line.start;
     for (p, _) in text[line.clone()].match_indices(' ') {
@@ -65,7 +65,7 @@ pub(super) fn relate_once(ex: &mut Extraction, predicate: Predicate, subject: us
 }
 
 /// The sentence a byte range of the text lies in.
-fn sentence_of(ex: &Extraction, range: &Range<usize>) -> Option<usize> {
+pub(super) fn sentence_of(ex: &Extraction, range: &Range<usize>) -> Option<usize> {
     ex.sentences
         .iter()
         .position(|s| s.start <= range.start && range.end <= s.end)
@@ -396,19 +396,10 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
             .map(|m| (m.start, m.end));
         // 单位:亿元 on one of the three lines before the header.
         let before_header = &text[..lead_line.end];
-        let unit = before_header.rsplit('\n').take(3).find_map(|line| {
-            let line = line.trim();
-            let rest = rules
-                .unit_line_words
-                .iter()
-                .find_map(|w| line.strip_prefix(w.as_str()))?;
-            let rest = rest.trim_end_matches(')');
-            Rules::get()
-                .units
-                .iter()
-                .any(|(w, _, _)| w == rest)
-                .then(|| rest.to_string())
-        });
+        let unit = before_header
+            .rsplit('\n')
+            .take(3)
+            .find_map(|line| unit_line(line, Rules::get()).map(str::to_string));
         out.push(ProjectTable {
             table,
             names,
@@ -526,8 +517,22 @@ fn investment<'a>(
     Some((Decimal::parse_arabic(&cell)?.times(*factor)?, unit.as_str()))
 }
 
+/// The unit word a line over a table gives (单位:亿元, (单位:万元)), when it
+/// is one of statistics.toml's units.
+pub(super) fn unit_line<'a>(line: &'a str, rules: &Rules) -> Option<&'a str> {
+    let line = line.trim();
+    let rest = rules
+        .entities
+        .project
+        .unit_line_words
+        .iter()
+        .find_map(|w| line.strip_prefix(w.as_str()))?;
+    let rest = rest.trim_end_matches(')');
+    rules.units.iter().any(|(w, _, _)| w == rest).then_some(rest)
+}
+
 /// The year that opens a header cell (2024年计划投资), and the rest.
-fn header_year(cell: &str) -> (Option<i32>, &str) {
+pub(super) fn header_year(cell: &str) -> (Option<i32>, &str) {
     match cell.split_once('年') {
         Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => (y.parse().ok(), rest),
         _ => (None, cell),
