@@ -848,13 +848,48 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         // Leading industries: in Chinese named before the cue (A、B两大主导产业),
         // in English after it (leading industries include A and B).
         if let Some(z) = zone.filter(|_| sentence.cues.has(Cue::LeadingIndustry)) {
-            if let Some((cue_pos, cue)) = rr
+            // Every cue of the sentence, the longest where several start
+            // together and none inside another.
+            let mut occurrences: Vec<(usize, &String)> = rr
                 .leading_industry
                 .cues
                 .iter()
-                .filter_map(|c| s.rfind(c.as_str()).map(|p| (p, c)))
-                .max()
-            {
+                .flat_map(|c| s.match_indices(c.as_str()).map(move |(p, _)| (p, c)))
+                .collect();
+            occurrences.sort_by_key(|&(p, c)| (p, std::cmp::Reverse(c.len())));
+            let mut reach = 0;
+            occurrences.retain(|&(p, c)| {
+                let keep = p >= reach;
+                reach = reach.max(p + c.len());
+                keep
+            });
+            // With several cues (A以X为首位产业,B重点产业是Y), a Chinese clause
+            // that names its own zone before its cue is that zone's.
+            let clauses = occurrences.len() > 1 && !occurrences.iter().any(|(_, c)| c.is_ascii());
+            let starts: Vec<usize> = occurrences
+                .iter()
+                .map(|&(cue_pos, _)| {
+                    let semicolon = s[..cue_pos].rfind(';').map_or(0, |p| p + 1);
+                    let comma = s[..cue_pos]
+                        .rfind([',', '，'])
+                        .map(|p| p + s[p..].chars().next().map_or(1, char::len_utf8))
+                        .filter(|&p| {
+                            clauses
+                                && ms.iter().any(|&j| {
+                                    m(j).kind == Kind::Zone
+                                        && m(j).start >= sentence.start + p
+                                        && m(j).end <= sentence.start + cue_pos
+                                })
+                        });
+                    semicolon.max(comma.unwrap_or(0))
+                })
+                .collect();
+            let last = occurrences.len().saturating_sub(1);
+            for (k, &(cue_pos, cue)) in occurrences.iter().enumerate() {
+                if !clauses && k != last {
+                    continue;
+                }
+                let next_clause = if clauses { starts.get(k + 1).copied() } else { None };
                 let english = cue.is_ascii();
                 let before_cue = s[..cue_pos].trim_end();
                 // … are the park's leading industries, … are Suzhou Industrial
@@ -892,7 +927,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         cue_pos + cue.len() + w.len() + list.find(['，', '；', ',', ';']).unwrap_or(list.len())
                     });
                 // A…;B以X为首位产业: the cue's clause names its zone and industries.
-                let clause_start = s[..cue_pos].rfind(';').map_or(0, |p| p + 1);
+                let clause_start = starts[k];
                 let z = ms
                     .iter()
                     .copied()
@@ -910,7 +945,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     } else if english && !copula {
                         at > cue_pos
                     } else {
-                        at < cue_pos + 12 && at >= clause_start
+                        at < cue_pos + 12 && at >= clause_start && next_clause.is_none_or(|n| at < n)
                     };
                     if m(i).kind == Kind::Industry && named {
                         out.push(rel(Predicate::LeadingIndustry, z, i, si));
@@ -2262,6 +2297,27 @@ mod tests {
         for i in ["电子信息", "绿色食品", "新材料"] {
             assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
         }
+    }
+
+    #[test]
+    fn each_clause_naming_its_zone_before_a_cue_has_its_own_industries() {
+        let r = relations(
+            "白山市下辖三个园区:青溪经济开发区以新材料为首位产业,白河工业园区重点产业是特钢和高端装备,\
+             松岭工业园区的主导产业为食品饮料和中医药。",
+        );
+        for (zone, industry) in [
+            ("青溪经济开发区", "新材料"),
+            ("白河工业园区", "特钢"),
+            ("白河工业园区", "高端装备"),
+            ("松岭工业园区", "食品饮料"),
+            ("松岭工业园区", "中医药"),
+        ] {
+            assert!(
+                has(&r, Predicate::LeadingIndustry, zone, industry),
+                "{zone} {industry}: {r:?}"
+            );
+        }
+        assert!(!has(&r, Predicate::LeadingIndustry, "青溪经济开发区", "特钢"), "{r:?}");
     }
 
     #[test]
