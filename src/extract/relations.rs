@@ -632,6 +632,37 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }
             None
         };
+        // 药谷工业园目前聚集了A公司、B公司: the items a zone gathers, listed
+        // right after it, lie there.
+        let gathered_zone = |i: usize| {
+            let item = m(i);
+            let mut first = i;
+            // Back over the items of the list (joined by item_joiners).
+            while let Some(&j) = ms
+                .iter()
+                .rev()
+                .find(|&&j| m(j).end <= m(first).start && m(j).kind == item.kind)
+            {
+                let gap = text.get(m(j).end..m(first).start)?;
+                if !rr.located_in.item_joiners.iter().any(|w| gap == w.as_str()) {
+                    break;
+                }
+                first = j;
+            }
+            let zone = ms
+                .iter()
+                .copied()
+                .rfind(|&j| m(j).kind == Kind::Zone && m(j).end <= m(first).start)?;
+            let gap = text.get(m(zone).end..m(first).start)?;
+            (gap.chars().count() <= 10
+                && !gap.contains([',', ';', '。', '，', '；'])
+                && rr
+                    .located_in
+                    .gathered_after_zone
+                    .iter()
+                    .any(|w| gap.ends_with(w.as_str())))
+            .then_some(zone)
+        };
         // 位于A高新区的B公司, A园内的B公司: the item a zone's description
         // qualifies lies there.
         let described_zone = |i: usize| {
@@ -721,6 +752,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         Kind::Enterprise | Kind::Project => {
                             let zone = settled_zone(i)
                                 .or_else(|| described_zone(i))
+                                .or_else(|| gathered_zone(i))
                                 .unwrap_or_else(|| clause_zone(i));
                             out.push(rel(Predicate::LocatedIn, i, zone, si));
                         }
@@ -799,7 +831,10 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             // 位于B高新区).
             for &i in ms {
                 if matches!(m(i).kind, Kind::Enterprise | Kind::Project | Kind::Institute) {
-                    if let Some(zone) = settled_zone(i).or_else(|| described_zone(i)) {
+                    if let Some(zone) = settled_zone(i)
+                        .or_else(|| described_zone(i))
+                        .or_else(|| gathered_zone(i))
+                    {
                         out.push(rel(Predicate::LocatedIn, i, zone, si));
                     }
                 }
@@ -2297,6 +2332,22 @@ mod tests {
         for i in ["电子信息", "绿色食品", "新材料"] {
             assert!(has(&r, Predicate::LeadingIndustry, "青溪高新区", i), "{i}: {r:?}");
         }
+    }
+
+    #[test]
+    fn firms_a_park_gathers_or_that_name_their_park_lie_in_it() {
+        let r = relations(
+            "作为青溪高新区医药产业的主要承载地,白鹭药谷产业园目前聚集了远山制药股份有限公司、蓝河药业股份有限公司等企业40余家。",
+        );
+        for firm in ["远山制药股份有限公司", "蓝河药业股份有限公司"] {
+            assert!(has(&r, Predicate::LocatedIn, firm, "白鹭药谷产业园"), "{firm}: {r:?}");
+            assert!(!has(&r, Predicate::LocatedIn, firm, "青溪高新区"), "{firm}: {r:?}");
+        }
+        let r = relations("青溪高新区快讯:远山汽车股份有限公司所在的白鹭汽车产业园已建成投产。");
+        assert!(
+            has(&r, Predicate::LocatedIn, "远山汽车股份有限公司", "白鹭汽车产业园"),
+            "{r:?}"
+        );
     }
 
     #[test]

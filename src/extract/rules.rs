@@ -493,6 +493,8 @@ pub struct LocatedRules {
     /// An enterprise or project lies in the zone named right after one of
     /// these (A项目将落户B园), rather than in the sentence's zone …
     pub settled_before_zone: Vec<String>,
+    /// Words after a zone that gather the items named next in it (聚集了).
+    pub gathered_after_zone: Vec<String>,
     /// … and so do the items joined to it by one of these (A项目和B项目).
     pub item_joiners: Vec<String>,
     /// What stands between a zone and the item it describes (A园内的B公司):
