@@ -1346,9 +1346,16 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                 && (last.is_some_and(ends_open) || last == Some('.') && decimal())
                 && !names_a_notice(current);
             let open_title = !broken && open_title();
+            // (A number broken before its decimal point: 486|.2亿元.)
+            let decimal_rest = || {
+                let mut printed = next_line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c));
+                last.is_some_and(|c| c.is_ascii_digit())
+                    && printed.next() == Some('.')
+                    && printed.next().is_some_and(|c| c.is_ascii_digit())
+            };
             let joinable = (broken || open_title)
                 && shown + next_shown < LONG_LINE
-                && first.is_some_and(starts_continuation)
+                && (first.is_some_and(starts_continuation) || decimal_rest())
                 && !is_table_row(body(lines[i]))
                 && !is_table_row(body(next_line))
                 && !is_narrow_table_row(body(lines[i]), Some(body(next_line)))
@@ -1988,6 +1995,9 @@ mod tests {
     fn a_number_broken_at_its_decimal_point_is_joined() {
         let text = "青溪高新区以生物医药和先进装备制造为主导产业，营业收入356.\n2亿元，高新技术企业132家，科技型中小企业301家。\n白山高新区聚焦电子信息。";
         assert!(clean(text).text.contains("营业收入356.2亿元"), "{}", clean(text).text);
+        // … or right before it.
+        let text = "青溪高新区以生物医药和先进装备制造为主导产业，全年完成规上工业产值486\n.2亿元，增长14.5%，高新技术企业132家。\n白山高新区聚焦电子信息。";
+        assert!(clean(text).text.contains("产值486.2亿元"), "{}", clean(text).text);
         // An English sentence ending in a number before a numbered heading is not.
         let text = "The zone was approved by the State Council and grew quickly in 2022.\n2.1 Qingxi High-tech Zone\nIt lies in Qingxi.";
         assert!(clean(text).text.contains("2022.\n2.1"), "{}", clean(text).text);
