@@ -434,6 +434,15 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                     && text[i + 1..].starts_with(' ')
                     && text[i + 2..].starts_with(|n: char| n.is_ascii_uppercase())
             }
+            // … or after the reference mark that follows it (offering.[3] Shenyang …).
+            ']' => {
+                let mark = text[..i].trim_end_matches(|d: char| d.is_ascii_digit());
+                depth == 0
+                    && mark.len() < i
+                    && mark.ends_with(".[")
+                    && text[i + 1..].starts_with(' ')
+                    && text[i + 2..].starts_with(|n: char| n.is_ascii_uppercase())
+            }
             _ => false,
         };
         if end_here {
@@ -501,5 +510,16 @@ mod tests {
         let parts: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(parts, vec!["青溪高新区成立。", "园区实施“青苗。计划”!", "第二段"]);
         assert_eq!(s[2].paragraph, 1);
+        // An English stop with a reference mark after it ends the sentence too.
+        let text = "It raised CNY 1.2 billion.[3] Qingxi Pharma Ltd. is listed in Hong Kong.";
+        let s = split_sentences(text);
+        let parts: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "It raised CNY 1.2 billion.[3]",
+                " Qingxi Pharma Ltd. is listed in Hong Kong."
+            ]
+        );
     }
 }
