@@ -601,7 +601,17 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
                 .iter()
                 .any(|w| starts_with(&next, 0, w));
         let name = &names[hit.pattern().as_usize()];
-        if !(ends_here || name.declared) || covered(start, end) {
+        // (An industry ends before the word for an industry: 新型材料|产业以A为链主.)
+        let industry_ends = || {
+            name.kind == Kind::Industry
+                && rules
+                    .entities
+                    .industry
+                    .label_suffixes
+                    .iter()
+                    .any(|w| starts_with(&next, 0, w))
+        };
+        if !(ends_here || name.declared || industry_ends()) || covered(start, end) {
             continue;
         }
         found.push(Mention {
@@ -2960,6 +2970,17 @@ mod tests {
             .filter(|m| m.kind == kind)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_listed_industry_is_found_again_before_the_word_for_an_industry() {
+        let leads = crate::extract::chain_leads(
+            "青溪高新区以青瓷文创、新型材料为主导产业。新型材料产业以白鹭新材料集团有限公司为链主企业。",
+        );
+        assert_eq!(
+            leads,
+            vec![("白鹭新材料集团有限公司".to_string(), "新型材料".to_string())]
+        );
     }
 
     #[test]
