@@ -1215,11 +1215,30 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
         }
         // Counted phrases are not names (173个国家高新区管委会, 首批4家…工作站,
         // 已建成离岸创新中心3个).
+        // (But a count that a word for parks follows sums up a list of
+        // them: A产业园和B产业园4个专业园区.)
+        let summed_up = || {
+            let digits = chars[se..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let rest: String = chars[(se + digits + 1).min(chars.len())..]
+                .iter()
+                .take_while(|&&c| is_cjk(c))
+                .take(8)
+                .collect();
+            kind == &SuffixKind::Zone
+                && rules
+                    .entities
+                    .zone
+                    .coreference
+                    .iter()
+                    .any(|w| rest.ends_with(w.as_str()))
+        };
         if chars[b..se]
             .windows(2)
             .any(|w| w[0].is_ascii_digit() && "家个名所项批".contains(w[1]))
             || rules.counted_before(chars, b)
-            || matches!(kind, SuffixKind::Institute | SuffixKind::Zone) && rules.counted_after(chars, se)
+            || matches!(kind, SuffixKind::Institute | SuffixKind::Zone)
+                && rules.counted_after(chars, se)
+                && !summed_up()
         {
             continue;
         }
@@ -3834,6 +3853,13 @@ mod tests {
     #[test]
     fn province_wide_phrases_are_not_zones() {
         assert!(names("在浙江省高新区评价中名列前茅。", Kind::Zone).is_empty());
+    }
+
+    #[test]
+    fn parks_summed_up_by_a_count_are_parks() {
+        let n = names("青溪高新区下辖白鹭食品产业园和装备制造产业园2个专业园区。", Kind::Zone);
+        assert!(n.contains(&"装备制造产业园".to_string()), "{n:?}");
+        assert!(names("全区已建成标准化产业园4个。", Kind::Zone).is_empty());
     }
 
     #[test]
