@@ -962,6 +962,14 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
             }
             moved = true;
         }
+        // … or a bare year opening an event's title (2025中国(绵阳)科技城…).
+        if k == b2 + 4 && k < suffix_start && is_cjk(chars[k]) && !"年月日度".contains(chars[k]) {
+            let year: String = chars[b2..k].iter().collect();
+            if year.parse::<u32>().is_ok_and(|y| (1949..=2100).contains(&y)) {
+                b2 = k;
+                moved = true;
+            }
+        }
         // … or an amount of money (52亿元储能电池项目: the project's size).
         let mut k = b2;
         while k < suffix_start && (chars[k].is_ascii_digit() || k > b2 && chars[k] == '.') {
@@ -3853,6 +3861,14 @@ mod tests {
     #[test]
     fn province_wide_phrases_are_not_zones() {
         assert!(names("在浙江省高新区评价中名列前茅。", Kind::Zone).is_empty());
+    }
+
+    #[test]
+    fn a_bare_year_opening_a_title_is_no_part_of_the_name() {
+        assert_eq!(
+            names("2025青溪科技城招商推介会在白山举行。", Kind::Zone),
+            vec!["青溪科技城"]
+        );
     }
 
     #[test]
