@@ -166,8 +166,9 @@ pub fn clean(original: &str) -> NormalizedDoc {
     // longer changes, so that cleaning clean text changes nothing. Nearly
     // every text settles in the first round and is only checked by the second.
     let (mut converted, mut split) = (false, 0);
+    let definitions = definitions::may_have_rows(original);
     for _ in 0..CLEAN_ROUNDS {
-        let (next, c, s) = clean_round(&chars);
+        let (next, c, s) = clean_round(&chars, definitions);
         converted |= c;
         split += s;
         let settled = next.len() == chars.len() && next.iter().zip(&chars).all(|(a, b)| a.0 == b.0);
@@ -207,9 +208,11 @@ pub fn clean(original: &str) -> NormalizedDoc {
 const CLEAN_ROUNDS: usize = 5;
 
 /// One round of the clean-up steps: fold, pinyin, simplify, junk lines,
-/// broken lines, spaces, long lines. Returns the characters, whether
-/// traditional characters were converted and how many lines were split.
-fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
+/// page furniture, defined terms (when `definitions`: the text may hold
+/// them), cell tables, broken lines, spaces, long lines. Returns the
+/// characters, whether traditional characters were converted and how many
+/// lines were split.
+fn clean_round(chars: &[(char, u32)], definitions: bool) -> (Vec<(char, u32)>, bool, usize) {
     let chars: Vec<(char, u32)> = chars
         .iter()
         .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
@@ -221,7 +224,11 @@ fn clean_round(chars: &[(char, u32)]) -> (Vec<(char, u32)>, bool, usize) {
     let (chars, converted) = to_simplified(chars);
     let chars = drop_junk_lines(chars);
     let chars = drop_page_furniture(chars);
-    let chars = definitions::rewrite(chars);
+    let chars = if definitions {
+        definitions::rewrite(chars)
+    } else {
+        chars
+    };
     let chars = cell_tables::rebuild(chars);
     let chars = join_broken_lines(chars);
     let chars = squeeze_spaces(chars);

@@ -81,19 +81,24 @@ fn row<'a>(line: &'a Chars, r: &DefinitionRules) -> Option<Row<'a>> {
     })
 }
 
+/// Whether a text may hold a row: a connector's last character (指) with
+/// white space after it. Asked once of the whole text, a fast search of its
+/// bytes: most texts have none, and [`rewrite`] is then not run.
+pub(super) fn may_have_rows(text: &str) -> bool {
+    rules()
+        .connectors
+        .iter()
+        .filter_map(|w| w.chars().next_back())
+        .any(|c| {
+            text.match_indices(c)
+                .any(|(p, m)| text[p + m.len()..].chars().next().is_some_and(is_space))
+        })
+}
+
 /// Write each row of a table of defined terms as a declaring sentence (see
 /// the module's doc).
 pub(super) fn rewrite(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let r = rules();
-    // Most texts have no connector with white space on both sides: checked
-    // without copying a line.
-    let first_chars: Vec<char> = r.connectors.iter().filter_map(|w| w.chars().next()).collect();
-    let has_row = chars
-        .windows(3)
-        .any(|w| is_space(w[0].0) && first_chars.contains(&w[1].0));
-    if !has_row {
-        return chars;
-    }
     let mut out = Vec::with_capacity(chars.len() + 64);
     for line in chars.split_inclusive(|&(c, _)| c == '\n') {
         let (body, newline) = match line.split_last() {
