@@ -3889,6 +3889,25 @@ mod tests {
     }
 
     #[test]
+    fn a_referred_project_a_kind_of_projects_and_a_verb_make_no_project_name() {
+        for text in [
+            "本项目尚需办理项目备案手续。",
+            "全年确保续建项目按期推进。",
+            "申报省级科技计划项目12项。",
+        ] {
+            assert!(
+                names(text, Kind::Project).is_empty(),
+                "{text}: {:?}",
+                names(text, Kind::Project)
+            );
+        }
+        assert_eq!(
+            names("白山经开区签下储能系统智能制造基地项目。", Kind::Project),
+            vec!["储能系统智能制造基地项目"]
+        );
+    }
+
+    #[test]
     fn projects_with_quoted_parts_and_glosses() {
         assert_eq!(
             names("七叶云“华东总部”项目签约。", Kind::Project),
