@@ -207,7 +207,7 @@ pub fn clean(original: &str) -> NormalizedDoc {
 /// Most rounds of the clean-up steps (see [`clean`]).
 const CLEAN_ROUNDS: usize = 5;
 
-/// One round of the clean-up steps: fold, pinyin, simplify, junk lines,
+/// One round of the clean-up steps: fold, HTML entities, Markdown, pinyin, simplify, junk lines,
 /// page furniture, defined terms (when `definitions`: the text may hold
 /// them), cell tables, broken lines, spaces, long lines. Returns the
 /// characters, whether traditional characters were converted and how many
@@ -219,6 +219,7 @@ fn clean_round(chars: &[(char, u32)], definitions: bool) -> (Vec<(char, u32)>, b
         .collect();
     // (Each round: a quote's mark may open a line only once junk before it
     // on the line has gone.)
+    let chars = decode_entity_chars(chars);
     let chars = strip_markdown(chars);
     let chars = strip_pinyin(chars);
     let (chars, converted) = to_simplified(chars);
@@ -679,6 +680,56 @@ fn html_to_text(html: &str) -> (String, Option<String>) {
     (out, title)
 }
 
+/// The character an HTML entity's name (between `&` and `;`) stands for.
+fn entity_char(ent: &str) -> Option<char> {
+    match ent {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        "ldquo" => Some('“'),
+        "rdquo" => Some('”'),
+        "middot" => Some('·'),
+        _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+            u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+        }
+        _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
+        _ => None,
+    }
+}
+
+/// HTML entities left in a plain text copied from a web page (&nbsp;,
+/// &ldquo;园区&rdquo;): the character each stands for, with the origin of
+/// its `&`. None that gives `&` is decoded (&amp;lt; stays), so no new
+/// entity appears and a second round changes nothing.
+fn decode_entity_chars(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    if !chars.iter().any(|&(c, _)| c == '&') {
+        return chars;
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, o) = chars[i];
+        if c == '&' {
+            let end = chars[i + 1..].iter().take(10).position(|&(x, _)| x == ';');
+            let decoded = end.and_then(|e| {
+                let name: String = chars[i + 1..i + 1 + e].iter().map(|&(x, _)| x).collect();
+                entity_char(&name).filter(|&d| d != '&').map(|d| (d, e + 2))
+            });
+            if let Some((d, len)) = decoded {
+                out.push((d, o));
+                i += len;
+                continue;
+            }
+        }
+        out.push((c, o));
+        i += 1;
+    }
+    out
+}
+
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -689,26 +740,7 @@ fn decode_entities(s: &str) -> String {
         out.push_str(&rest[..pos]);
         let after = &rest[pos..];
         let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let ent = &after[1..e];
-            let c = match ent {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                "ldquo" => Some('“'),
-                "rdquo" => Some('”'),
-                "middot" => Some('·'),
-                _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
-                }
-                _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
-            };
-            c.map(|c| (c, e + 1))
-        });
+        let decoded = end.and_then(|e| entity_char(&after[1..e]).map(|c| (c, e + 1)));
         match decoded {
             Some((c, len)) => {
                 out.push(c);
@@ -2008,6 +2040,16 @@ mod tests {
         // An English sentence ending in a number before a numbered heading is not.
         let text = "The zone was approved by the State Council and grew quickly in 2022.\n2.1 Qingxi High-tech Zone\nIt lies in Qingxi.";
         assert!(clean(text).text.contains("2022.\n2.1"), "{}", clean(text).text);
+    }
+
+    #[test]
+    fn entities_left_in_plain_text_are_decoded_once() {
+        assert_eq!(
+            clean("深入实施&ldquo;青溪英才计划&rdquo;,&nbsp;A&amp;lt;B").text,
+            "深入实施“青溪英才计划”,A&amp;lt;B"
+        );
+        let once = clean("园区&ldquo;十条&rdquo;&#38;lt;").text;
+        assert_eq!(clean(&once).text, once);
     }
 
     #[test]

@@ -1646,7 +1646,13 @@ fn quote_candidates(chars: &[char], rules: &Rules, out: &mut Vec<Cand>) {
         while b < i && matches!(chars[b], '年' | '月' | '日' | '度') {
             b += 1;
         }
-        if b < i && chars[b..i].iter().all(|&c| is_cjk(c)) && !pr.verbs.iter().any(|v| ends_with(chars, i, v)) {
+        // (Not a body that runs the policy: 市政府“河洛英才计划”.)
+        let body = || rules.agency_ending(&chars[b..i].iter().collect::<String>()).is_some();
+        if b < i
+            && chars[b..i].iter().all(|&c| is_cjk(c))
+            && !pr.verbs.iter().any(|v| ends_with(chars, i, v))
+            && !body()
+        {
             start = b;
         }
         // The name without a parenthetical gloss after the quote.
@@ -3904,6 +3910,14 @@ mod tests {
         assert_eq!(
             names("白山经开区签下储能系统智能制造基地项目。", Kind::Project),
             vec!["储能系统智能制造基地项目"]
+        );
+    }
+
+    #[test]
+    fn a_body_before_a_quoted_policy_is_no_part_of_its_name() {
+        assert_eq!(
+            names("落实市政府“青溪英才计划”。", Kind::Policy),
+            vec!["“青溪英才计划”"]
         );
     }
 
