@@ -18,7 +18,7 @@
 
 use super::numbers::Decimal;
 use super::rules::Rules;
-use super::tables::{cells, header_year, sentence_of, unit_line};
+use super::tables::{cells, header_year, sentence_of, unit_header, unit_line};
 use super::{Extraction, Kind, StatisticMention};
 use std::ops::Range;
 
@@ -70,18 +70,8 @@ fn metric_cell<'a>(cell: &'a str, rules: &'a Rules) -> (&'a str, Option<(&'a str
         .iter()
         .find_map(|w| cell.strip_prefix(w.as_str()))
         .unwrap_or(cell);
-    let Some(inner) = cell.strip_suffix(')') else {
-        return (cell, None);
-    };
-    let Some(open) = inner.rfind('(') else {
-        return (cell, None);
-    };
-    let (metric, word) = (&inner[..open], &inner[open + 1..]);
-    if word == "%" {
-        return (metric, Some(("percent", 1)));
-    }
-    match rules.units.iter().find(|(w, _, _)| w == word) {
-        Some((_, unit, factor)) => (metric, Some((unit.as_str(), *factor))),
+    match unit_header(cell, rules) {
+        Some((metric, unit, factor)) => (metric, Some((unit, factor))),
         None => (cell, None),
     }
 }
@@ -192,6 +182,14 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
             j += 1;
         }
         let kinds = [Kind::Zone, Kind::Enterprise, Kind::Institute, Kind::Place];
+        // (Asked once a table: the rows of metrics are the caption's or the document's firm's.)
+        let table_subject = match columns {
+            Columns::Years(_) => caption
+                .clone()
+                .and_then(|c| named_in(ex, c, &kinds))
+                .or_else(|| own_firm(ex, rules)),
+            Columns::Metrics { .. } => None,
+        };
         for row_line in &lines[i + 1..j] {
             let row = cells(text, row_line.clone());
             let Some(sentence) = sentence_of(ex, row_line) else {
@@ -200,11 +198,7 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
             let (subject, figures): (Option<usize>, Vec<ColumnFigure>) = match &columns {
                 Columns::Years(years) => {
                     let (metric, metric_unit) = metric_cell(&text[row[0].clone()], rules);
-                    let subject = caption
-                        .clone()
-                        .and_then(|c| named_in(ex, c, &kinds))
-                        .or_else(|| own_firm(ex, rules))
-                        .or_else(|| ex.topic.get(sentence).copied().flatten());
+                    let subject = table_subject.or_else(|| ex.topic.get(sentence).copied().flatten());
                     let figures = years
                         .iter()
                         .enumerate()

@@ -541,7 +541,7 @@ pub(super) fn header_year(cell: &str) -> (Option<i32>, &str) {
 
 /// A header cell that ends with a unit of statistics.toml in brackets
 /// (营业收入(亿元)): the words before it, the unit and its factor.
-fn unit_header<'a>(cell: &'a str, rules: &'a Rules) -> Option<(&'a str, &'a str, u64)> {
+pub(super) fn unit_header<'a>(cell: &'a str, rules: &'a Rules) -> Option<(&'a str, &'a str, u64)> {
     let inner = cell.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let (metric, word) = (&inner[..open], &inner[open + 1..]);
