@@ -2128,13 +2128,24 @@ fn list_head(
     }
     let heads = &rules.entities.list;
     let starts = |list: &[String], text: &str| list.iter().any(|w| text.starts_with(w.as_str()));
-    // 科大讯飞、华米科技等人工智能企业: an industry may stand before the head.
+    // 科大讯飞、华米科技等人工智能企业: an industry may stand before the head,
+    // and the word for an industry after it (等光电子信息产业链龙头企业).
     let industry_len = (2..=8)
         .rev()
         .filter_map(|n| a.char_indices().nth(n).map(|(b, _)| b))
         .find(|&b| gaz.industry(&a[..b]).is_some());
+    let after_industry = |b: usize| {
+        let rest = &a[b..];
+        rules
+            .entities
+            .industry
+            .label_suffixes
+            .iter()
+            .find_map(|w| rest.strip_prefix(w.as_str()))
+            .unwrap_or(rest)
+    };
     let a = match industry_len {
-        Some(b) if starts(&heads.enterprise_heads, &a[b..]) => &a[b..],
+        Some(b) if starts(&heads.enterprise_heads, after_industry(b)) => after_industry(b),
         _ => a,
     };
     if (has_deng || counted) && starts(&heads.enterprise_heads, a)
@@ -3867,6 +3878,15 @@ mod tests {
     #[test]
     fn province_wide_phrases_are_not_zones() {
         assert!(names("在浙江省高新区评价中名列前茅。", Kind::Zone).is_empty());
+    }
+
+    #[test]
+    fn a_list_before_an_industry_s_leading_firms_is_of_firms() {
+        let n = names(
+            "青溪高新区集聚了远山光纤、白鹭激光等光电子信息产业链龙头企业。",
+            Kind::Enterprise,
+        );
+        assert_eq!(n, vec!["远山光纤", "白鹭激光"]);
     }
 
     #[test]
