@@ -857,9 +857,10 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 .any(|e| before.ends_with(e.as_str()));
             // Nor when a place opens the second part: a name of its own
             // (天合光能与|常州大学签约), not a second field of one name.
-            let place_after = Gazetteer::get()
+            let gaz = Gazetteer::get();
+            let place_after = gaz
                 .at_start(&chars[b..suffix_start])
-                .is_some_and(|(_, entries)| entries.iter().any(|&e| Gazetteer::get().entries[e].kind == Kind::Place));
+                .is_some_and(|(_, entries)| entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place));
             // Nor after a word that cannot end a name's first half
             // (公司先后与A研究所: 先后 is an adverb, 与 the preposition).
             if !org_before && !place_after && rules.stop_word_before(chars, b - 1, false).is_none() {

@@ -905,17 +905,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 .iter()
                 .map(|&(cue_pos, _)| {
                     let semicolon = s[..cue_pos].rfind(';').map_or(0, |p| p + 1);
-                    let comma = s[..cue_pos]
-                        .rfind([',', '，'])
-                        .map(|p| p + s[p..].chars().next().map_or(1, char::len_utf8))
-                        .filter(|&p| {
-                            clauses
-                                && ms.iter().any(|&j| {
-                                    m(j).kind == Kind::Zone
-                                        && m(j).start >= sentence.start + p
-                                        && m(j).end <= sentence.start + cue_pos
-                                })
-                        });
+                    // (Normalized text has only the folded comma.)
+                    let comma = s[..cue_pos].rfind(',').map(|p| p + 1).filter(|&p| {
+                        clauses
+                            && ms.iter().any(|&j| {
+                                m(j).kind == Kind::Zone
+                                    && m(j).start >= sentence.start + p
+                                    && m(j).end <= sentence.start + cue_pos
+                            })
+                    });
                     semicolon.max(comma.unwrap_or(0))
                 })
                 .collect();
