@@ -529,6 +529,49 @@ pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
     }
 }
 
+/// 落户高新区生命健康产业园: a word for the sentence's zone may stand between
+/// a cue and the park it settles in. The text before that word, and whether
+/// one stood there.
+fn without_zone_word<'t>(gap: &'t str, rules: &Rules) -> (&'t str, bool) {
+    rules
+        .entities
+        .zone
+        .coreference
+        .iter()
+        .find_map(|w| gap.strip_suffix(w.as_str()))
+        .map_or((gap, false), |g| (g, true))
+}
+
+/// The zones named one right after another with `j` among them
+/// (武进高新区|绿色智造产业园: a zone, then its park), in text order.
+fn park_chain(mentions: &[Mention], sentence_mentions: &[usize], j: usize) -> Vec<usize> {
+    let zone_ending_at = |end: usize| {
+        sentence_mentions
+            .iter()
+            .copied()
+            .find(|&k| mentions[k].kind == Kind::Zone && mentions[k].end == end)
+    };
+    let zone_starting_at = |start: usize| {
+        sentence_mentions
+            .iter()
+            .copied()
+            .filter(|&k| mentions[k].kind == Kind::Zone && mentions[k].start == start)
+            .max_by_key(|&k| mentions[k].end)
+    };
+    let mut chain = vec![j];
+    while let Some(k) = zone_ending_at(mentions[chain[0]].start).filter(|k| !chain.contains(k)) {
+        chain.insert(0, k);
+    }
+    while let Some(k) = chain
+        .last()
+        .and_then(|&l| zone_starting_at(mentions[l].end))
+        .filter(|k| !chain.contains(k))
+    {
+        chain.push(k);
+    }
+    chain
+}
+
 pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
     let rules = Rules::get();
     let rr = &rules.relations;
@@ -607,6 +650,36 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             }
             out.extend(members.into_iter().map(|i| rel(Predicate::LocatedIn, i, j, si)));
         }
+        // A项目将在B园开工: what the clause builds in a zone after 在 lies
+        // there (one of `built_after_zone` right after the zone's names).
+        let built_after = |j: usize| {
+            let park = park_chain(&ex.mentions, ms, j).last().copied().unwrap_or(j);
+            let after = &text[m(park).end..sentence.end];
+            rr.located_in
+                .built_after_zone
+                .iter()
+                .any(|w| after.starts_with(w.as_str()))
+        };
+        // 在B园建设A项目: a project built in a zone named after 在.
+        let built_in_zone = |i: usize| {
+            if m(i).kind != Kind::Project {
+                return None;
+            }
+            let before = &text[sentence.start..m(i).start];
+            let verb = rr
+                .located_in
+                .built_before_project
+                .iter()
+                .find(|w| before.ends_with(w.as_str()))?;
+            let park = ms
+                .iter()
+                .copied()
+                .filter(|&j| m(j).kind == Kind::Zone && m(j).end == m(i).start - verb.len())
+                .min_by_key(|&j| std::cmp::Reverse(m(j).start))?;
+            let first = park_chain(&ex.mentions, ms, park).first().copied().unwrap_or(park);
+            let (cue_gap, by_word) = without_zone_word(&text[sentence.start..m(first).start], rules);
+            cue_gap.ends_with('在').then_some((park, by_word))
+        };
         // A项目和B项目将落户C园: what the clause settles in a named zone
         // lies there, not in the sentence's zone.
         let settled_zone = |i: usize| {
@@ -618,12 +691,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     return None;
                 }
                 if m(j).kind == Kind::Zone {
+                    let (cue_gap, by_word) = without_zone_word(gap, rules);
                     let settled = rr
                         .located_in
                         .settled_before_zone
                         .iter()
-                        .any(|c| gap.ends_with(c.as_str()));
-                    return settled.then_some(j);
+                        .any(|c| cue_gap.ends_with(c.as_str()))
+                        || cue_gap.ends_with('在') && built_after(j);
+                    return settled.then_some((j, by_word));
                 }
                 if m(j).kind != m(i).kind || !rr.located_in.item_joiners.iter().any(|c| gap == c.as_str()) {
                     return None;
@@ -750,8 +825,19 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     }
                     match e.kind {
                         Kind::Enterprise | Kind::Project => {
-                            let zone = settled_zone(i)
-                                .or_else(|| described_zone(i))
+                            if let Some((park, by_word)) = settled_zone(i).or_else(|| built_in_zone(i)) {
+                                // 落户高新区A园: in the park and in the zone the word names.
+                                let chain = park_chain(&ex.mentions, ms, park);
+                                let named = by_word && !chain.contains(&z);
+                                out.extend(
+                                    chain
+                                        .into_iter()
+                                        .chain(named.then_some(z))
+                                        .map(|k| rel(Predicate::LocatedIn, i, k, si)),
+                                );
+                                continue;
+                            }
+                            let zone = described_zone(i)
                                 .or_else(|| gathered_zone(i))
                                 .unwrap_or_else(|| clause_zone(i));
                             out.push(rel(Predicate::LocatedIn, i, zone, si));
@@ -831,10 +917,13 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             // 位于B高新区).
             for &i in ms {
                 if matches!(m(i).kind, Kind::Enterprise | Kind::Project | Kind::Institute) {
-                    if let Some(zone) = settled_zone(i)
-                        .or_else(|| described_zone(i))
-                        .or_else(|| gathered_zone(i))
-                    {
+                    if let Some((park, _)) = settled_zone(i).or_else(|| built_in_zone(i)) {
+                        out.extend(
+                            park_chain(&ex.mentions, ms, park)
+                                .into_iter()
+                                .map(|k| rel(Predicate::LocatedIn, i, k, si)),
+                        );
+                    } else if let Some(zone) = described_zone(i).or_else(|| gathered_zone(i)) {
                         out.push(rel(Predicate::LocatedIn, i, zone, si));
                     }
                 }
@@ -1985,6 +2074,28 @@ mod tests {
         let r = relations("青溪高新区的远山负极材料项目和白鹭产业园同步推进。");
         assert!(
             !has(&r, Predicate::LocatedIn, "远山负极材料项目", "白鹭产业园"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_project_built_in_a_park_after_zai_lies_in_the_park_and_its_zone() {
+        let r = relations(
+            "今年,总投资12亿元的远山电驱项目将在青溪高新区白鹭智造产业园开工。\
+             蓝河材料公司投资8亿元,在青溪高新区云杉产业园建设蓝河隔膜二期项目。",
+        );
+        for (project, park) in [("远山电驱项目", "白鹭智造产业园"), ("蓝河隔膜二期项目", "云杉产业园")]
+        {
+            assert!(has(&r, Predicate::LocatedIn, project, park), "{project}: {r:?}");
+            assert!(has(&r, Predicate::LocatedIn, project, "青溪高新区"), "{project}: {r:?}");
+        }
+        // 落户高新区A园: the word for the zone between the cue and the park.
+        let r = relations("青溪高新区今年签约项目18个。星辰光电项目落户高新区白鹭智造产业园。");
+        assert!(has(&r, Predicate::LocatedIn, "星辰光电项目", "白鹭智造产业园"), "{r:?}");
+        // 在 before a zone where nothing is built there settles nothing.
+        let r = relations("远山电驱项目签约仪式在青溪高新区白鹭智造产业园举行。");
+        assert!(
+            !has(&r, Predicate::LocatedIn, "远山电驱项目", "白鹭智造产业园"),
             "{r:?}"
         );
     }

@@ -493,6 +493,12 @@ pub struct LocatedRules {
     /// An enterprise or project lies in the zone named right after one of
     /// these (A项目将落户B园), rather than in the sentence's zone …
     pub settled_before_zone: Vec<String>,
+    /// Verbs right after a zone named after 在 that build what the clause
+    /// named before it there (A项目将在B园开工) …
+    pub built_after_zone: Vec<String>,
+    /// … and verbs between such a zone and the project they build there
+    /// (在B园建设A项目).
+    pub built_before_project: Vec<String>,
     /// Words after a zone that gather the items named next in it (聚集了).
     pub gathered_after_zone: Vec<String>,
     /// … and so do the items joined to it by one of these (A项目和B项目).
