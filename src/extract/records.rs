@@ -36,28 +36,38 @@ fn field_label(sentence: &str) -> Option<&str> {
     (!value.trim().is_empty() && crate::normalize::is_field_label(label.chars())).then_some(label)
 }
 
-/// The records of a text: runs of two or more consecutive field lines,
+/// The records of a text: runs of consecutive field lines, two or more of
+/// them a field alone,
 /// with the line before them as their heading when it is a short line
 /// that ends no sentence (1. 工程机械产业链).
 pub(super) fn find_records(text: &str, ex: &Extraction) -> Vec<Record> {
-    let is_field = |si: usize| {
+    let n = ex.sentences.len();
+    let opens_line = |si: usize| si == 0 || ex.sentences[si - 1].paragraph != ex.sentences[si].paragraph;
+    // A field is a line that opens with a label; its value may run on over
+    // several sentences (建设内容:新建厂房…。项目废气经处理后排放。).
+    let field_line_end = |si: usize| {
         let s = &ex.sentences[si];
-        // A field is a whole line.
-        let line_alone = |k: usize| ex.sentences.get(k).is_none_or(|o| o.paragraph != s.paragraph);
-        (si == 0 || line_alone(si - 1)) && line_alone(si + 1) && field_label(&text[s.start..s.end]).is_some()
+        if !opens_line(si) || field_label(&text[s.start..s.end]).is_none() {
+            return None;
+        }
+        Some((si + 1..n).find(|&k| opens_line(k)).unwrap_or(n))
     };
     let mut out = Vec::new();
     let mut si = 0;
-    while si < ex.sentences.len() {
-        if !is_field(si) {
+    while si < n {
+        let Some(mut end) = field_line_end(si) else {
             si += 1;
             continue;
-        }
+        };
         let start = si;
-        while si < ex.sentences.len() && is_field(si) {
-            si += 1;
+        // (Lines of one field each: a run of speakers' turns, 主持人:…。…。, is no record.)
+        let mut single_lines = usize::from(end == start + 1);
+        while let Some(next) = (end < n).then(|| field_line_end(end)).flatten() {
+            single_lines += usize::from(next == end + 1);
+            end = next;
         }
-        if si - start < 2 {
+        si = end;
+        if single_lines < 2 {
             continue;
         }
         let heading = start.checked_sub(1).filter(|&h| {
@@ -69,7 +79,7 @@ pub(super) fn find_records(text: &str, ex: &Extraction) -> Vec<Record> {
         });
         out.push(Record {
             heading,
-            fields: start..si,
+            fields: start..end,
         });
     }
     out
@@ -254,5 +264,34 @@ mod tests {
         assert_eq!(leads, [("澜川汽车", "新能源汽车")]);
         let figures: Vec<&str> = ex.statistics.iter().map(|s| name(s.subject)).collect();
         assert_eq!(figures, ["澜川汽车"]);
+    }
+
+    #[test]
+    fn a_project_s_fields_state_its_figures_even_over_several_sentences() {
+        let text = "青溪高新区建设项目公示\n\n一、\n项目名称:年产500万片柔性线路板项目\n\
+                    建设单位:青溪远山电子有限公司\n建设地点:青溪高新区云杉路8号\n\
+                    总投资:36000万元,其中环保投资520万元\n\
+                    建设内容:新建厂房2.4万平方米。项目废水经预处理后接入市政管网。\n\
+                    环评单位:白鹭环境咨询有限公司\n";
+        let ex = extract(&clean(text));
+        let figures: Vec<(&str, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| (ex.mentions[s.subject].name.as_str(), s.value.as_str()))
+            .collect();
+        for value in ["360000000", "5200000", "24000"] {
+            assert!(
+                figures.contains(&("年产500万片柔性线路板项目", value)),
+                "{value}: {figures:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn speakers_turns_are_no_record() {
+        let text = "青溪高新区新闻发布会\n\n主持人:请介绍远山电子有限公司的情况。谢谢。\n\
+                    发言人:今年新签约项目18个。总投资达到120亿元。\n";
+        let ex = extract(&clean(text));
+        assert!(find_records(&clean(text).text, &ex).is_empty());
     }
 }

@@ -330,7 +330,9 @@ pub(super) fn find_statistics(
                         // sentence's semicolons (公司营业收入4.86亿元;净利润7820万元).
                         previous
                             .filter(|p| {
+                                // (usize::MAX: carried into the sentence, a list entry's project too.)
                                 p.0 == byte_of[clause_start]
+                                    || p.0 == usize::MAX
                                     || matches!(ex.mentions[p.1].kind, Kind::Enterprise | Kind::Institute | Kind::Place)
                             })
                             .map(|p| p.1),
