@@ -1417,6 +1417,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             let right_before_cue = before.last().copied().filter(|&o| {
                 // (A quoted old name: 原“A”正式更名为B.)
                 let between = text[m(o).end..cue_at].trim_start_matches(['”', '"', '」']);
+                // (A date may stand there: 由原A于2012年更名升级而来.)
+                let between = without_date(between);
                 between.chars().count() <= 2 || approval(between)
             });
             let before_upgrade = || {
@@ -1429,7 +1431,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 // (A升级为国家高新技术产业开发区,并更名为B: A, named before the upgrade.)
                 "更名为" | "改名为" => (after.first().copied(), right_before_cue.or_else(before_upgrade)),
                 c if rr.renamed.upgrade_cues.iter().any(|u| u == c) => (after.first().copied(), before_upgrade()),
-                "更名而来" => (
+                c if c.ends_with("而来") => (
                     before.first().copied().filter(|_| before.len() >= 2).or(zone),
                     right_before_cue,
                 ),
@@ -1447,7 +1449,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             // (A zone's own short name, 简称, is no former name.)
             let old = old.filter(|&o| new.is_none_or(|n| !m(o).aliases.contains(&m(n).name)));
             let old = old.map(|o| m(o).name.clone()).or_else(|| {
-                (cue.as_str() == "更名而来")
+                cue.ends_with("而来")
                     .then(|| old_name_after_you(&text[sentence.start..cue_at], &rr.renamed))
                     .flatten()
             });
@@ -1901,6 +1903,22 @@ fn after_date_and_words<'a>(mut s: &'a str, words: &[String]) -> &'a str {
             Some(rest) => s = rest,
             None => return s,
         }
+    }
+}
+
+/// `between` without a date that opens it (于2012年, 2012年3月): what
+/// stands between an old name and its renaming cue.
+fn without_date(between: &str) -> &str {
+    let rest = between.strip_prefix('于').unwrap_or(between);
+    let date_len: usize = rest
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || "年月日".contains(c))
+        .map(|(_, c)| c.len_utf8())
+        .sum();
+    if date_len > 0 && rest[..date_len].contains('年') {
+        &rest[date_len..]
+    } else {
+        between
     }
 }
 
@@ -2987,6 +3005,23 @@ mod tests {
         // A level is no name.
         let r = relations("青溪高新区由省级高新区升级为国家高新区。");
         assert!(!r.iter().any(|x| x.0 == Predicate::FormerName), "{r:?}");
+    }
+
+    #[test]
+    fn an_old_name_may_stand_before_a_date_and_a_joint_cue() {
+        let r = relations("青溪高新技术产业开发区则由原青溪经济开发区于2012年更名升级而来,以数字经济为重点产业。");
+        assert!(
+            has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"),
+            "{r:?}"
+        );
+        // Agencies that issue a title this month.
+        let r = relations("白山省商务厅和白山省科学技术厅本月联合印发《关于支持合作园区发展的若干措施》。");
+        for agency in ["白山省商务厅", "白山省科学技术厅"] {
+            assert!(
+                has(&r, Predicate::IssuedBy, "关于支持合作园区发展的若干措施", agency),
+                "{agency}: {r:?}"
+            );
+        }
     }
 
     #[test]
