@@ -3018,6 +3018,26 @@ mod tests {
     }
 
     #[test]
+    fn groups_of_zones_a_study_compares_are_no_zones() {
+        let zones = names(
+            "本文选取青溪高新区、白鹭高新区两地国家高新区为样本,比较中西部国家高新区与头部高新区、\
+             中等规模高新区的差异,青溪大学国家大学科技园也在其中。",
+            Kind::Zone,
+        );
+        assert!(zones.contains(&"青溪高新区".to_string()), "{zones:?}");
+        for generic in ["中西部", "头部", "规模", "两地"] {
+            assert!(!zones.iter().any(|z| z.contains(generic)), "{generic}: {zones:?}");
+        }
+        // (A university's own park is a name.)
+        assert!(!zones.contains(&"大学科技园".to_string()), "{zones:?}");
+        let agencies = names("管委会与中共青溪高新区工作委员会合署办公。", Kind::Agency);
+        assert!(
+            agencies.contains(&"中共青溪高新区工作委员会".to_string()),
+            "{agencies:?}"
+        );
+    }
+
+    #[test]
     fn a_listed_industry_is_found_again_before_the_word_for_an_industry() {
         let leads = crate::extract::chain_leads(
             "青溪高新区以青瓷文创、新型材料为主导产业。新型材料产业以白鹭新材料集团有限公司为链主企业。",
