@@ -117,6 +117,15 @@ fn own_firm(ex: &Extraction, rules: &Rules) -> Option<usize> {
         .position(|m| m.kind == Kind::Enterprise && m.aliases.iter().any(|a| words.contains(a)))
 }
 
+/// The first year `caption` names (a four-digit number, 1949-2100, before 年).
+fn year_in(caption: &str) -> Option<i32> {
+    caption.match_indices('年').find_map(|(p, _)| {
+        let digits = caption[..p].bytes().rev().take_while(u8::is_ascii_digit).count();
+        let year: i32 = caption[p - digits..p].parse().ok()?;
+        (digits == 4 && (1949..=2100).contains(&year)).then_some(year)
+    })
+}
+
 /// Add the figures of every table read by its columns (see the module's doc).
 pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
     let rules = Rules::get();
@@ -140,7 +149,10 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
         let years: Option<Vec<i32>> = shown.iter().skip(1).map(|c| year_cell(c, rules)).collect();
         let columns = match years {
             Some(years) if years.len() >= 2 => Columns::Years(years),
-            _ => match shown.iter().position(|c| c.ends_with("名称")) {
+            _ => match shown
+                .iter()
+                .position(|c| c.ends_with("名称") || rules.statistics.name_column_headers.iter().any(|h| h == c))
+            {
                 // (A table of projects is read by tables.rs.)
                 Some(name)
                     if shown.len() >= 2
@@ -172,15 +184,19 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
             if row.len() != header.len() {
                 break;
             }
-            let values = match columns {
-                Columns::Years(_) => &row[1..],
-                Columns::Metrics { name } => &row[name + 1..],
+            let is_figure = |c: &Range<usize>| figure(&text[c.clone()]).is_some();
+            let figures_row = match columns {
+                Columns::Years(_) => row[1..].iter().all(is_figure),
+                // (Words may stand in a row of names: 所在省区 浙江.)
+                Columns::Metrics { name } => !is_figure(&row[name]) && row[name + 1..].iter().any(is_figure),
             };
-            if !values.iter().all(|c| figure(&text[c.clone()]).is_some()) {
+            if !figures_row {
                 break;
             }
             j += 1;
         }
+        // The year a caption gives its table (表1 A高新区主要指标(2022年)).
+        let caption_year = caption.clone().and_then(|c| year_in(&text[c]));
         let kinds = [Kind::Zone, Kind::Enterprise, Kind::Institute, Kind::Place];
         // (Asked once a table: the rows of metrics are the caption's or the document's firm's.)
         let table_subject = match columns {
@@ -209,10 +225,17 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
                 Columns::Metrics { name } => {
                     let subject = named_in(ex, row[*name].clone(), &kinds[..3]);
                     let figures = (name + 1..row.len())
+                        .filter(|&k| {
+                            !rules
+                                .statistics
+                                .non_figure_headers
+                                .iter()
+                                .any(|h| shown[k].ends_with(h.as_str()))
+                        })
                         .map(|k| {
                             let (year, rest) = header_year(shown[k]);
                             let (metric, metric_unit) = metric_cell(rest, rules);
-                            (k, year, metric, metric_unit)
+                            (k, year.or(caption_year), metric, metric_unit)
                         })
                         .collect();
                     (subject, figures)
@@ -274,6 +297,29 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_column_of_zones_with_words_and_years_beside_the_figures() {
+        let got = figures(
+            "表2 两个高新区主要指标(2023年)\n\
+             高新区  所在省份  获批年份  营业收入(亿元)  高新技术企业(家)\n\
+             青溪高新区  江南  1992  812.5  436\n白鹭高新区  岭北  2010  305.0  128\n",
+        );
+        for (zone, metric, value, unit) in [
+            ("青溪高新区", "营业收入", "81250000000", "CNY"),
+            ("青溪高新区", "高新技术企业", "436", "count"),
+            ("白鹭高新区", "营业收入", "30500000000", "CNY"),
+            ("白鹭高新区", "高新技术企业", "128", "count"),
+        ] {
+            assert!(
+                got.iter()
+                    .any(|g| g.0 == zone && g.1 == metric && g.2 == value && g.3 == unit && g.4 == Some(2023)),
+                "{zone} {metric}: {got:?}"
+            );
+        }
+        // The year a zone was approved is no figure.
+        assert!(!got.iter().any(|g| g.2 == "1992" || g.2 == "2010"), "{got:?}");
     }
 
     #[test]

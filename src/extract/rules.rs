@@ -634,6 +634,12 @@ pub struct StatisticRules {
     pub percent_metric_endings: Vec<String>,
     /// Short names a document declares for itself (发行人, 公司).
     pub self_words: Vec<String>,
+    /// Header cells of a table's column of names besides those ending in
+    /// 名称 (高新区, 企业): the other columns are metrics.
+    pub name_column_headers: Vec<String>,
+    /// Endings of such a table's header cells whose numbers are no
+    /// figures (获批年份, 股票代码).
+    pub non_figure_headers: Vec<String>,
     /// Currencies after 亿 or 万 that make an amount none of the model's units.
     pub other_currencies: Vec<String>,
     pub not_after: Vec<String>,
