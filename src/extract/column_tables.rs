@@ -273,7 +273,13 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
     // sentence's words: what the prose reading found at a cell gives way.
     if !found.is_empty() {
         let cells: std::collections::HashSet<usize> = found.iter().map(|s| s.start).collect();
-        ex.statistics.retain(|s| !cells.contains(&s.start));
+        // (A table of zones tables.rs read row by row, 序号 高新区名称 主导产业
+        // 营业收入(亿元): the same figure, named by its column here.)
+        let same = |a: &StatisticMention, b: &StatisticMention| {
+            a.sentence == b.sentence && a.subject == b.subject && a.value == b.value && a.unit == b.unit
+        };
+        ex.statistics
+            .retain(|s| !cells.contains(&s.start) && !found.iter().any(|f| same(f, s)));
         ex.statistics.extend(found);
     }
 }

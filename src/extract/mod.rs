@@ -369,9 +369,10 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     records::add_record_relations(&doc.text, &records, &mut ex);
     let record_subjects = records::subjects_by_sentence(&ex, &records);
     statistics::find_statistics(&doc.text, &chars, &record_subjects, &mut ex);
-    column_tables::add_column_figures(&doc.text, &mut ex);
     tables::add_row_facts(&doc.text, &tables, &mut ex);
     tables::add_project_facts(&doc.text, &project_tables, &mut ex);
+    // (After the rows' figures: the same figure read by its column wins.)
+    column_tables::add_column_figures(&doc.text, &mut ex);
     english_statistics::find_english_statistics(&doc.text, &mut ex);
     ex
 }
