@@ -3018,6 +3018,16 @@ mod tests {
     }
 
     #[test]
+    fn a_park_two_places_build_together_is_a_zone() {
+        let zones = names(
+            "两区将在白鹭高新区内合作共建青白数智合作产业园,并对合作园区给予倾斜。",
+            Kind::Zone,
+        );
+        assert!(zones.contains(&"青白数智合作产业园".to_string()), "{zones:?}");
+        assert!(!zones.iter().any(|z| z.ends_with("合作园区")), "{zones:?}");
+    }
+
+    #[test]
     fn groups_of_zones_a_study_compares_are_no_zones() {
         let zones = names(
             "本文选取青溪高新区、白鹭高新区两地国家高新区为样本,比较中西部国家高新区与头部高新区、\
