@@ -529,6 +529,70 @@ pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
     }
 }
 
+/// A、B和C(…)分别位于X省Y市、Z市和W市: the zones listed before 分别 and
+/// one of `place_cues`, each with the places of its item after it (items
+/// joined by `item_joiners`; a province and its city one item), when the
+/// counts agree. A zone's short name in brackets right after it (A(A'))
+/// is no item of its own.
+fn respective_places(
+    text: &str,
+    ex: &Extraction,
+    ms: &[usize],
+    start: usize,
+    end: usize,
+    rules: &Rules,
+) -> Vec<(usize, usize)> {
+    let rr = &rules.relations.located_in;
+    let s = &text[start..end];
+    let Some(at) = s.match_indices("分别").map(|(p, _)| start + p).find(|&p| {
+        let rest = &text[p + "分别".len()..end];
+        rr.place_cues.iter().any(|c| rest.starts_with(c.as_str()))
+    }) else {
+        return Vec::new();
+    };
+    let m = |j: usize| &ex.mentions[j];
+    let clause_start = start + text[start..at].rfind([';', '。']).map_or(0, |p| p + 1);
+    let mut zones: Vec<usize> = Vec::new();
+    for &j in ms {
+        let z = m(j);
+        if z.kind != Kind::Zone || z.start < clause_start || z.end > at {
+            continue;
+        }
+        // (Its short name in brackets: 长春高新技术产业开发区(长春高新区).)
+        let gloss = zones
+            .last()
+            .is_some_and(|&k| text[m(k).end..z.start] == *"(" || z.start < m(k).end);
+        if !gloss {
+            zones.push(j);
+        }
+    }
+    let after_cue = at + "分别".len();
+    let clause_end = after_cue + text[after_cue..end].find([',', ';', '。']).unwrap_or(end - after_cue);
+    let mut items: Vec<Vec<usize>> = Vec::new();
+    let mut last_end = None;
+    for &j in ms {
+        let p = m(j);
+        if p.kind != Kind::Place || p.start < after_cue || p.end > clause_end {
+            continue;
+        }
+        let gap = last_end.map(|e: usize| text.get(e..p.start).unwrap_or(""));
+        match gap {
+            Some("") => items.last_mut().into_iter().for_each(|item| item.push(j)),
+            Some(g) if !rr.item_joiners.iter().any(|w| w == g) => return Vec::new(),
+            _ => items.push(vec![j]),
+        }
+        last_end = Some(p.end);
+    }
+    if zones.len() < 2 || zones.len() != items.len() {
+        return Vec::new();
+    }
+    zones
+        .into_iter()
+        .zip(items)
+        .flat_map(|(zone, item)| item.into_iter().map(move |place| (zone, place)))
+        .collect()
+}
+
 /// 落户高新区生命健康产业园: a word for the sentence's zone may stand between
 /// a cue and the park it settles in. The text before that word, and whether
 /// one stood there.
@@ -612,6 +676,14 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
         });
         // A、B作为C的核心区, A is the core area of C: the zones named lie in C,
         // whatever the sentence is about.
+        // A、B和C…分别位于X、Y和Z: each zone lies in its own place, not all
+        // in the sentence's zone's.
+        let respective = respective_places(text, ex, ms, sentence.start, sentence.end, rules);
+        out.extend(
+            respective
+                .iter()
+                .map(|&(zone, place)| rel(Predicate::LocatedIn, zone, place, si)),
+        );
         let mut core_containers: Vec<usize> = Vec::new();
         for &j in ms.iter().filter(|&&j| m(j).kind == Kind::Zone) {
             let container = m(j);
@@ -904,7 +976,11 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                                 out.push(rel(Predicate::LocatedIn, i, z, si));
                             }
                         }
-                        Kind::Place if rr.located_in.place_cues.found_in(s) && (names_zone || refers_located) => {
+                        Kind::Place
+                            if rr.located_in.place_cues.found_in(s)
+                                && (names_zone || refers_located)
+                                && !respective.iter().any(|&(_, p)| p == i) =>
+                        {
                             out.push(rel(Predicate::LocatedIn, z, i, si));
                         }
                         _ => {}
@@ -2092,6 +2168,31 @@ mod tests {
         let r = relations("青溪高新区的远山负极材料项目和白鹭产业园同步推进。");
         assert!(
             !has(&r, Predicate::LocatedIn, "远山负极材料项目", "白鹭产业园"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn zones_listed_before_fenbie_weiyu_lie_each_in_its_own_place() {
+        let r = relations(
+            "青溪高新技术产业开发区位于浙江省宁波市;白鹭高新技术产业开发区(白鹭高新区)和\
+             云杉高新技术产业开发区(云杉高新区)均为首批国家高新区,分别位于吉林省长春市和甘肃省兰州市。",
+        );
+        for (zone, place) in [
+            ("白鹭高新技术产业开发区", "长春市"),
+            ("白鹭高新技术产业开发区", "吉林省"),
+            ("云杉高新技术产业开发区", "兰州市"),
+            ("青溪高新技术产业开发区", "宁波市"),
+        ] {
+            assert!(
+                r.iter()
+                    .any(|x| x.0 == Predicate::LocatedIn && x.1 == zone && x.2.ends_with(place)),
+                "{zone}: {r:?}"
+            );
+        }
+        assert!(
+            !r.iter()
+                .any(|x| x.0 == Predicate::LocatedIn && x.1 == "青溪高新技术产业开发区" && x.2.ends_with("长春市")),
             "{r:?}"
         );
     }
