@@ -1146,6 +1146,26 @@ fn ends_open(c: char) -> bool {
     is_cjk(c) || c.is_ascii_digit() || matches!(c, '、' | ',' | '+' | '“' | '《' | '(' | '「')
 }
 
+/// Whether a line opens with an item's number: a keycap (2️⃣, as WeChat posts
+/// number their lists) or one or two digits and 、 (2、). The item is a
+/// line of its own, not the rest of the line before it.
+fn opens_numbered_item(line: &[(char, u32)]) -> bool {
+    let mut printed = line.iter().map(|&(c, _)| c).filter(|&c| !is_space(c));
+    let digits = printed.by_ref().take_while(char::is_ascii_digit).count();
+    let after: Vec<char> = line
+        .iter()
+        .map(|&(c, _)| c)
+        .filter(|&c| !is_space(c))
+        .skip(digits)
+        .take(2)
+        .collect();
+    (1..=2).contains(&digits)
+        && matches!(
+            after.as_slice(),
+            ['、', ..] | ['\u{FE0F}', '\u{20E3}'] | ['\u{20E3}', ..]
+        )
+}
+
 fn starts_continuation(c: char) -> bool {
     // … and what closes or follows a word: 13.8|%, 一城两园|”的格局.
     is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | '、' | '。' | '%' | ';' | ':' | ')' | '”' | '》' | '」')
@@ -1400,7 +1420,8 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                 && !is_narrow_table_row(body(lines[i]), Some(body(next_line)))
                 && !is_narrow_table_row(body(next_line), lines.get(next + 1).map(|l| body(l)))
                 && !is_field_line(current)
-                && !is_field_line(body(next_line));
+                && !is_field_line(body(next_line))
+                && !opens_numbered_item(body(next_line));
             if !joinable {
                 break;
             }
@@ -2050,6 +2071,15 @@ mod tests {
         );
         let once = clean("园区&ldquo;十条&rdquo;&#38;lt;").text;
         assert_eq!(clean(&once).text, once);
+    }
+
+    #[test]
+    fn numbered_items_are_lines_of_their_own() {
+        let items = "1\u{FE0F}\u{20E3} 青溪远山新能源汽车电驱系统二期项目|总投资65亿元|已于去年年底投产\n\
+                     2\u{FE0F}\u{20E3} 白鹭光电科技有限公司年产十万片光学镜片生产线项目|总投资8亿元\n\
+                     3、云杉材料科技有限公司高性能隔膜生产基地建设项目|总投资12亿元|设备进场调试\n";
+        let text = clean(items).text;
+        assert_eq!(text.lines().count(), 3, "{text}");
     }
 
     #[test]
