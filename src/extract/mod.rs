@@ -359,6 +359,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     english::add_defined_terms(&doc.text, &mut ex);
     let tables = tables::add_industries(&doc.text, &mut ex);
     tables::add_heading_industries(&doc.text, &mut ex);
+    relations::add_headed_industries(&doc.text, &mut ex);
     let project_tables = tables::add_project_rows(&doc.text, &mut ex);
     let records = records::find_records(&doc.text, &ex);
     records::add_field_companies(&doc.text, &records, &mut ex);
@@ -366,6 +367,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     relations::find_document_policy_relations(&doc.text, &mut ex);
+    relations::add_headed_leading_industries(&doc.text, &mut ex);
     records::add_record_relations(&doc.text, &records, &mut ex);
     let record_subjects = records::subjects_by_sentence(&ex, &records);
     statistics::find_statistics(&doc.text, &chars, &record_subjects, &mut ex);

@@ -475,6 +475,80 @@ fn english_year_after(after: &str) -> Option<String> {
 /// the agency on the line above a notice's heading issued the title the
 /// heading hands on (A市人民政府办公室 / 关于印发《B》的通知), and the zones
 /// its scope names (本措施适用于…A高新区、B高新区) carry it out.
+/// 园区锚定四大主导产业: / ✅新能源汽车:… / ✅电子信息:…: a sentence with a
+/// leading-industry cue that ends with a colon heads lines that each open
+/// (after a bullet) with an industry of the taxonomy and a colon. For each
+/// such line: the cue's sentence, the line's sentence and the industry's span.
+fn headed_industry_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std::ops::Range<usize>)> {
+    let gaz = Gazetteer::get();
+    let mut out = Vec::new();
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let s = text[sentence.start..sentence.end].trim_end();
+        if !sentence.cues.has(Cue::LeadingIndustry) || !s.ends_with(':') {
+            continue;
+        }
+        let mut paragraph = sentence.paragraph;
+        for (k, line) in ex.sentences.iter().enumerate().skip(si + 1) {
+            if line.paragraph == paragraph {
+                continue;
+            }
+            if line.paragraph != paragraph + 1 {
+                break;
+            }
+            paragraph = line.paragraph;
+            let l = &text[line.start..line.end];
+            let lead = l.len() - l.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            let Some(colon) = l[lead..].find(':').map(|p| lead + p) else {
+                break;
+            };
+            let name = &l[lead..colon];
+            if name.chars().count() > 10 {
+                break;
+            }
+            // (先进装备制造: a taxonomy's industry with a qualifier before it.)
+            let industry = name
+                .char_indices()
+                .any(|(p, _)| name[p..].chars().count() >= 2 && gaz.industry(&name[p..]).is_some());
+            if industry && name.chars().all(|c| c >= '\u{4e00}') {
+                out.push((si, k, line.start + lead..line.start + colon));
+            }
+        }
+    }
+    out
+}
+
+/// The industries that open the lines a leading-industry cue heads (see
+/// [`headed_industry_lines`]), as mentions. Call before the relations are
+/// found: the mentions are renumbered.
+pub(super) fn add_headed_industries(text: &str, ex: &mut Extraction) {
+    let found: Vec<Mention> = headed_industry_lines(text, ex)
+        .into_iter()
+        .filter(|(_, _, span)| {
+            !ex.mentions
+                .iter()
+                .any(|m| m.kind == Kind::Industry && m.start == span.start && m.end == span.end)
+        })
+        .map(|(_, k, span)| Mention::from_layout(Kind::Industry, &text[span.clone()], span, k))
+        .collect();
+    ex.insert_mentions(found);
+}
+
+/// … and those industries lead the zone of the cue's sentence.
+pub(super) fn add_headed_leading_industries(text: &str, ex: &mut Extraction) {
+    let mut found = Vec::new();
+    for (si, k, span) in headed_industry_lines(text, ex) {
+        let Some(zone) = ex.topic[si] else { continue };
+        let industry = ex
+            .mentions
+            .iter()
+            .position(|m| m.kind == Kind::Industry && m.start == span.start && m.end == span.end);
+        found.extend(industry.map(|i| (zone, i, k)));
+    }
+    for (zone, industry, si) in found {
+        super::tables::relate_once(ex, Predicate::LeadingIndustry, zone, industry, si);
+    }
+}
+
 pub(super) fn find_document_policy_relations(text: &str, ex: &mut Extraction) {
     let rr = &Rules::get().relations;
     let mut found: Vec<(Predicate, usize, usize, usize)> = Vec::new();
@@ -2168,6 +2242,26 @@ mod tests {
         let r = relations("青溪高新区的远山负极材料项目和白鹭产业园同步推进。");
         assert!(
             !has(&r, Predicate::LocatedIn, "远山负极材料项目", "白鹭产业园"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn industries_opening_the_lines_a_cue_heads_lead_the_zone() {
+        let r = relations(
+            "青溪高新区招商\n\n青溪高新区锚定三大主导产业,全力打造产业集群:\n\
+             ✅新能源汽车:链主企业远山汽车股份有限公司年产整车20万辆\n\
+             ✅先进装备制造:工业机器人、精密数控机床\n✅新材料:铝型材精深加工\n\n◆ 联系我们\n电话:0000\n",
+        );
+        for industry in ["新能源汽车", "先进装备制造", "新材料"] {
+            assert!(
+                has(&r, Predicate::LeadingIndustry, "青溪高新区", industry),
+                "{industry}: {r:?}"
+            );
+        }
+        assert_eq!(
+            r.iter().filter(|x| x.0 == Predicate::LeadingIndustry).count(),
+            3,
             "{r:?}"
         );
     }
