@@ -540,6 +540,13 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         let names: BTreeSet<String> = if names.iter().all(ascii) {
             names
         } else {
+            // (… which the text gives: Hong Kong Stock Exchange beside 香港联合交易所.)
+            // (Not a numbered short name: “2+X”, 315.)
+            let words =
+                |x: &String| x.chars().filter(char::is_ascii_alphabetic).count() >= 3 && !x.contains(['“', '”']);
+            for x in names.iter().filter(|x| ascii(x) && words(x)) {
+                english_names.entry(x.clone()).or_default();
+            }
             names.into_iter().filter(|x| !ascii(x)).collect()
         };
         let label = if ascii(&label) {
@@ -1071,6 +1078,19 @@ mod tests {
                 Object::Literal(_) => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_market_s_english_name_in_the_text_is_one_of_its_english_labels() {
+        let r = resolve(&extract(&clean(
+            "Qingxi Photonics Co., Ltd. has been listed on the Hong Kong Stock Exchange since 2021.",
+        )));
+        let market = r.entities.iter().find(|e| e.kind == Kind::Market);
+        assert!(
+            market.is_some_and(|m| m.english.iter().any(|e| e == "Hong Kong Stock Exchange")),
+            "{:?}",
+            market.map(|m| (&m.label, &m.english))
+        );
     }
 
     #[test]
