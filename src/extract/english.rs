@@ -991,6 +991,17 @@ mod tests {
     }
 
     #[test]
+    fn nordic_and_other_legal_forms_end_a_company_s_name() {
+        let ex = extract(&clean(
+            "Lanhe Automation Oy opened a plant in the zone in 2021. Qingxi Hydraulics AB expanded its plant there.",
+        ));
+        let firms = names(&ex, Kind::Enterprise);
+        for firm in ["Lanhe Automation Oy", "Qingxi Hydraulics AB"] {
+            assert!(firms.contains(&firm), "{firm}: {firms:?}");
+        }
+    }
+
+    #[test]
     fn english_names_align_with_chinese_by_pinyin() {
         let text = "青溪高新区与蓝河材料签约。\nQingxi High-Tech Zone signed with Lanhe Materials.";
         let ex = extract(&clean(text));
