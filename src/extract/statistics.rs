@@ -1264,6 +1264,21 @@ mod tests {
     }
 
     #[test]
+    fn the_zone_s_whole_year_after_an_institute_s_figures_is_the_zone_s() {
+        let s = stats(
+            "青溪高新区年鉴\n\n【科技创新】青溪高新区创新能力持续增强。孵化器青溪创新创业服务中心年末在孵企业163家。\
+             全年专利授权1862件,技术合同成交额41.5亿元。",
+        );
+        assert!(
+            s.contains(&("青溪创新创业服务中心".into(), "163".into(), "count".into())),
+            "{s:?}"
+        );
+        for value in ["1862", "4150000000"] {
+            assert!(s.iter().any(|x| x.1 == value && x.0 == "青溪高新区"), "{value}: {s:?}");
+        }
+    }
+
+    #[test]
     fn a_whole_city_s_figure_after_a_month_range_or_a_period_is_the_city_s() {
         for text in [
             "标题\n\n白山市经济发展迅速,青溪高新区贡献突出。据市统计局数据,1—4月全市规上工业增加值同比增长9.6%。",
