@@ -747,7 +747,12 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 .mentions
                 .iter()
                 .all(|&m| ex.topic[ex.mentions[m].sentence].is_some_and(|t| entity_of[t] == z));
-            if !placed_or_partner && about_zone {
+            // (Not a firm a record names as serving its entry: 环评单位:A公司.)
+            let serving = e
+                .mentions
+                .iter()
+                .all(|&m| crate::extract::serves_an_entry(text_of(ex, &ex.sentences[ex.mentions[m].sentence]), rules));
+            if !placed_or_partner && about_zone && !serving {
                 let sentence = ex.mentions[e.mentions[0]].sentence;
                 add(
                     &mut rels,

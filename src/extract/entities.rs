@@ -1066,7 +1066,7 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
             SuffixKind::LegalEnterprise => (Kind::Enterprise, 20),
             SuffixKind::SoftEnterprise => (Kind::Enterprise, 6),
             SuffixKind::Institute | SuffixKind::InstituteBranch => (Kind::Institute, 22),
-            SuffixKind::Agency => (Kind::Agency, 16),
+            SuffixKind::Agency => (Kind::Agency, 20),
             SuffixKind::Project => (Kind::Project, 28),
             SuffixKind::UnquotedPolicy => (Kind::Policy, 14),
         };

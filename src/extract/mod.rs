@@ -23,6 +23,7 @@ mod statistics;
 mod tables;
 
 use crate::normalize::NormalizedDoc;
+pub(crate) use relations::serves_an_entry;
 use std::fmt;
 
 /// The kinds of entity zonegraph recognises.

@@ -288,6 +288,29 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_serving_the_entry_lies_nowhere_by_it_and_a_bureau_s_branch_is_an_agency() {
+        let text = "青溪高新技术产业开发区建设项目公示\n\n\
+                    青溪市生态环境局高新技术产业开发区分局拟对下列项目作出审批决定。\n\n一、\n\
+                    项目名称:年产500万片柔性线路板项目\n建设单位:青溪远山电子有限公司\n\
+                    建设地点:青溪高新区云杉路8号\n环评单位:白鹭环境咨询有限公司\n";
+        let r = crate::resolve::resolve(&extract(&clean(text)));
+        let located: Vec<&str> = r
+            .relations
+            .iter()
+            .filter(|x| x.predicate == Predicate::LocatedIn)
+            .map(|x| r.entities[x.subject].label.as_str())
+            .collect();
+        assert!(!located.contains(&"白鹭环境咨询有限公司"), "{located:?}");
+        assert!(
+            r.entities
+                .iter()
+                .any(|e| e.kind == Kind::Agency && e.label == "青溪市生态环境局高新技术产业开发区分局"),
+            "{:?}",
+            r.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn speakers_turns_are_no_record() {
         let text = "青溪高新区新闻发布会\n\n主持人:请介绍远山电子有限公司的情况。谢谢。\n\
                     发言人:今年新签约项目18个。总投资达到120亿元。\n";

@@ -667,6 +667,17 @@ fn respective_places(
         .collect()
 }
 
+/// Whether sentence `s` is a record's field that names a firm serving the
+/// entry (环评单位:A咨询有限公司, `[records] service_labels`): the firm lies
+/// in no zone by standing there.
+pub(crate) fn serves_an_entry(s: &str, rules: &Rules) -> bool {
+    rules.relations.records.service_labels.iter().any(|l| {
+        s.trim_start()
+            .strip_prefix(l.as_str())
+            .is_some_and(|r| r.starts_with(':'))
+    })
+}
+
 /// 落户高新区生命健康产业园: a word for the sentence's zone may stand between
 /// a cue and the park it settles in. The text before that word, and whether
 /// one stood there.
@@ -963,7 +974,7 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         .get(m(z).end..e.start)
                         .is_some_and(|between| rr.located_in.member_cues.found_in(between))
             };
-            if names_zone || coref || cue {
+            if (names_zone || coref || cue) && !serves_an_entry(s, rules) {
                 for &i in ms {
                     let e = m(i);
                     if i == z || e.name == m(z).name {

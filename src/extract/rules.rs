@@ -368,6 +368,9 @@ pub struct RecordRules {
     /// A field whose label holds one of these names a company: its bare
     /// value (a short name, a brand) is one.
     pub company_labels: WordSet,
+    /// A field whose label is one of these names a firm that serves the
+    /// entry (环评单位, 设计单位): it lies nowhere by standing there.
+    pub service_labels: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
