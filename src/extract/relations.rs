@@ -2842,6 +2842,20 @@ mod tests {
     }
 
     #[test]
+    fn parties_that_sign_an_agreement_co_operate() {
+        let r = relations("9月19日,青溪高新区管委会与白鹭高新技术产业开发区管理委员会签署《青白产业园共建协议》。");
+        assert!(
+            has(
+                &r,
+                Predicate::CooperatesWith,
+                "青溪高新区管委会",
+                "白鹭高新技术产业开发区管理委员会"
+            ),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn listed_parties_co_operate_and_a_partner_is_not_inside() {
         let r = relations("青溪大学、白山理工大学与青溪高新区共建研究中心。");
         assert!(has(&r, Predicate::CooperatesWith, "青溪大学", "青溪高新区"), "{r:?}");
