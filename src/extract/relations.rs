@@ -483,8 +483,7 @@ fn headed_industry_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std:
     let gaz = Gazetteer::get();
     let mut out = Vec::new();
     for (si, sentence) in ex.sentences.iter().enumerate() {
-        let s = text[sentence.start..sentence.end].trim_end();
-        if !sentence.cues.has(Cue::LeadingIndustry) || !s.ends_with(':') {
+        if !sentence.cues.has(Cue::LeadingIndustry) || !text[sentence.start..sentence.end].trim_end().ends_with(':') {
             continue;
         }
         let mut paragraph = sentence.paragraph;
@@ -618,9 +617,14 @@ fn respective_places(
 ) -> Vec<(usize, usize)> {
     let rr = &rules.relations.located_in;
     let s = &text[start..end];
-    let Some(at) = s.match_indices("分别").map(|(p, _)| start + p).find(|&p| {
-        let rest = &text[p + "分别".len()..end];
-        rr.place_cues.iter().any(|c| rest.starts_with(c.as_str()))
+    // (Looked for by its first character: no searcher built per sentence.)
+    let Some(at) = s.match_indices('分').map(|(p, _)| start + p).find(|&p| {
+        let rest = &text[p..end];
+        rest.starts_with("分别")
+            && rr
+                .place_cues
+                .iter()
+                .any(|c| rest["分别".len()..].starts_with(c.as_str()))
     }) else {
         return Vec::new();
     };
@@ -671,11 +675,17 @@ fn respective_places(
 /// entry (环评单位:A咨询有限公司, `[records] service_labels`): the firm lies
 /// in no zone by standing there.
 pub(crate) fn serves_an_entry(s: &str, rules: &Rules) -> bool {
-    rules.relations.records.service_labels.iter().any(|l| {
-        s.trim_start()
-            .strip_prefix(l.as_str())
-            .is_some_and(|r| r.starts_with(':'))
-    })
+    // (Most sentences hold no colon: asked before any label is.)
+    if !s.contains(':') {
+        return false;
+    }
+    let s = s.trim_start();
+    rules
+        .relations
+        .records
+        .service_labels
+        .iter()
+        .any(|l| s.strip_prefix(l.as_str()).is_some_and(|r| r.starts_with(':')))
 }
 
 /// 落户高新区生命健康产业园: a word for the sentence's zone may stand between
