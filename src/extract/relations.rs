@@ -508,7 +508,7 @@ fn headed_industry_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std:
             let industry = name
                 .char_indices()
                 .any(|(p, _)| name[p..].chars().count() >= 2 && gaz.industry(&name[p..]).is_some());
-            if industry && name.chars().all(|c| c >= '\u{4e00}') {
+            if industry && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
                 out.push((si, k, line.start + lead..line.start + colon));
             }
         }
@@ -639,7 +639,7 @@ fn respective_places(
         // (Its short name in brackets: 长春高新技术产业开发区(长春高新区).)
         let gloss = zones
             .last()
-            .is_some_and(|&k| text[m(k).end..z.start] == *"(" || z.start < m(k).end);
+            .is_some_and(|&k| z.start < m(k).end || text.get(m(k).end..z.start) == Some("("));
         if !gloss {
             zones.push(j);
         }
