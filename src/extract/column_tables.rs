@@ -18,6 +18,7 @@
 
 use super::numbers::Decimal;
 use super::rules::Rules;
+use super::statistics::years_in;
 use super::tables::{cells, header_year, sentence_of, unit_header, unit_line};
 use super::{Extraction, Kind, StatisticMention};
 use std::ops::Range;
@@ -117,15 +118,6 @@ fn own_firm(ex: &Extraction, rules: &Rules) -> Option<usize> {
         .position(|m| m.kind == Kind::Enterprise && m.aliases.iter().any(|a| words.contains(a)))
 }
 
-/// The first year `caption` names (a four-digit number, 1949-2100, before 年).
-fn year_in(caption: &str) -> Option<i32> {
-    caption.match_indices('年').find_map(|(p, _)| {
-        let digits = caption[..p].bytes().rev().take_while(u8::is_ascii_digit).count();
-        let year: i32 = caption[p - digits..p].parse().ok()?;
-        (digits == 4 && (1949..=2100).contains(&year)).then_some(year)
-    })
-}
-
 /// Add the figures of every table read by its columns (see the module's doc).
 pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
     let rules = Rules::get();
@@ -196,7 +188,7 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
             j += 1;
         }
         // The year a caption gives its table (表1 A高新区主要指标(2022年)).
-        let caption_year = caption.clone().and_then(|c| year_in(&text[c]));
+        let caption_year = caption.clone().and_then(|c| years_in(&text[c]).next().map(|(y, _)| y));
         let kinds = [Kind::Zone, Kind::Enterprise, Kind::Institute, Kind::Place];
         // (Asked once a table: the rows of metrics are the caption's or the document's firm's.)
         let table_subject = match columns {

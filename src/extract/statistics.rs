@@ -33,7 +33,7 @@ fn figure_years<'a>(text: &'a str, rules: &'a StatisticRules) -> impl Iterator<I
 /// The matches of [`year_re`] in `text` (the year and the byte after 年),
 /// found from each 年: the same matches (four digits and 年 cannot overlap),
 /// without running the regex over every sentence.
-fn years_in(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
+pub(super) fn years_in(text: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     text.match_indices('年').filter_map(move |(at, _)| {
         let digits = text.as_bytes().get(at.checked_sub(4)?..at)?;
         let century_ok = matches!(&digits[..2], b"19" | b"20");
