@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use std::sync::OnceLock;
 
 mod cell_tables;
+mod csv_tables;
 mod definitions;
 pub(crate) use cell_tables::is_section_heading;
 
@@ -207,7 +208,7 @@ pub fn clean(original: &str) -> NormalizedDoc {
 /// Most rounds of the clean-up steps (see [`clean`]).
 const CLEAN_ROUNDS: usize = 5;
 
-/// One round of the clean-up steps: fold, HTML entities, Markdown, pinyin, simplify, junk lines,
+/// One round of the clean-up steps: fold, HTML entities, Markdown, pinyin, simplify, CSV tables, junk lines,
 /// page furniture, defined terms (when `definitions`: the text may hold
 /// them), cell tables, broken lines, spaces, long lines. Returns the
 /// characters, whether traditional characters were converted and how many
@@ -223,6 +224,7 @@ fn clean_round(chars: &[(char, u32)], definitions: bool) -> (Vec<(char, u32)>, b
     let chars = strip_markdown(chars);
     let chars = strip_pinyin(chars);
     let (chars, converted) = to_simplified(chars);
+    let chars = csv_tables::rebuild(chars);
     let chars = drop_junk_lines(chars);
     let chars = drop_page_furniture(chars);
     let chars = if definitions {
