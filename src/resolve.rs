@@ -735,6 +735,14 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .filter(|(_, e)| major_zone(e, rules))
         .map(|(i, _)| i);
     if let (Some(z), None) = (majors.next(), majors.next()) {
+        let mut holds_placed_project = vec![false; ex.sentences.len()];
+        for (p, e) in entities.iter().enumerate() {
+            if e.kind == Kind::Project && rels.keys().any(|(pred, s, _, _)| *pred == Predicate::LocatedIn && *s == p) {
+                for &m in &e.mentions {
+                    holds_placed_project[ex.mentions[m].sentence] = true;
+                }
+            }
+        }
         for (ei, e) in entities.iter().enumerate() {
             if !matches!(e.kind, Kind::Enterprise | Kind::Project) {
                 continue;
@@ -752,7 +760,12 @@ pub fn resolve(ex: &Extraction) -> Resolved {
                 .mentions
                 .iter()
                 .all(|&m| crate::extract::serves_an_entry(text_of(ex, &ex.sentences[ex.mentions[m].sentence]), rules));
-            if !placed_or_partner && about_zone && !serving {
+            // (Nor an investor named beside a project placed in its own
+            // sentence, a row of a list of signed projects: where the
+            // project lies is said, where its investor lies is not.)
+            let investor = e.kind == Kind::Enterprise
+                && e.mentions.iter().all(|&m| holds_placed_project[ex.mentions[m].sentence]);
+            if !placed_or_partner && about_zone && !serving && !investor {
                 let sentence = ex.mentions[e.mentions[0]].sentence;
                 add(
                     &mut rels,
@@ -1113,6 +1126,24 @@ mod tests {
         let two = "宝川高新区与宁州高新区联合发布年报。\n泓岭精工股份有限公司订单饱满,产量增长三成。";
         let located = located_in(two);
         assert!(!located.iter().any(|(s, _)| s.starts_with("泓岭")), "{located:?}");
+    }
+
+    #[test]
+    fn an_investor_in_a_zone_s_table_of_placed_projects_lies_nowhere_by_it() {
+        let table = "宝川高新区签约项目清单\n\
+                     序号 项目名称 投资方 总投资(亿元) 落户园区\n\
+                     1 年产5万吨负极材料项目 泓岭新材料有限公司 12.50 宝川新材料产业园\n\
+                     2 智能装备制造基地项目 星澜精工有限公司 8.60 宝川智造产业园\n\
+                     宝川高新区近三年新增企业120家。";
+        let located = located_in(table);
+        assert!(
+            located.iter().any(|(s, o)| s == "年产5万吨负极材料项目" && o == "宝川新材料产业园"),
+            "{located:?}"
+        );
+        assert!(
+            !located.iter().any(|(s, _)| s == "泓岭新材料有限公司" || s == "星澜精工有限公司"),
+            "{located:?}"
+        );
     }
 
     #[test]
