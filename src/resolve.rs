@@ -225,6 +225,18 @@ fn enterprise_core(name: &str, rules: &Rules, gaz: &Gazetteer) -> String {
     core
 }
 
+/// A company's legal form by its name's ending, limited by shares
+/// (股份有限公司) or limited (有限公司, 有限责任公司), and the name before it.
+fn legal_form(name: &str) -> Option<(&'static str, &str)> {
+    if let Some(base) = name.strip_suffix("股份有限公司") {
+        Some(("shares", base))
+    } else {
+        name.strip_suffix("有限公司")
+            .or_else(|| name.strip_suffix("有限责任公司"))
+            .map(|base| ("limited", base))
+    }
+}
+
 /// The text of a sentence, from the mentions' document (kept by the extraction).
 fn text_of<'a>(ex: &'a Extraction, s: &crate::extract::Sentence) -> &'a str {
     &ex.text[s.start..s.end]
@@ -398,6 +410,25 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         for (b, (y, j)) in ent_cores.iter().enumerate() {
             if b == a {
                 continue;
+            }
+            // (Not a company limited by shares and a limited company of the
+            // same words: a group and its subsidiary, 冠翔光电股份有限公司 and
+            // 厦门冠翔光电科技有限公司, nor short names the text declared for
+            // the two, 冠翔 and 厦门冠翔.)
+            let full_name = |m: usize| {
+                let m = &ex.mentions[m];
+                std::iter::once(&m.name)
+                    .chain(&m.aliases)
+                    .find_map(|n| legal_form(n).map(|form| (n.as_str(), form)))
+            };
+            // (A limited company that became one limited by shares keeps its
+            // words: 武汉A光电科技有限公司, now 武汉A光电科技股份有限公司.)
+            if let (Some((f, (f_form, f_base))), Some((g, (g_form, g_base)))) = (full_name(i), full_name(*j)) {
+                let group_and_subsidiary = f_form != g_form && f_base != g_base;
+                let declared_for_two = f != g && (ex.mentions[i].name != f || ex.mentions[*j].name != g);
+                if group_and_subsidiary || declared_for_two {
+                    continue;
+                }
             }
             if x == y {
                 if b > a {
@@ -1126,6 +1157,30 @@ mod tests {
         let two = "宝川高新区与宁州高新区联合发布年报。\n泓岭精工股份有限公司订单饱满,产量增长三成。";
         let located = located_in(two);
         assert!(!located.iter().any(|(s, _)| s.starts_with("泓岭")), "{located:?}");
+    }
+
+    #[test]
+    fn a_group_and_its_subsidiary_of_the_same_words_stay_two_firms() {
+        let text = "宝川光电股份有限公司(宝川)2004年在青溪高新区设立厦门宝川光电科技有限公司(厦门宝川)。\n\
+                    2021年,厦门宝川在深圳证券交易所创业板挂牌,宝川的营收增长两成。";
+        let firms: Vec<(String, Vec<String>)> = entities(text)
+            .into_iter()
+            .filter(|(k, _, _)| *k == Kind::Enterprise)
+            .map(|(_, label, alt)| (label, alt))
+            .collect();
+        assert_eq!(
+            firms,
+            [
+                ("宝川光电股份有限公司".to_string(), vec!["宝川".to_string()]),
+                ("厦门宝川光电科技有限公司".to_string(), vec!["厦门宝川".to_string()]),
+            ]
+        );
+        // One firm named with and without its place stays one.
+        let one = entities("云南星澜生物技术股份有限公司今年上市。星澜生物技术股份有限公司营收增长。");
+        assert_eq!(one.iter().filter(|(k, _, _)| *k == Kind::Enterprise).count(), 1, "{one:?}");
+        // A limited company that became one limited by shares is one firm.
+        let converted = entities("青溪澜星光电科技有限公司成立于2014年,2021年整体变更为青溪澜星光电科技股份有限公司。");
+        assert_eq!(converted.iter().filter(|(k, _, _)| *k == Kind::Enterprise).count(), 1, "{converted:?}");
     }
 
     #[test]

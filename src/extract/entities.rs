@@ -611,7 +611,22 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
                     .iter()
                     .any(|w| starts_with(&next, 0, w))
         };
-        if !(ends_here || name.declared || industry_ends()) || covered(start, end) {
+        // (A declared name may open with a place the text names alone:
+        // 厦门冠翔 declared for 厦门冠翔光电科技有限公司 holds 厦门; not where
+        // the brackets declare it.)
+        let only_places_inside = || {
+            let declaring = text[..start]
+                .rfind('(')
+                .is_some_and(|open| start - open < 40 && !text[open..start].contains(')'));
+            name.declared
+                && !declaring
+                && ex
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start < end && start < m.end)
+                    .all(|m| m.kind == Kind::Place && start <= m.start && m.end <= end)
+        };
+        if !(ends_here || name.declared || industry_ends()) || covered(start, end) && !only_places_inside() {
             continue;
         }
         found.push(Mention {
@@ -632,7 +647,8 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
     }
     // Keep the mentions in text order within each sentence.
     found.sort_by_key(|m| (m.sentence, m.start));
-    let old = std::mem::take(&mut ex.mentions);
+    let mut old = std::mem::take(&mut ex.mentions);
+    old.retain(|m| !(m.kind == Kind::Place && found.iter().any(|f| f.start <= m.start && m.end <= f.end)));
     let mut found = found.into_iter().peekable();
     for m in old {
         while let Some(f) = found.next_if(|f| (f.sentence, f.start) < (m.sentence, m.start)) {
@@ -3266,6 +3282,17 @@ mod tests {
         assert_eq!(
             names("白山精工股份有限公司(白山)是链主。白山今年降雪偏多。", Kind::Enterprise),
             ["白山精工股份有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_declared_short_name_opening_with_a_place_is_found_again() {
+        assert_eq!(
+            names(
+                "青溪高新区引进厦门宝川光电科技有限公司(厦门宝川)。2021年,厦门宝川在创业板挂牌。",
+                Kind::Enterprise
+            ),
+            ["厦门宝川光电科技有限公司", "厦门宝川"]
         );
     }
 
