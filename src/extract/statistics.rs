@@ -1161,11 +1161,19 @@ fn metric_for(
     leading_names: &[&str],
 ) -> String {
     let sr = &Rules::get().statistics;
-    // Words before the number back to a comma or clause start.
+    // Words before the number back to a comma or clause start (not a
+    // thousands separator: 员工从3,000人精简到1,100人).
+    let separates = |k: usize| {
+        matches!(chars[k], ',' | ':' | '、' | '(' | ')')
+            && !(chars[k] == ','
+                && k > 0
+                && chars[k - 1].is_ascii_digit()
+                && chars.get(k + 1).is_some_and(|c| c.is_ascii_digit()))
+    };
     let separator_before = |end: usize| {
         (clause_start..end)
             .rev()
-            .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
+            .find(|&k| separates(k))
             .map(|k| k + 1)
             .unwrap_or(clause_start)
     };
@@ -1182,7 +1190,7 @@ fn metric_for(
     if sr.growth_words.contains(&before) && from > clause_start + 1 {
         let prev_from = (clause_start..from - 1)
             .rev()
-            .find(|&k| matches!(chars[k], ',' | ':' | '、' | '(' | ')'))
+            .find(|&k| separates(k))
             .map(|k| k + 1)
             .unwrap_or(clause_start);
         let prev: String = chars[prev_from..from - 1]
@@ -1723,6 +1731,26 @@ mod tests {
         ));
         let metrics: Vec<&str> = ex.statistics.iter().map(|s| s.metric.as_str()).collect();
         assert_eq!(metrics, vec!["营业收入", "营业收入同比增长"]);
+    }
+
+    #[test]
+    fn a_thousands_separator_parts_no_metric_and_a_trade_s_big_firm_is_described() {
+        let ex = extract(&clean(
+            "青溪高新区发展迅速。模具大厂宝川精密股份有限公司投资6.8亿元兴建新厂,员工从3,000人精简到1,100人。",
+        ));
+        let found: Vec<(&str, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| (ex.mentions[s.subject].name.as_str(), s.metric.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("宝川精密股份有限公司", "投资"),
+                ("宝川精密股份有限公司", "员工从"),
+                ("宝川精密股份有限公司", "员工从3,000人精简到")
+            ]
+        );
     }
 
     #[test]
