@@ -3286,6 +3286,17 @@ mod tests {
     }
 
     #[test]
+    fn an_investor_s_question_calls_the_company_公司() {
+        for text in [
+            "看到新闻说公司被青溪高新区评为链主企业了。",
+            "2023年前三季度公司研发投入1.36亿元。",
+            "网上看到名单里有公司名字。",
+        ] {
+            assert!(names(text, Kind::Enterprise).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_declared_short_name_opening_with_a_place_is_found_again() {
         assert_eq!(
             names(
