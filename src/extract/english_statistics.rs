@@ -81,6 +81,19 @@ fn metric_words(clause: &str, rules: &EnglishStatisticRules) -> String {
     words.join(" ")
 }
 
+/// Whether sentence `s` speaks of a policy's grants (`grant_words`): its
+/// amounts and shares are no figures of the zone.
+fn speaks_of_grants(s: &str, rules: &EnglishStatisticRules) -> bool {
+    let lower = s.to_ascii_lowercase();
+    rules.grant_words.iter().any(|w| {
+        lower.match_indices(w.as_str()).any(|(p, _)| {
+            let before = lower[..p].chars().next_back();
+            let after = lower[p + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
 pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
     let rules = &Rules::get().statistics.english;
     let mut paragraph_year: (usize, Option<i32>) = (usize::MAX, None);
@@ -174,6 +187,11 @@ pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
             if unit == "count" && years.iter().any(|&(at, _)| at == m.start()) {
                 continue;
             }
+            // (A named company's grant stays its figure: A Co., Ltd. received
+            // a subsidy of RMB 12 million.)
+            if subject == zone && matches!(unit, "CNY" | "USD" | "percent") && speaks_of_grants(s, rules) {
+                continue;
+            }
             let Some(value) = value.times(factor) else { continue };
             let lower_before = before.to_ascii_lowercase();
             let ends = |list: &[String]| list.iter().any(|w| lower_before.trim_end().ends_with(w.as_str()));
@@ -252,6 +270,24 @@ mod tests {
         assert!(f.contains(&("300".into(), "count".into(), Some("approx"))), "{f:?}");
         assert!(f.contains(&("45000000".into(), "CNY".into(), None)), "{f:?}");
         assert!(f.contains(&("2500000000".into(), "USD".into(), None)), "{f:?}");
+    }
+
+    #[test]
+    fn a_policy_s_grants_are_no_figures_of_the_zone_but_a_named_company_s_are_its_own() {
+        let text = "The Qingxi High-Tech Zone issued new measures. \
+                    Founders receive a housing subsidy of up to RMB 1 million per person. \
+                    Design firms may recover 30% of tape-out costs, capped at RMB 10 million. \
+                    Baichuan Optics Co., Ltd. received a subsidy of RMB 12 million. \
+                    The Qingxi High-Tech Zone reported industrial output of RMB 380 billion in 2023.";
+        let ex = extract(&clean(text));
+        let found: Vec<(&str, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| (ex.mentions[s.subject].name.as_str(), s.value.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().any(|&(s, v)| s.starts_with("Baichuan") && v == "12000000"), "{found:?}");
+        assert!(found.iter().any(|&(_, v)| v == "380000000000"), "{found:?}");
     }
 
     #[test]

@@ -716,6 +716,8 @@ pub struct EnglishStatisticRules {
     pub metric_trim_start: Vec<String>,
     /// A metric is what follows the last of these (… with a total investment).
     pub metric_after: Vec<String>,
+    /// Words that make the amounts and shares of their clause a policy's grants.
+    pub grant_words: Vec<String>,
 }
 
 /// A unit word of English text: what it is written as, the unit, the multiplier.
