@@ -1423,7 +1423,9 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                 && !is_narrow_table_row(body(next_line), lines.get(next + 1).map(|l| body(l)))
                 && !is_field_line(current)
                 && !is_field_line(body(next_line))
-                && !opens_numbered_item(body(next_line));
+                && !opens_numbered_item(body(next_line))
+                && !holds_bar(current)
+                && !holds_bar(body(next_line));
             if !joinable {
                 break;
             }
@@ -1443,6 +1445,12 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         i += 1;
     }
     out
+}
+
+/// Whether a line holds a bar: items set apart by bars (a slide's
+/// `A | B | C`, a page's `站名 | 栏目 2`) are no sentence a line break cut.
+fn holds_bar(line: &[(char, u32)]) -> bool {
+    line.iter().any(|&(c, _)| matches!(c, '|' | '│' | '¦'))
 }
 
 /// Whether a line ends as the heading of a notice that hands on a document
@@ -2082,6 +2090,19 @@ mod tests {
                      3、云杉材料科技有限公司高性能隔膜生产基地建设项目|总投资12亿元|设备进场调试\n";
         let text = clean(items).text;
         assert_eq!(text.lines().count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_line_of_items_set_apart_by_bars_is_joined_to_nothing() {
+        let text = "青溪高新区今年新引进重点企业十二家并且\n\
+                    全部签约落户在园区的各个专业园区之中而\n\
+                    这些企业主要集中在新能源汽车与集成电路\n\
+                    两大主导产业领域之内形成了较为完整的链\n\
+                    蓝河底盘系统 | 云杉热管理 | 白鹭电驱动系统\n\
+                    集成电路产业链\n";
+        let lines: Vec<String> = clean(text).text.lines().map(str::to_string).collect();
+        assert!(lines.iter().any(|l| l.starts_with("蓝河底盘系统")), "{lines:?}");
+        assert!(lines.iter().any(|l| l == "集成电路产业链"), "{lines:?}");
     }
 
     #[test]
