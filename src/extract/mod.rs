@@ -365,10 +365,12 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let records = records::find_records(&doc.text, &ex);
     records::add_field_companies(&doc.text, &records, &mut ex);
     relations::add_framed_leaders(&doc.text, &mut ex);
+    relations::add_headed_leaders(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
     relations::find_document_policy_relations(&doc.text, &mut ex);
     relations::add_headed_leading_industries(&doc.text, &mut ex);
+    relations::add_headed_chain_leaders(&doc.text, &mut ex);
     records::add_record_relations(&doc.text, &records, &mut ex);
     let record_subjects = records::subjects_by_sentence(&ex, &records);
     statistics::find_statistics(&doc.text, &chars, &record_subjects, &mut ex);

@@ -99,6 +99,104 @@ pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
     ex.insert_mentions(found);
 }
 
+/// The lines a leader heading heads (`heading_words` in relations.toml, on
+/// a line of its own, the chain's industry named on the line above): for
+/// each line, the industry mention, the line's sentence and the span of the
+/// name that opens it (an English gloss may follow it).
+fn headed_leader_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std::ops::Range<usize>)> {
+    let rr = &Rules::get().relations.chain_leader;
+    let mut out = Vec::new();
+    for (hi, heading) in ex.sentences.iter().enumerate().skip(1) {
+        let line = text[heading.start..heading.end].trim();
+        if line.len() > 18 || !rr.heading_words.iter().any(|w| w == line) {
+            continue;
+        }
+        // (The chain named last on the line, right above the heading.)
+        let Some(industry) = ex
+            .mentions
+            .iter()
+            .rposition(|m| m.sentence == hi - 1 && m.kind == Kind::Industry)
+        else {
+            continue;
+        };
+        for si in hi + 1..ex.sentences.len().min(hi + 12) {
+            let s = &ex.sentences[si];
+            let line = &text[s.start..s.end];
+            let body = line.trim();
+            let len = body
+                .find(|c: char| !(super::entities::is_cjk(c) || matches!(c, '(' | ')')))
+                .unwrap_or(body.len());
+            let (name, gloss) = (&body[..len], body[len..].trim());
+            let glossed = gloss.is_empty()
+                || gloss.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && gloss.chars().all(|c| c.is_ascii_alphanumeric() || " .,&-'".contains(c));
+            let ends = rr.heading_ends.iter().chain(&rr.heading_words).any(|w| w == name);
+            if ends || !glossed || !(2..=20).contains(&name.chars().count()) || name.contains("产业链") {
+                break;
+            }
+            let start = s.start + (line.len() - line.trim_start().len());
+            out.push((industry, si, start..start + len));
+        }
+    }
+    out
+}
+
+/// The leaders of [`headed_leader_lines`] as enterprise mentions, where no
+/// company's name opens the line already (an industry's word inside the
+/// name, 楚风动力电池, gives way). Call before the relations are found.
+pub(super) fn add_headed_leaders(text: &str, ex: &mut Extraction) {
+    let lines = headed_leader_lines(text, ex);
+    if lines.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for (_, si, span) in lines {
+        let named = ex
+            .mentions
+            .iter()
+            .any(|m| matches!(m.kind, Kind::Enterprise | Kind::Institute) && m.start == span.start);
+        if !named {
+            ex.mentions.retain(|m| !(span.start <= m.start && m.end <= span.end));
+            found.push(Mention::from_layout(Kind::Enterprise, &text[span.clone()], span, si));
+        }
+    }
+    ex.insert_mentions(found);
+}
+
+/// … and each leads its chain in the zone the heading's line is about.
+pub(super) fn add_headed_chain_leaders(text: &str, ex: &mut Extraction) {
+    let mut found = Vec::new();
+    for (industry, si, span) in headed_leader_lines(text, ex) {
+        // (A slide's lines name no zone: the zone named last before them.)
+        let Some(zone) = (0..=si).rev().find_map(|k| ex.topic[k]) else {
+            continue;
+        };
+        let leader = ex
+            .mentions
+            .iter()
+            .position(|m| matches!(m.kind, Kind::Enterprise | Kind::Institute) && m.start == span.start);
+        if let Some(leader) = leader {
+            found.push((zone, leader, industry, si));
+        }
+    }
+    for (zone, leader, industry, si) in found {
+        let known = ex.relations.iter().any(|r| {
+            r.predicate == Predicate::ChainLeader && r.subject == zone && r.object == Some(leader)
+        });
+        if !known {
+            ex.relations.push(RelationMention {
+                predicate: Predicate::ChainLeader,
+                subject: zone,
+                object: Some(leader),
+                literal: None,
+                industry: Some(industry),
+                date: None,
+                sentence: si,
+            });
+        }
+    }
+}
+
 pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     let rules = Rules::get();
     let gaz = Gazetteer::get();
@@ -2572,6 +2670,34 @@ mod tests {
     }
 
     use crate::extract::chain_leads;
+
+    #[test]
+    fn a_slide_lists_a_chain_s_leaders_under_a_heading_line() {
+        let slide = "青溪高新区投资指南\n\
+                     产业链链主 CHAIN LEADERS\n\
+                     推行链长制 | 一条产业链、一批链主\n\
+                     新能源汽车产业链  NEV Chain\n\
+                     链主\n\
+                     远山汽车集团 Yuanshan Auto Group\n\
+                     白鹭动力电池\n\
+                     配套\n\
+                     蓝河底盘系统 | 云杉热管理\n\
+                     集成电路产业链  IC Chain\n\
+                     链主\n\
+                     青岚微电子\n\
+                     配套\n\
+                     黄河封测 | 白山材料\n";
+        let want = [
+            ("远山汽车集团", "新能源汽车"),
+            ("白鹭动力电池", "新能源汽车"),
+            ("青岚微电子", "集成电路"),
+        ];
+        let mut leads = chain_leads(slide);
+        leads.sort();
+        let mut want = want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec();
+        want.sort();
+        assert_eq!(leads, want);
+    }
 
     #[test]
     fn each_clause_of_a_list_of_chains_keeps_its_own_industry() {

@@ -427,6 +427,10 @@ pub struct ChainLeaderRules {
     /// X链的链主是A: what follows one of these, to the clause's end, is an
     /// enterprise (a social-media handle's @ and spaces before it dropped).
     pub frame_after: WordSet,
+    /// A line of only one of these heads the lines of a chain's leaders…
+    pub heading_words: Vec<String>,
+    /// … to a line of only one of these.
+    pub heading_ends: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
