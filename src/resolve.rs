@@ -768,7 +768,11 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     if let (Some(z), None) = (majors.next(), majors.next()) {
         let mut holds_placed_project = vec![false; ex.sentences.len()];
         for (p, e) in entities.iter().enumerate() {
-            if e.kind == Kind::Project && rels.keys().any(|(pred, s, _, _)| *pred == Predicate::LocatedIn && *s == p) {
+            if e.kind == Kind::Project
+                && rels
+                    .keys()
+                    .any(|(pred, s, _, _)| *pred == Predicate::LocatedIn && *s == p)
+            {
                 for &m in &e.mentions {
                     holds_placed_project[ex.mentions[m].sentence] = true;
                 }
@@ -795,7 +799,9 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             // sentence, a row of a list of signed projects: where the
             // project lies is said, where its investor lies is not.)
             let investor = e.kind == Kind::Enterprise
-                && e.mentions.iter().all(|&m| holds_placed_project[ex.mentions[m].sentence]);
+                && e.mentions
+                    .iter()
+                    .all(|&m| holds_placed_project[ex.mentions[m].sentence]);
             if !placed_or_partner && about_zone && !serving && !investor {
                 let sentence = ex.mentions[e.mentions[0]].sentence;
                 add(
@@ -1177,10 +1183,18 @@ mod tests {
         );
         // One firm named with and without its place stays one.
         let one = entities("云南星澜生物技术股份有限公司今年上市。星澜生物技术股份有限公司营收增长。");
-        assert_eq!(one.iter().filter(|(k, _, _)| *k == Kind::Enterprise).count(), 1, "{one:?}");
+        assert_eq!(
+            one.iter().filter(|(k, _, _)| *k == Kind::Enterprise).count(),
+            1,
+            "{one:?}"
+        );
         // A limited company that became one limited by shares is one firm.
         let converted = entities("青溪澜星光电科技有限公司成立于2014年,2021年整体变更为青溪澜星光电科技股份有限公司。");
-        assert_eq!(converted.iter().filter(|(k, _, _)| *k == Kind::Enterprise).count(), 1, "{converted:?}");
+        assert_eq!(
+            converted.iter().filter(|(k, _, _)| *k == Kind::Enterprise).count(),
+            1,
+            "{converted:?}"
+        );
     }
 
     #[test]
@@ -1192,11 +1206,15 @@ mod tests {
                      宝川高新区近三年新增企业120家。";
         let located = located_in(table);
         assert!(
-            located.iter().any(|(s, o)| s == "年产5万吨负极材料项目" && o == "宝川新材料产业园"),
+            located
+                .iter()
+                .any(|(s, o)| s == "年产5万吨负极材料项目" && o == "宝川新材料产业园"),
             "{located:?}"
         );
         assert!(
-            !located.iter().any(|(s, _)| s == "泓岭新材料有限公司" || s == "星澜精工有限公司"),
+            !located
+                .iter()
+                .any(|(s, _)| s == "泓岭新材料有限公司" || s == "星澜精工有限公司"),
             "{located:?}"
         );
     }

@@ -286,7 +286,10 @@ mod tests {
             .map(|s| (ex.mentions[s.subject].name.as_str(), s.value.as_str()))
             .collect();
         assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found.iter().any(|&(s, v)| s.starts_with("Baichuan") && v == "12000000"), "{found:?}");
+        assert!(
+            found.iter().any(|&(s, v)| s.starts_with("Baichuan") && v == "12000000"),
+            "{found:?}"
+        );
         assert!(found.iter().any(|&(_, v)| v == "380000000000"), "{found:?}");
     }
 

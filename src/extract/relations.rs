@@ -180,9 +180,10 @@ pub(super) fn add_headed_chain_leaders(text: &str, ex: &mut Extraction) {
         }
     }
     for (zone, leader, industry, si) in found {
-        let known = ex.relations.iter().any(|r| {
-            r.predicate == Predicate::ChainLeader && r.subject == zone && r.object == Some(leader)
-        });
+        let known = ex
+            .relations
+            .iter()
+            .any(|r| r.predicate == Predicate::ChainLeader && r.subject == zone && r.object == Some(leader));
         if !known {
             ex.relations.push(RelationMention {
                 predicate: Predicate::ChainLeader,

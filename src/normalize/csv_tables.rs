@@ -90,7 +90,8 @@ fn has_figure(fields: &[Vec<(char, u32)>]) -> bool {
     fields.iter().any(|f| {
         let f = trimmed(f);
         f.iter().any(|&(c, _)| c.is_ascii_digit())
-            && f.iter().all(|&(c, _)| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | '%'))
+            && f.iter()
+                .all(|&(c, _)| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | '%'))
     })
 }
 
@@ -130,7 +131,10 @@ pub(super) fn rebuild(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i][..content(lines[i])];
-        let header = maybe_header(line).then(|| fields(line)).flatten().filter(|f| is_header(f));
+        let header = maybe_header(line)
+            .then(|| fields(line))
+            .flatten()
+            .filter(|f| is_header(f));
         let Some(header) = header else {
             i += 1;
             continue;
@@ -141,10 +145,7 @@ pub(super) fn rebuild(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         while end < lines.len() && same_width(end).is_some() {
             end += 1;
         }
-        let rows: Vec<Vec<Vec<(char, u32)>>> = (i + 1..end)
-            .filter_map(same_width)
-            .filter(|f| filled(f) >= 2)
-            .collect();
+        let rows: Vec<Vec<Vec<(char, u32)>>> = (i + 1..end).filter_map(same_width).filter(|f| filled(f) >= 2).collect();
         if rows.len() < 2 || !rows.iter().all(|f| has_figure(f)) {
             i += 1;
             continue;
@@ -227,7 +228,8 @@ mod tests {
 
     #[test]
     fn prose_with_commas_and_a_single_row_stay_as_they_are() {
-        let prose = "园区引进企业12家,总投资35亿元,其中外资项目3个,\n新增就业岗位800个,税收增长9%,\n营收同比增长6%,利润持平,\n";
+        let prose =
+            "园区引进企业12家,总投资35亿元,其中外资项目3个,\n新增就业岗位800个,税收增长9%,\n营收同比增长6%,利润持平,\n";
         assert_eq!(run(prose), prose);
         let one_row = "序号,项目名称,投资方\n1,甲项目,乙公司\n后文,说明\n";
         assert_eq!(run(one_row), one_row);
