@@ -404,6 +404,29 @@ pub fn resolve(ex: &Extraction) -> Resolved {
     // name that starts two firms' different names (A光电: 武汉A光电科技股份
     // 有限公司, 合肥A光电技术有限公司) makes them no one firm: it is only the
     // one whose short name the text declared it, if any.
+    // (Not a company limited by shares and a limited company of the same
+    // words: a group and its subsidiary, 冠翔光电股份有限公司 and
+    // 厦门冠翔光电科技有限公司, nor short names the text declared for the
+    // two, 冠翔 and 厦门冠翔. A limited company that became one limited by
+    // shares keeps its words: 武汉A光电科技有限公司, now 武汉A光电科技股份有限公司.)
+    let full_names: Vec<Option<(&str, (&str, &str))>> = ent_cores
+        .iter()
+        .map(|&(_, i)| {
+            let m = &ex.mentions[i];
+            std::iter::once(&m.name)
+                .chain(&m.aliases)
+                .find_map(|n| legal_form(n).map(|form| (n.as_str(), form)))
+        })
+        .collect();
+    let distinct_firms = |a: usize, b: usize| match (full_names[a], full_names[b]) {
+        (Some((f, (f_form, f_base))), Some((g, (g_form, g_base)))) => {
+            let group_and_subsidiary = f_form != g_form && f_base != g_base;
+            let declared_for_two =
+                f != g && (ex.mentions[ent_cores[a].1].name != f || ex.mentions[ent_cores[b].1].name != g);
+            group_and_subsidiary || declared_for_two
+        }
+        _ => false,
+    };
     for a in 0..ent_cores.len() {
         let (x, i) = (&ent_cores[a].0, ent_cores[a].1);
         let mut longer: Vec<usize> = Vec::new();
@@ -411,30 +434,11 @@ pub fn resolve(ex: &Extraction) -> Resolved {
             if b == a {
                 continue;
             }
-            // (Not a company limited by shares and a limited company of the
-            // same words: a group and its subsidiary, 冠翔光电股份有限公司 and
-            // 厦门冠翔光电科技有限公司, nor short names the text declared for
-            // the two, 冠翔 and 厦门冠翔.)
-            let full_name = |m: usize| {
-                let m = &ex.mentions[m];
-                std::iter::once(&m.name)
-                    .chain(&m.aliases)
-                    .find_map(|n| legal_form(n).map(|form| (n.as_str(), form)))
-            };
-            // (A limited company that became one limited by shares keeps its
-            // words: 武汉A光电科技有限公司, now 武汉A光电科技股份有限公司.)
-            if let (Some((f, (f_form, f_base))), Some((g, (g_form, g_base)))) = (full_name(i), full_name(*j)) {
-                let group_and_subsidiary = f_form != g_form && f_base != g_base;
-                let declared_for_two = f != g && (ex.mentions[i].name != f || ex.mentions[*j].name != g);
-                if group_and_subsidiary || declared_for_two {
-                    continue;
-                }
-            }
             if x == y {
-                if b > a {
+                if b > a && !distinct_firms(a, b) {
                     uf.union(i, *j);
                 }
-            } else if x.chars().count() >= 3 && y.starts_with(x.as_str()) {
+            } else if y.starts_with(x.as_str()) && x.chars().count() >= 3 && !distinct_firms(a, b) {
                 longer.push(b);
             }
         }

@@ -615,11 +615,17 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
         // 厦门冠翔 declared for 厦门冠翔光电科技有限公司 holds 厦门; not where
         // the brackets declare it.)
         let only_places_inside = || {
-            let declaring = text[..start]
-                .rfind('(')
-                .is_some_and(|open| start - open < 40 && !text[open..start].contains(')'));
+            let declaring = || {
+                let mut from = start.saturating_sub(40);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                text[from..start]
+                    .rfind('(')
+                    .is_some_and(|open| !text[from + open..start].contains(')'))
+            };
             name.declared
-                && !declaring
+                && !declaring()
                 && ex
                     .mentions
                     .iter()

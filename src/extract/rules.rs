@@ -1188,8 +1188,16 @@ pub fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
 /// Whether `chars[..end]` ends with `word`.
 #[inline]
 pub fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    n <= end && chars[end - n..end].iter().copied().eq(word.chars())
+    // Compared from the last character back: most words fail at once, with
+    // no count of the word's characters first.
+    let mut at = end;
+    for c in word.chars().rev() {
+        if at == 0 || chars[at - 1] != c {
+            return false;
+        }
+        at -= 1;
+    }
+    true
 }
 
 #[cfg(test)]
