@@ -233,6 +233,7 @@ fn clean_round(chars: &[(char, u32)], definitions: bool) -> (Vec<(char, u32)>, b
         chars
     };
     let chars = cell_tables::rebuild(chars);
+    let chars = cell_tables::join_unit_lines(chars);
     let chars = join_broken_lines(chars);
     let chars = squeeze_spaces(chars);
     let (chars, split) = split_long_lines(chars);
@@ -2090,6 +2091,15 @@ mod tests {
                      3、云杉材料科技有限公司高性能隔膜生产基地建设项目|总投资12亿元|设备进场调试\n";
         let text = clean(items).text;
         assert_eq!(text.lines().count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_slide_s_number_and_unit_on_lines_of_their_own_make_one_figure() {
+        let slide = "青溪高新区核心数据\n1,126.5\n亿元\n地区生产总值\n632\n家\n国家高新技术企业\n2023\n年份\n";
+        assert_eq!(
+            clean(slide).text,
+            "青溪高新区核心数据\n1,126.5亿元\n地区生产总值\n632家\n国家高新技术企业\n2023\n年份"
+        );
     }
 
     #[test]

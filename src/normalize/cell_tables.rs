@@ -1,4 +1,5 @@
-//! Tables that PDF extraction wrote one cell a line.
+//! Tables that PDF extraction wrote one cell a line, and figures a slide
+//! printed a part a line (`1,126.5` / `亿元`: [`join_unit_lines`]).
 //!
 //! In: the characters of a text (with their origins), as the other clean-up
 //! steps pass them on. Out: the same, where a table printed one cell a line
@@ -27,6 +28,44 @@ struct CellTableRules {
     header_max_chars: usize,
     cell_endings: Vec<String>,
     broken_words: Vec<String>,
+    unit_lines: Vec<String>,
+}
+
+/// Join a number alone on its line to a unit alone on the next
+/// (`unit_lines`): a slide's figure printed a part a line.
+pub(super) fn join_unit_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+    let trimmed = |line: &'_ Chars| -> String { line.iter().map(|&(c, _)| c).collect::<String>().trim().to_string() };
+    let is_number = |s: &str| {
+        (1..=16).contains(&s.len())
+            && s.starts_with(|c: char| c.is_ascii_digit())
+            && s.ends_with(|c: char| c.is_ascii_digit())
+            && s.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+    };
+    // Cheap first: most texts have no line that is a number alone.
+    let lines: Vec<&Chars> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
+    let joins: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&k| {
+            lines[k].len() <= 20
+                && lines[k].first().is_some_and(|&(c, _)| c.is_ascii_digit() || c == ' ')
+                && is_number(&trimmed(lines[k]))
+                && lines[k + 1].len() <= 12
+                && rules().unit_lines.contains(&trimmed(lines[k + 1]))
+        })
+        .collect();
+    if joins.is_empty() {
+        return chars;
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    for (k, line) in lines.iter().enumerate() {
+        if joins.contains(&k) {
+            out.extend(line.iter().copied().filter(|&(c, _)| c != '\n' && c != ' '));
+        } else if k > 0 && joins.contains(&(k - 1)) {
+            out.extend(line.iter().copied().skip_while(|&(c, _)| c == ' '));
+        } else {
+            out.extend_from_slice(line);
+        }
+    }
+    out
 }
 
 fn rules() -> &'static CellTableRules {
