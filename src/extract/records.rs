@@ -20,7 +20,7 @@
 
 use super::rules::{Rules, WordSet};
 use super::tables::relate_once;
-use super::{Extraction, Kind, Mention, Predicate, RelationMention};
+use super::{Extraction, Kind, Mention, Predicate};
 use std::ops::Range;
 
 /// One entry: the sentence of its heading line (if any) and the sentences of its fields.
@@ -161,23 +161,7 @@ pub(super) fn add_record_relations(text: &str, records: &[Record], ex: &mut Extr
         });
         let industry = r.heading.and_then(|h| first_of(ex, Kind::Industry, h..h + 1, |_| true));
         if let (Some(leader), Some(industry)) = (leader, industry) {
-            let known = ex.relations.iter().any(|x| {
-                x.predicate == Predicate::ChainLeader
-                    && x.subject == zone
-                    && x.object == Some(leader)
-                    && x.industry == Some(industry)
-            });
-            if !known {
-                ex.relations.push(RelationMention {
-                    predicate: Predicate::ChainLeader,
-                    subject: zone,
-                    object: Some(leader),
-                    literal: None,
-                    industry: Some(industry),
-                    date: None,
-                    sentence: ex.mentions[leader].sentence,
-                });
-            }
+            super::tables::lead_chain_once(ex, zone, leader, industry, ex.mentions[leader].sentence);
         }
     }
 }

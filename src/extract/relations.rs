@@ -180,21 +180,7 @@ pub(super) fn add_headed_chain_leaders(text: &str, ex: &mut Extraction) {
         }
     }
     for (zone, leader, industry, si) in found {
-        let known = ex
-            .relations
-            .iter()
-            .any(|r| r.predicate == Predicate::ChainLeader && r.subject == zone && r.object == Some(leader));
-        if !known {
-            ex.relations.push(RelationMention {
-                predicate: Predicate::ChainLeader,
-                subject: zone,
-                object: Some(leader),
-                literal: None,
-                industry: Some(industry),
-                date: None,
-                sentence: si,
-            });
-        }
+        super::tables::lead_chain_once(ex, zone, leader, industry, si);
     }
 }
 

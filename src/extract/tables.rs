@@ -64,6 +64,28 @@ pub(super) fn relate_once(ex: &mut Extraction, predicate: Predicate, subject: us
     }
 }
 
+/// Make `leader` a leader of the zone's chain of `industry`, unless that is
+/// known already.
+pub(super) fn lead_chain_once(ex: &mut Extraction, zone: usize, leader: usize, industry: usize, sentence: usize) {
+    let known = ex.relations.iter().any(|r| {
+        r.predicate == Predicate::ChainLeader
+            && r.subject == zone
+            && r.object == Some(leader)
+            && r.industry == Some(industry)
+    });
+    if !known {
+        ex.relations.push(RelationMention {
+            predicate: Predicate::ChainLeader,
+            subject: zone,
+            object: Some(leader),
+            literal: None,
+            industry: Some(industry),
+            date: None,
+            sentence,
+        });
+    }
+}
+
 /// The sentence a byte range of the text lies in.
 pub(super) fn sentence_of(ex: &Extraction, range: &Range<usize>) -> Option<usize> {
     ex.sentences
