@@ -163,6 +163,8 @@ pub(super) fn rebuild(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out = Vec::with_capacity(chars.len());
     let mut next = 0;
     for (first, _, end) in blocks {
+        // (A block never reaches back into the one before it.)
+        let first = first.max(next);
         for line in &lines[next..first] {
             out.extend_from_slice(line);
         }
