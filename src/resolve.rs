@@ -770,14 +770,11 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         .filter(|(_, e)| major_zone(e, rules))
         .map(|(i, _)| i);
     if let (Some(z), None) = (majors.next(), majors.next()) {
+        // (One pass over the relations, not one per project.)
         let mut holds_placed_project = vec![false; ex.sentences.len()];
-        for (p, e) in entities.iter().enumerate() {
-            if e.kind == Kind::Project
-                && rels
-                    .keys()
-                    .any(|(pred, s, _, _)| *pred == Predicate::LocatedIn && *s == p)
-            {
-                for &m in &e.mentions {
+        for (pred, p, _, _) in rels.keys() {
+            if *pred == Predicate::LocatedIn && entities[*p].kind == Kind::Project {
+                for &m in &entities[*p].mentions {
                     holds_placed_project[ex.mentions[m].sentence] = true;
                 }
             }

@@ -120,6 +120,8 @@ pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
             }
             continue;
         };
+        // (Asked once per sentence, only if a figure needs it.)
+        let grants = std::cell::OnceCell::new();
         for m in number_re().find_iter(s) {
             // A figure after an enterprise, institute or project of its
             // sentence is that one's (… Co., Ltd. invested US$1.2 billion).
@@ -189,7 +191,10 @@ pub(super) fn find_english_statistics(text: &str, ex: &mut Extraction) {
             }
             // (A named company's grant stays its figure: A Co., Ltd. received
             // a subsidy of RMB 12 million.)
-            if subject == zone && matches!(unit, "CNY" | "USD" | "percent") && speaks_of_grants(s, rules) {
+            if subject == zone
+                && matches!(unit, "CNY" | "USD" | "percent")
+                && *grants.get_or_init(|| speaks_of_grants(s, rules))
+            {
                 continue;
             }
             let Some(value) = value.times(factor) else { continue };
