@@ -61,6 +61,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
         quote_candidates(chars, rules, &mut cands);
         list_candidates(chars, rules, gaz, &mut cands);
         industry_candidates(chars, rules, gaz, &mut cands);
+        numbered_heading_industry(chars, gaz, &mut cands);
         if sentence.cues.has(Cue::LeadingIndustry) {
             let cues = industry_cues_in(chars, rules);
             industries_after_cue(chars, &cues, rules, gaz, &mut cands);
@@ -2250,6 +2251,39 @@ fn industry_ending_at(chars: &[char], end: usize, gaz: &Gazetteer) -> Option<(us
     })
 }
 
+/// An item's heading that is an industry the taxonomy knows and nothing else
+/// but its numbering (2.智能装备。, (三)生物医药:, 四、新材料): the sections
+/// of a zone's profile are its industries, whatever follows.
+fn numbered_heading_industry(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let digits = chars[lead..].iter().take_while(|&&c| numeral(c)).count();
+    let start = match chars.get(lead) {
+        Some('(') => {
+            let inner = chars[lead + 1..].iter().take_while(|&&c| numeral(c)).count();
+            (inner > 0 && chars.get(lead + 1 + inner) == Some(&')')).then_some(lead + inner + 2)
+        }
+        _ if digits > 0 && matches!(chars.get(lead + digits), Some('.' | '、' | ')')) => Some(lead + digits + 1),
+        _ => None,
+    };
+    let Some(start) = start else {
+        return;
+    };
+    let end = chars.len()
+        - chars
+            .iter()
+            .rev()
+            .take_while(|&&c| matches!(c, '。' | ':' | '.' | ';') || c.is_whitespace())
+            .count();
+    if end <= start + 1 || end - start > 10 {
+        return;
+    }
+    let label: String = chars[start..end].iter().collect();
+    if let Some(pref) = gaz.industry(&label) {
+        out.push(taxonomy_industry(start, end, label, pref.to_string()));
+    }
+}
+
 /// Industries named as such: a taxonomy label right before 产业 / 产业链 /
 /// 行业 / 集群 (skipping 首位 / 主导 / 支柱 … in between), or before a chain
 /// role (电子信息的头雁).
@@ -3697,6 +3731,15 @@ mod tests {
         let text = "集团年内完成项目融资50亿元,入选团队可获得2000万元项目资助,全年引进稀土补链项目41个,\
                     青溪光电年产50万套模组扩产项目开工。";
         assert_eq!(names(text, Kind::Project), vec!["青溪光电年产50万套模组扩产项目"]);
+    }
+
+    #[test]
+    fn a_numbered_heading_of_a_known_industry_names_it() {
+        assert_eq!(names("2.智能装备。", Kind::Industry), vec!["智能装备"]);
+        assert_eq!(names("(三)生物医药", Kind::Industry), vec!["生物医药"]);
+        // Not without numbering, nor a heading of other words.
+        assert!(names("智能装备。", Kind::Industry).is_empty());
+        assert!(names("2.招商引资。", Kind::Industry).is_empty());
     }
 
     #[test]

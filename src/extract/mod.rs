@@ -345,6 +345,46 @@ pub(crate) fn heading_mention(
     }
 }
 
+/// The one mention of `kind` that a paragraph's opening sentence is made of
+/// before sentence `si` of that paragraph (2.智能装备。以…为重点,链主企业A…;
+/// (一)生物医药产业。…): a short sentence of a number, the mention, and
+/// perhaps 产业 or 产业链 and its punctuation, the heading of an item run in
+/// with its text.
+pub(crate) fn run_in_heading_mention(
+    text: &str,
+    ex: &Extraction,
+    si: usize,
+    kind: Kind,
+    max_chars: usize,
+) -> Option<usize> {
+    let paragraph = ex.sentences.get(si)?.paragraph;
+    let first = (0..si)
+        .rev()
+        .take_while(|&k| ex.sentences[k].paragraph == paragraph)
+        .last()?;
+    let heading = &ex.sentences[first];
+    if text[heading.start..heading.end].trim().chars().count() > max_chars {
+        return None;
+    }
+    let numbering = |c: char| !entities::is_cjk(c) || "一二三四五六七八九十第".contains(c);
+    let mut found = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == kind && m.sentence == first)
+        .filter(|(_, m)| {
+            let after = text[m.end..heading.end]
+                .trim_start_matches("产业链")
+                .trim_start_matches("产业");
+            text[heading.start..m.start].chars().all(numbering) && after.chars().all(|c| !entities::is_cjk(c))
+        })
+        .map(|(k, _)| k);
+    match (found.next(), found.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
+}
+
 /// Extract everything from one normalized document.
 pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let mut ex = Extraction {

@@ -1487,14 +1487,15 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                         None => before(),
                     }
                 };
-                // 该产业链: the industry its paragraph named last before the sentence;
-                // 链主企业：A under a heading line: the heading's industry.
+                // An item run in with its heading (2.智能装备。…链主企业A…): the
+                // heading's industry; 该产业链: the industry its paragraph named
+                // last before the sentence; 链主企业：A under a heading line:
+                // the heading's industry.
                 let industry = industry.or_else(|| {
                     let refers = rr.chain_leader.chain_references.iter().any(|w| s.contains(w.as_str()));
                     let opens_line = text[sentence.start..cue].trim().chars().count() <= 2;
-                    refers
-                        .then(|| paragraph_industry(ex, si))
-                        .flatten()
+                    super::run_in_heading_mention(text, ex, si, Kind::Industry, 16)
+                        .or_else(|| refers.then(|| paragraph_industry(ex, si)).flatten())
                         .or_else(|| opens_line.then(|| heading_industry(text, ex, si)).flatten())
                 });
                 // A、B、C三条产业链分别由D、E和F担任链主: as many chains as
@@ -3651,6 +3652,18 @@ mod tests {
                 "青溪高新区发展很快。\n青溪高新区的链主企业如下。\n▶ 集成电路产业链\n链主企业：青溪芯片有限公司\n年产值增长两成。",
                 "青溪芯片有限公司",
                 "集成电路",
+            ),
+            // An item run in with its heading names the chain of its leaders,
+            // not the segments it lists.
+            (
+                "青溪高新区主导产业为智能装备和生物医药。\n2.智能装备。以工业机器人、数控机床为重点,链主企业白山数控股份有限公司去年上市。",
+                "白山数控股份有限公司",
+                "智能装备",
+            ),
+            (
+                "青溪高新区主导产业为智能装备和生物医药。\n3.生物医药。重点发展医疗器械和现代中药。远川药业股份有限公司作为产业链头雁企业,营收增长三成。",
+                "远川药业股份有限公司",
+                "生物医药",
             ),
         ] {
             let r = resolve(&extract(&clean(text)));
