@@ -6,7 +6,8 @@
 //! text the index of the character of the original it came from.
 //!
 //! What cleaning does, in order: decode (BOM, UTF-8, else GB18030 / Big5 as
-//! guessed by chardetng); strip HTML markup, scripts and navigation; fold
+//! guessed by chardetng); strip HTML markup, scripts and navigation, or
+//! read a JSON record as the text of its string values; fold
 //! full-width ASCII and odd spaces; drop zero-width and bidi controls; drop
 //! pinyin readings inserted after characters (`創(chuàng)`); convert traditional
 //! to simplified Chinese; drop junk lines (spam, lists of place names, site
@@ -26,6 +27,7 @@ use std::sync::OnceLock;
 mod cell_tables;
 mod csv_tables;
 mod definitions;
+mod json_text;
 pub(crate) use cell_tables::is_section_heading;
 
 /// The largest document accepted, in bytes. Larger inputs are refused with
@@ -107,6 +109,9 @@ impl NormalizedDoc {
 pub enum Markup {
     Plain,
     Html,
+    /// A JSON record or JSON Lines (a news API's or a scraper's output):
+    /// read as the text of its string values when it parses, else as plain.
+    Json,
 }
 
 impl Markup {
@@ -119,8 +124,16 @@ impl Markup {
         let head: Vec<u8> = bytes.iter().take(512).map(|b| b.to_ascii_lowercase()).collect();
         let head = String::from_utf8_lossy(&head);
         let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+        let json_name = [".json", ".jsonl", ".ndjson"].iter().any(|e| lower.ends_with(e));
         if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
             Markup::Html
+        } else if json_name
+            || trimmed.starts_with('{')
+            || trimmed
+                .strip_prefix('[')
+                .is_some_and(|r| r.trim_start().starts_with(['{', '"']))
+        {
+            Markup::Json
         } else {
             Markup::Plain
         }
@@ -142,6 +155,7 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
             let (text, title) = html_to_text(&decoded);
             (text, title)
         }
+        Markup::Json => json_text::json_to_text(&decoded).unwrap_or((decoded, None)),
         Markup::Plain => (decoded, None),
     };
     let mut doc = clean(&original);

@@ -907,6 +907,38 @@ mod encodings {
         assert_eq!(utf8, gb);
     }
 
+    /// A news API's record: the article in a JSON field, with escaped line
+    /// breaks and characters, beside ids, addresses and times.
+    #[test]
+    fn a_json_record_gives_the_graph_of_its_article() {
+        let article = std::fs::read_to_string(fixture("qingxi.txt")).unwrap();
+        let content = serde_json::to_string(&article).unwrap();
+        // Non-ASCII written as \uXXXX escapes, as many APIs do.
+        let escaped: String = content
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_string()
+                } else {
+                    format!("\\u{:04x}", c as u32)
+                }
+            })
+            .collect();
+        let record = format!(
+            r#"{{"id":"7f3e21","url":"https:\/\/news.example.com\/a.html","pub_time":"2024-04-18 07:45:00","content":{escaped},"views":12}}"#
+        );
+        let plain = TestStore::with(&["qingxi.txt"]);
+        let json = TestStore::new();
+        let path = json.tmp("record.json");
+        std::fs::write(&path, record).unwrap();
+        success(&json.ingest(&[&path]));
+        for class in ["Zone", "Enterprise", "Institute", "Policy"] {
+            let want = plain.labels(class);
+            assert!(!want.is_empty(), "{class}");
+            assert_eq!(json.labels(class), want, "{class}");
+        }
+    }
+
     /// Characters of the Big5 article that simplified Chinese writes otherwise.
     const TRADITIONAL: [char; 14] = [
         '區', '術', '產', '業', '開', '發', '醫', '藥', '鷺', '學', '製', '裝', '備', '興',
