@@ -3734,6 +3734,19 @@ mod tests {
     }
 
     #[test]
+    fn words_of_reason_place_and_speech_open_no_name() {
+        assert!(names("白山的配套,加上高新区“一个项目一个专班”的服务,是关键。", Kind::Zone).is_empty());
+        assert_eq!(
+            names("引导园内白山新材料有限公司扩产。", Kind::Enterprise),
+            vec!["白山新材料有限公司"]
+        );
+        assert_eq!(
+            names("我代表青溪县人民政府作报告。", Kind::Agency),
+            vec!["青溪县人民政府"]
+        );
+    }
+
+    #[test]
     fn a_numbered_heading_of_a_known_industry_names_it() {
         assert_eq!(names("2.智能装备。", Kind::Industry), vec!["智能装备"]);
         assert_eq!(names("(三)生物医药", Kind::Industry), vec!["生物医药"]);
