@@ -7,7 +7,8 @@
 //!
 //! What cleaning does, in order: decode (BOM, UTF-8, else GB18030 / Big5 as
 //! guessed by chardetng); strip HTML markup, scripts and navigation, or
-//! read a JSON record as the text of its string values; fold
+//! read a JSON record as the text of its string values, or a subtitle
+//! file's cues as running text; fold
 //! full-width ASCII and odd spaces; drop zero-width and bidi controls; drop
 //! pinyin readings inserted after characters (`創(chuàng)`); convert traditional
 //! to simplified Chinese; drop junk lines (spam, lists of place names, site
@@ -28,6 +29,7 @@ mod cell_tables;
 mod csv_tables;
 mod definitions;
 mod json_text;
+mod subtitles;
 pub(crate) use cell_tables::is_section_heading;
 
 /// The largest document accepted, in bytes. Larger inputs are refused with
@@ -156,7 +158,7 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
             (text, title)
         }
         Markup::Json => json_text::json_to_text(&decoded).unwrap_or((decoded, None)),
-        Markup::Plain => (decoded, None),
+        Markup::Plain => (subtitles::subtitles_to_text(&decoded).unwrap_or(decoded), None),
     };
     let mut doc = clean(&original);
     if doc.text.trim().is_empty() {
