@@ -4,7 +4,7 @@
 //! the sentence structures that state them (cues in `data/rules/relations.toml`).
 
 use super::rules::{Cue, Rules};
-use super::{Extraction, Kind, Mention, Predicate, RelationMention, Via};
+use super::{Extraction, Kind, Mention, Predicate, RelationMention, Sentence, Via};
 use crate::gazetteer::Gazetteer;
 
 /// Whether a zone mention names a zone an article can be about.
@@ -298,10 +298,56 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
             // further on, is not what the sentences are about.
             current = subject;
         }
-        let here = opening.or(opened.map(|(o, _)| o)).or(section).or(subject);
+        // 高新区 early in a sentence naming no zone: the article's zone again.
+        let back_to_dominant = subject.is_none()
+            && opening.is_none()
+            && dominant.is_some_and(|d| refers_back_by_kind(text, sentence, &by_sentence[si], &ex.mentions, d, rules));
+        if back_to_dominant {
+            current = dominant;
+            opened = None;
+        }
+        let here = if back_to_dominant {
+            dominant
+        } else {
+            opening.or(opened.map(|(o, _)| o)).or(section).or(subject)
+        };
         topic.push(here.or(current).or(dominant));
     }
     ex.topic = topic;
+}
+
+/// Whether the sentence refers back to zone `zone` by the bare word for its
+/// kind (`entities.zone.kind_references`: 高新区 for a 高新技术产业开发区)
+/// in its first clause, the word no part of a zone's name there.
+fn refers_back_by_kind(
+    text: &str,
+    sentence: &Sentence,
+    in_sentence: &[usize],
+    mentions: &[Mention],
+    zone: usize,
+    rules: &Rules,
+) -> bool {
+    let m = &mentions[zone];
+    let name = m.canonical.as_deref().unwrap_or(&m.name);
+    let Some(word) = rules
+        .entities
+        .zone
+        .kind_references
+        .iter()
+        .find(|g| g.iter().skip(1).any(|e| name.ends_with(e.as_str())))
+        .and_then(|g| g.first())
+    else {
+        return false;
+    };
+    let s = &text[sentence.start..sentence.end];
+    let clause = s.find([',', ';', ':']).map_or(s, |p| &s[..p]);
+    let head = clause.char_indices().nth(16).map_or(clause, |(p, _)| &clause[..p]);
+    head.match_indices(word.as_str()).any(|(p, w)| {
+        let (a, b) = (sentence.start + p, sentence.start + p + w.len());
+        !in_sentence
+            .iter()
+            .any(|&k| mentions[k].kind == Kind::Zone && mentions[k].start < b && a < mentions[k].end)
+    })
 }
 
 /// The zone most of an article is about, if one zone dominates: named in
@@ -355,6 +401,20 @@ fn dominant_zone(ex: &Extraction, rules: &Rules, gaz: &Gazetteer) -> Option<usiz
     for &(i, n) in &majors {
         let first = *by_key.entry(key(i)).or_insert(n);
         union(&mut parent, n, first);
+    }
+    // … or the same words before endings of one kind (青溪高新区, 青溪高新技术
+    // 产业开发区: `kind_references`), when no list of names knows them.
+    let mut by_stem: Map<(&str, usize), usize> = Map::default();
+    for (n, name) in names.iter().enumerate() {
+        let mut groups = rules.entities.zone.kind_references.iter().enumerate();
+        let stem = groups.find_map(|(g, words)| {
+            let stem = words.iter().skip(1).find_map(|e| name.strip_suffix(e.as_str()))?;
+            (stem.chars().count() >= 2).then_some((stem, g))
+        });
+        if let Some(stem) = stem {
+            let first = *by_stem.entry(stem).or_insert(n);
+            union(&mut parent, n, first);
+        }
     }
     // Every ending of four characters or more of a name: the longest name
     // it ends.

@@ -240,6 +240,9 @@ pub struct ZoneRules {
     /// Words before a zone's name that say it is its former name (原A): not
     /// part of the name.
     pub former_words: Vec<String>,
+    /// Bare words for a kind of zone (高新区) and the endings of the zones
+    /// they refer back to: each group's first word, then the endings.
+    pub kind_references: Vec<Vec<String>>,
 }
 
 impl ZoneRules {

@@ -1287,6 +1287,19 @@ mod tests {
     }
 
     #[test]
+    fn the_bare_word_for_the_zone_s_kind_brings_the_zone_back() {
+        let s = stats(
+            "标题\n\n青溪高新技术产业开发区发展迅速。青溪高新区位于白山市。\
+             白山综合保税区就设在高新区内,进出口总额86亿元。高新区每年安排人才专项资金5亿元。",
+        );
+        assert!(
+            s.iter().any(|x| x.1 == "8600000000" && x.0.contains("综合保税区")),
+            "{s:?}"
+        );
+        assert!(s.iter().any(|x| x.1 == "500000000" && x.0.starts_with("青溪")), "{s:?}");
+    }
+
+    #[test]
     fn a_whole_city_s_figure_after_a_month_range_or_a_period_is_the_city_s() {
         for text in [
             "标题\n\n白山市经济发展迅速,青溪高新区贡献突出。据市统计局数据,1—4月全市规上工业增加值同比增长9.6%。",
