@@ -1655,6 +1655,24 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             i = j;
             continue;
         }
+        // A middle dot with spaces on both sides is a bullet or a separator
+        // (封测  · A有限公司, 上游 · 原材料), not the dot inside a name
+        // (长三角·荆门产业园) that joins what the squeezed spaces bring together.
+        // It keeps one space on each side, which no name holds.
+        if c == '·' && i > 0 && chars[i - 1].0 == ' ' && chars.get(i + 1).is_some_and(|&(x, _)| x == ' ') {
+            if out.last().is_some_and(|&(p, _)| p != ' ' && p != '\n') {
+                out.push((' ', chars[i - 1].1));
+            }
+            out.push((c, o));
+            while i + 1 < n && chars[i + 1].0 == ' ' {
+                i += 1;
+            }
+            if chars.get(i + 1).is_some_and(|&(x, _)| x != '\n') {
+                out.push((' ', chars[i].1));
+            }
+            i += 1;
+            continue;
+        }
         if c == '\n' {
             // At most one blank line in a row.
             let blanks = out.iter().rev().take_while(|&&(p, _)| p == '\n').count();
@@ -1831,6 +1849,16 @@ mod tests {
         assert_eq!(norm("青溪星瞳(Xīngtóng)科技有限公司"), "青溪星瞳科技有限公司");
         assert_eq!(norm("园区 yuánqū 实现营业收入"), "园区实现营业收入");
         assert_eq!(norm("园区 Park 实现营业收入"), "园区Park实现营业收入");
+    }
+
+    #[test]
+    fn a_spaced_middle_dot_parts_what_a_name_s_dot_joins() {
+        assert_eq!(
+            norm("├─ 车规级封测  · 白山半导体有限公司"),
+            "├─车规级封测 · 白山半导体有限公司"
+        );
+        assert_eq!(norm("上游 · 原材料"), "上游 · 原材料");
+        assert_eq!(norm("长三角·荆门产业园"), "长三角·荆门产业园");
     }
 
     #[test]
