@@ -1507,7 +1507,9 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     // The leaders right after the cue (链主企业A订单饱满, 以“链主”
                     // 企业A为牵引, 作为X产业链的链主企业,A…), the industry
                     // before it, else after it.
-                    let list_start = sentence.end - after_cue.trim_start_matches([',', ':']).len();
+                    // (A chain map marks its leaders: 链主企业:★A.)
+                    let marks = [',', ':', ' ', '★', '☆', '•', '▶', '►', '●', '◆', '■'];
+                    let list_start = sentence.end - after_cue.trim_start_matches(marks).len();
                     leaders = listed_from(list_start, Kind::Enterprise);
                     industry_before(from, cue).or_else(|| industry_after(cue_end, sentence.end))
                 } else {
@@ -3711,6 +3713,12 @@ mod tests {
             (
                 "青溪高新区发展很快。\n青溪高新区的链主企业如下。\n▶ 集成电路产业链\n链主企业：青溪芯片有限公司\n年产值增长两成。",
                 "青溪芯片有限公司",
+                "集成电路",
+            ),
+            // A chain map's mark before its leader.
+            (
+                "青溪高新区发展很快。\n\n二、集成电路产业链图谱\n\n链主企业:★白山芯片股份有限公司(白山芯片)\n链长单位:青溪高新区管委会\n",
+                "白山芯片股份有限公司",
                 "集成电路",
             ),
             // An item run in with its heading names the chain of its leaders,
