@@ -1191,9 +1191,10 @@ fn starts_continuation(c: char) -> bool {
 }
 
 /// Whether a line is a printed page number: — 3 —, - 3 -, 第3页, 第3页 共9页,
-/// 3/9 (a bare number is not: lists and tables have those).
+/// 3/9 (a bare number is not: lists and tables have those). OCR reads the
+/// dashes as 一 (一 2 一): a line of nothing else is no text either.
 fn is_page_number(line: &[(char, u32)]) -> bool {
-    let dash = |c: char| matches!(c, '—' | '–' | '-' | '－' | '─');
+    let dash = |c: char| matches!(c, '—' | '–' | '-' | '－' | '─' | '一');
     // Most lines are long: counted without building anything.
     let mut visible = line.iter().filter(|&&(c, _)| !is_space(c));
     if visible.clone().nth(12).is_some() {
@@ -1373,6 +1374,9 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         let start = out.len();
         out.extend_from_slice(body(lines[i]));
         let mut shown = count_visible(body(lines[i]));
+        // A paragraph's first line is indented (two characters, in print):
+        // it is full with that many characters fewer.
+        let indent = body(lines[i]).iter().take_while(|(c, _)| is_space(*c)).count().min(2);
         let mut end = newline(lines[i]);
         loop {
             let mut next = i + 1;
@@ -1386,7 +1390,7 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             let last = current.iter().rev().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
             let first = next_line.iter().find(|(c, _)| !is_space(*c)).map(|&(c, _)| c);
             let next_shown = count_visible(body(next_line));
-            let full_width = shown >= full.chars || visible_columns(current) >= full.columns;
+            let full_width = shown + indent >= full.chars || visible_columns(current) + 2 * indent >= full.columns;
             // A heading broken inside a title (…关于印发《A|B》的通知): the
             // title opened on this line closes on the next.
             let depth = |l: &[(char, u32)]| {
@@ -1920,6 +1924,24 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_s_indented_first_line_is_full_two_characters_short() {
+        // Printed lines of 28 characters; each paragraph's first is indented by two.
+        let text = "  一、青溪高新区新增高新技术企业三十家,依托龙头企业白\n\
+                    山新材料股份有限公司打造新材料产业集群,全年集群产值达到\n\
+                    三百亿元,同比增长一成半,园区发展势头良好,新引进项目总投\n\
+                    资超过一百亿元,其中十亿元以上项目五个,产业链条不断延伸\n\
+                    和完善,上下游配套企业持续集聚,园区综合实力显著增强。\n\
+                    \u{20}\u{20}二、蓝湾高新区新增高新技术企业二十家,依托龙头企业远\n\
+                    川医药股份有限公司打造生物医药产业集群,集群产值稳步增长\n\
+                    ,占全区规模以上工业产值的比重进一步提高,结构持续优化。\n";
+        let joined = norm(text);
+        assert!(joined.contains("龙头企业白山新材料股份有限公司"), "{joined}");
+        assert!(joined.contains("龙头企业远川医药股份有限公司"), "{joined}");
+        // A short indented heading stays a line of its own.
+        assert_eq!(norm("  园区动态\n青溪高新区获批。"), "园区动态\n青溪高新区获批。");
+    }
+
+    #[test]
     fn a_title_broken_in_a_notice_s_heading_is_joined_and_the_heading_kept() {
         let text = "青溪市人民政府办公厅关于印发《青溪市“十四五”\n开发区发展规划》的通知\n\n各区县人民政府,市政府各部门:\n现将规划印发给你们。";
         let once = norm(text);
@@ -1971,12 +1993,15 @@ mod tests {
                     方公里。园区还设立了专项基金,重点支持关键核心技术攻关和科技成果就地转\n\
                     化,带动上下游配套企业在园区集聚发展,原“\n\
                     白鹭工业园”更名为“青溪科创城”。\n\n\
-                    — 2 —\n\n\
+                    一 2 一\n\n\
                     青溪高新区管委会\u{3000}\u{3000}2024年工作报告\n\n\
                     二、2024年主要目标\n\n\
-                    — 3 —\n";
+                    一 3 一\n";
         let text = norm(page);
-        assert!(!text.contains("工作报告") && !text.contains('—'), "{text}");
+        assert!(
+            !text.contains("工作报告") && !text.contains('—') && !text.contains("2一") && !text.contains("2 一"),
+            "{text}"
+        );
         assert!(text.contains("增长13.8%;规划面积调整为18.6平方公里。"), "{text}");
         assert!(text.contains("原“白鹭工业园”更名"), "{text}");
         assert!(text.contains("\n二、2024年主要目标"), "{text}");
