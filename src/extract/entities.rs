@@ -1975,9 +1975,32 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             {
                 continue;
             }
+            let mut aliases = Vec::new();
+            // A park named after its zone (长沙高新区麓谷软件产业园、…): its own
+            // name, after the zone's, is another name of it (其中麓谷软件产业园…).
+            if kind == Kind::Zone {
+                let own = rules
+                    .entities
+                    .zone
+                    .parks_after
+                    .iter()
+                    .filter_map(|z| item.rfind(z.as_str()).map(|p| &item[p + z.len()..]))
+                    .min_by_key(|own| own.len());
+                // (Not a park named by its trade alone, 储能产业园: every zone
+                // may have one, and it would be labelled so.)
+                let by_trade = |own: &str| {
+                    let stem = ["产业园区", "产业园", "园区", "园"]
+                        .iter()
+                        .find_map(|e| own.strip_suffix(e))
+                        .unwrap_or(own);
+                    gaz.industry(stem).is_some()
+                };
+                if let Some(own) = own.filter(|own| own.chars().count() >= 3 && !by_trade(own)) {
+                    aliases.push(own.to_string());
+                }
+            }
             let surface: String = chars[a..b].iter().collect();
             let mut name = surface.clone();
-            let mut aliases = Vec::new();
             match kind {
                 Kind::Industry => {
                     let mut stripped = strip_industry(&name, rules);
@@ -3071,6 +3094,18 @@ mod tests {
             .filter(|m| m.kind == kind)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_listed_park_named_after_its_zone_is_also_named_by_its_own_name() {
+        let ex = extract(&clean(
+            "重点推进长沙高新区鹭山软件产业园、株洲高新区储能产业园和湘潭高新区新材料产业园建设。",
+        ));
+        let park = |name: &str| ex.mentions.iter().find(|m| m.kind == Kind::Zone && m.name == name);
+        let lushan = park("长沙高新区鹭山软件产业园").expect("the park");
+        assert_eq!(lushan.aliases, vec!["鹭山软件产业园"]);
+        // A park named by its trade alone is no name of its own.
+        assert!(park("株洲高新区储能产业园").expect("the park").aliases.is_empty());
     }
 
     #[test]
