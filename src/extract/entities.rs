@@ -3784,6 +3784,13 @@ mod tests {
             names("我代表青溪县人民政府作报告。", Kind::Agency),
             vec!["青溪县人民政府"]
         );
+        // Nor does a date.
+        let zones = names(
+            "自2013年白山工业园更名为白山经济开发区以来,2023年度白山高新区发展很快。",
+            Kind::Zone,
+        );
+        assert!(zones.contains(&"白山工业园".to_string()), "{zones:?}");
+        assert!(zones.contains(&"白山高新区".to_string()), "{zones:?}");
     }
 
     #[test]
