@@ -1596,6 +1596,10 @@ fn is_narrow_table_row(line: &[(char, u32)], next: Option<&[(char, u32)]>) -> bo
                 .is_some_and(|n| n.len() == own.len() && figure_row(&n))
 }
 
+/// Symbols that mark a list's item at a line's start (not ○, which is also
+/// the numeral zero: ○八年).
+const LINE_MARKS: &str = "▸▹►▶▷•●◆◇■□▪▫◦★☆✓✔✦➢➤→";
+
 fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
     let n = chars.len();
@@ -1616,13 +1620,32 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                 }
                 continue;
             }
+            // … nor a symbol that marks the item, spaced or not (▸A公司:2023年…):
+            // the item's first word opens the line, as its subject.
+            if LINE_MARKS.contains(c) && chars.get(i + 1).is_some_and(|&(x, _)| x != '\n') {
+                i += 1;
+                while i < n && chars[i].0 == ' ' {
+                    i += 1;
+                }
+                continue;
+            }
         }
         if c == ' ' && row.is_none() {
             let end = chars[i..].iter().position(|&(c, _)| c == '\n').map_or(n, |p| i + p);
             let line = &chars[line_start..end];
-            let next = (end < n).then(|| {
-                let rest = &chars[end + 1..];
+            // (The header's row is under the rule drawn beneath it: ─────.)
+            let line_at = |from: usize| {
+                let rest = &chars[from..];
                 &rest[..rest.iter().position(|&(c, _)| c == '\n').unwrap_or(rest.len())]
+            };
+            let rule = |l: &[(char, u32)]| {
+                !l.is_empty()
+                    && l.iter()
+                        .all(|&(c, _)| matches!(c, '─' | '━' | '-' | '=' | '—' | '_' | ' '))
+            };
+            let next = (end < n).then(|| line_at(end + 1)).map(|l| match l {
+                l if rule(l) && end + 1 + l.len() < n => line_at(end + 2 + l.len()),
+                l => l,
             });
             row = Some(is_table_row(line) || is_narrow_table_row(line, next));
         }
@@ -1853,6 +1876,22 @@ mod tests {
         assert_eq!(norm("青溪星瞳(Xīngtóng)科技有限公司"), "青溪星瞳科技有限公司");
         assert_eq!(norm("园区 yuánqū 实现营业收入"), "园区实现营业收入");
         assert_eq!(norm("园区 Park 实现营业收入"), "园区Park实现营业收入");
+    }
+
+    #[test]
+    fn a_mark_opening_an_item_s_line_goes() {
+        assert_eq!(
+            norm("▸白山汽车:2023年营业收入12亿元。"),
+            "白山汽车:2023年营业收入12亿元。"
+        );
+        assert_eq!(norm("★ 白山汽车\n● 青溪高新区"), "白山汽车\n青溪高新区");
+        assert_eq!(norm("○八年建成。"), "○八年建成。");
+    }
+
+    #[test]
+    fn a_header_over_a_rule_keeps_its_cells_apart() {
+        let table = "指标  新能源汽车链  储能链\n──────────────\n规上企业(家)  86  41\n产值(亿元)  612.4  287.9\n";
+        assert!(norm(table).starts_with("指标 新能源汽车链 储能链\n"), "{}", norm(table));
     }
 
     #[test]
