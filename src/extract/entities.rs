@@ -3784,6 +3784,11 @@ mod tests {
             names("我代表青溪县人民政府作报告。", Kind::Agency),
             vec!["青溪县人民政府"]
         );
+        // A bank's branch is named whole.
+        assert_eq!(
+            names("此外,中国农业银行白山分行与高新区签订合作协议。", Kind::Enterprise),
+            vec!["中国农业银行白山分行"]
+        );
         // Nor does a date.
         let zones = names(
             "自2013年白山工业园更名为白山经济开发区以来,2023年度白山高新区发展很快。",
