@@ -61,6 +61,9 @@ pub struct Entry {
     pub list: Option<ZoneList>,
     /// For markets: the exchange a board belongs to.
     pub exchange: Option<String>,
+    /// For zones of the reference tables: the short name (襄阳高新区); their
+    /// other names are former or unofficial ones (襄樊高新区).
+    pub short: Option<String>,
 }
 
 /// A name found in a text.
@@ -131,6 +134,7 @@ impl Gazetteer {
                     level: None,
                     list: None,
                     exchange: None,
+                    short: None,
                 },
                 &[&name],
             );
@@ -211,6 +215,7 @@ impl Gazetteer {
             e.city = Some(data::field(&row, "city").to_string()).filter(|s| !s.is_empty());
             e.level = Some(level);
             e.list = Some(list);
+            e.short = Some(short.to_string()).filter(|s| !s.is_empty());
             b.add(e, &names);
         }
         let (pref, en, en_alt) = load_industries();
@@ -426,6 +431,7 @@ fn simple(kind: Kind, name: &str, en: &str) -> Entry {
         level: None,
         list: None,
         exchange: None,
+        short: None,
     }
 }
 

@@ -1761,19 +1761,47 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     let old = after.first().copied().filter(|&o| m(o).end <= clause_end);
                     // (Formerly known as A, B covers …: the zone after the old name's clause.)
                     let opening = || after.iter().copied().find(|&n| m(n).start > clause_end);
-                    (before.last().copied().or_else(opening).or(zone), old)
+                    // (园区前身为A: the old name is the sentence's zone, the
+                    // zone it names the one the sentences before were about.)
+                    // (Not after an English cue: renamed A names the new name.)
+                    let name_of = |i: usize| m(i).canonical.as_deref().unwrap_or(&m(i).name);
+                    let earlier = || {
+                        let old = old.filter(|_| !cue.is_ascii())?;
+                        (0..si)
+                            .rev()
+                            .find_map(|k| ex.topic[k])
+                            .filter(|&t| name_of(t) != m(old).name)
+                    };
+                    let new = before.last().copied().or_else(opening).or(zone);
+                    (new.filter(|&n| Some(n) != old).or_else(earlier), old)
                 }
             };
             // (由浏阳制造产业基地更名而来: an old name we found as no zone.)
             // (A zone's own short name, 简称, is no former name.)
             let old = old.filter(|&o| new.is_none_or(|n| !m(o).aliases.contains(&m(n).name)));
+            // (An other name the reference table gives the zone, neither its
+            // official nor its short one, is the old name the text says it is:
+            // 襄阳高新区…前身为襄樊高新区.)
+            let listed_other_name = old.zip(new).is_some_and(|(o, n)| {
+                m(o).entry.is_some()
+                    && m(o).entry == m(n).entry
+                    && m(o).name != m(n).name
+                    && m(o).entry.is_some_and(|e| {
+                        let entry = &gaz.entries[e];
+                        entry.canonical != m(o).name && entry.short.as_deref() != Some(m(o).name.as_str())
+                    })
+            });
             let old = old.map(|o| m(o).name.clone()).or_else(|| {
                 cue.ends_with("而来")
                     .then(|| old_name_after_you(&text[sentence.start..cue_at], &rr.renamed))
                     .flatten()
             });
             if let (Some(n), Some(o)) = (new, old) {
-                push_former_name(&mut out, m(n), n, o, date_in(s), si);
+                if listed_other_name {
+                    push_stated_former_name(&mut out, n, o, date_in(s), si);
+                } else {
+                    push_former_name(&mut out, m(n), n, o, date_in(s), si);
+                }
             }
         }
 
@@ -2268,6 +2296,11 @@ fn push_former_name(
     if zone.name == old || zone.aliases.contains(&old) {
         return;
     }
+    push_stated_former_name(out, n, old, date, si);
+}
+
+/// … whatever other names the zone's mention has.
+fn push_stated_former_name(out: &mut Vec<RelationMention>, n: usize, old: String, date: Option<String>, si: usize) {
     out.push(RelationMention {
         predicate: Predicate::FormerName,
         subject: n,
@@ -3432,6 +3465,13 @@ mod tests {
 
     #[test]
     fn renamed_zone_keeps_its_former_name() {
+        // A former name the reference table lists among the zone's other
+        // names, opening a sentence of its own.
+        let r = relations("襄阳高新区位于湖北省襄阳市。园区前身为襄樊高新区,2010年改用现名。");
+        assert!(
+            has(&r, Predicate::FormerName, "襄阳高新技术产业开发区", "襄樊高新区"),
+            "{r:?}"
+        );
         let r = relations("2019年,国务院批复同意青溪经济开发区更名为青溪高新技术产业开发区。");
         assert!(
             has(&r, Predicate::FormerName, "青溪高新技术产业开发区", "青溪经济开发区"),
