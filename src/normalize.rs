@@ -1596,9 +1596,34 @@ fn is_narrow_table_row(line: &[(char, u32)], next: Option<&[(char, u32)]>) -> bo
                 .is_some_and(|n| n.len() == own.len() && figure_row(&n))
 }
 
-/// Symbols that mark a list's item at a line's start (not ○, which is also
+/// Whether `c` marks a list's item at a line's start (not ○, which is also
 /// the numeral zero: ○八年).
-const LINE_MARKS: &str = "▸▹►▶▷•●◆◇■□▪▫◦★☆✓✔✦➢➤→";
+fn is_line_mark(c: char) -> bool {
+    matches!(
+        c,
+        '▸' | '▹'
+            | '►'
+            | '▶'
+            | '▷'
+            | '•'
+            | '●'
+            | '◆'
+            | '◇'
+            | '■'
+            | '□'
+            | '▪'
+            | '▫'
+            | '◦'
+            | '★'
+            | '☆'
+            | '✓'
+            | '✔'
+            | '✦'
+            | '➢'
+            | '➤'
+            | '→'
+    )
+}
 
 fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
     let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
@@ -1622,7 +1647,7 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
             }
             // … nor a symbol that marks the item, spaced or not (▸A公司:2023年…):
             // the item's first word opens the line, as its subject.
-            if LINE_MARKS.contains(c) && chars.get(i + 1).is_some_and(|&(x, _)| x != '\n') {
+            if is_line_mark(c) && chars.get(i + 1).is_some_and(|&(x, _)| x != '\n') {
                 i += 1;
                 while i < n && chars[i].0 == ' ' {
                     i += 1;

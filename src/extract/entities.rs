@@ -852,7 +852,8 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
         }
         // No name starts with a date (自2013年桐溪工业园更名为…, 2023年度A).
         let date_end = |k: usize| matches!(chars[k], '年' | '月' | '日') && k >= 1 && chars[k - 1].is_ascii_digit();
-        if date_end(b - 1) || "度底初末".contains(c) && b >= 2 && date_end(b - 2) {
+        // (A match, not a search of a string of them: asked at every step.)
+        if date_end(b - 1) || matches!(c, '度' | '底' | '初' | '末') && b >= 2 && date_end(b - 2) {
             break;
         }
         // No name holds an amount of money (园区再添15亿元项目).
