@@ -327,22 +327,32 @@ pub(crate) fn heading_mention(
     if line.chars().count() > max_chars || line.contains(['。', '，', ',', '；', ';']) {
         return None;
     }
+    sole_mention(ex, heading_at, kind, |m| {
+        !whole || numbered_alone(text, heading, m, &[])
+    })
+}
+
+/// The one mention of `kind` in sentence `si` that `fits`, if only one does.
+fn sole_mention(ex: &Extraction, si: usize, kind: Kind, fits: impl Fn(&Mention) -> bool) -> Option<usize> {
     let mut found = ex
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == kind && m.sentence == heading_at)
-        .filter(|(_, m)| {
-            let numbering = |c: char| !entities::is_cjk(c) || "一二三四五六七八九十第".contains(c);
-            !whole
-                || text[heading.start..m.start].chars().all(numbering)
-                    && text[m.end..heading.end].chars().all(|c| !entities::is_cjk(c))
-        })
+        .filter(|(_, m)| m.kind == kind && m.sentence == si && fits(m))
         .map(|(k, _)| k);
     match (found.next(), found.next()) {
         (Some(k), None) => Some(k),
         _ => None,
     }
+}
+
+/// Whether mention `m` is all its sentence holds but a number before it
+/// ((二), 2.) and, after it, one of `tail_words` and punctuation.
+fn numbered_alone(text: &str, sentence: &Sentence, m: &Mention, tail_words: &[&str]) -> bool {
+    let numbering = |c: char| !entities::is_cjk(c) || "一二三四五六七八九十第".contains(c);
+    let after = &text[m.end..sentence.end];
+    let after = tail_words.iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    text[sentence.start..m.start].chars().all(numbering) && after.chars().all(|c| !entities::is_cjk(c))
 }
 
 /// The one mention of `kind` that a paragraph's opening sentence is made of
@@ -366,23 +376,9 @@ pub(crate) fn run_in_heading_mention(
     if text[heading.start..heading.end].trim().chars().count() > max_chars {
         return None;
     }
-    let numbering = |c: char| !entities::is_cjk(c) || "一二三四五六七八九十第".contains(c);
-    let mut found = ex
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == kind && m.sentence == first)
-        .filter(|(_, m)| {
-            let after = text[m.end..heading.end]
-                .trim_start_matches("产业链")
-                .trim_start_matches("产业");
-            text[heading.start..m.start].chars().all(numbering) && after.chars().all(|c| !entities::is_cjk(c))
-        })
-        .map(|(k, _)| k);
-    match (found.next(), found.next()) {
-        (Some(k), None) => Some(k),
-        _ => None,
-    }
+    sole_mention(ex, first, kind, |m| {
+        numbered_alone(text, heading, m, &["产业链", "产业"])
+    })
 }
 
 /// Extract everything from one normalized document.
