@@ -1598,7 +1598,7 @@ fn is_narrow_table_row(line: &[(char, u32)], next: Option<&[(char, u32)]>) -> bo
 
 /// Whether `c` marks a list's item at a line's start (not ○, which is also
 /// the numeral zero: ○八年).
-fn is_line_mark(c: char) -> bool {
+pub(crate) fn is_line_mark(c: char) -> bool {
     matches!(
         c,
         '▸' | '▹'
@@ -1664,7 +1664,7 @@ fn squeeze_spaces(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
                 &rest[..rest.iter().position(|&(c, _)| c == '\n').unwrap_or(rest.len())]
             };
             let rule = |l: &[(char, u32)]| {
-                !l.is_empty()
+                l.iter().any(|&(c, _)| c != ' ')
                     && l.iter()
                         .all(|&(c, _)| matches!(c, '─' | '━' | '-' | '=' | '—' | '_' | ' '))
             };

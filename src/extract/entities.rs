@@ -2284,7 +2284,9 @@ fn industry_ending_at(chars: &[char], end: usize, gaz: &Gazetteer) -> Option<(us
 /// but its numbering (2.智能装备。, (三)生物医药:, 四、新材料): the sections
 /// of a zone's profile are its industries, whatever follows.
 fn numbered_heading_industry(chars: &[char], gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let numeral = |c: char| {
+        c.is_ascii_digit() || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    };
     let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
     let digits = chars[lead..].iter().take_while(|&&c| numeral(c)).count();
     let start = match chars.get(lead) {

@@ -1508,8 +1508,8 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                     // 企业A为牵引, 作为X产业链的链主企业,A…), the industry
                     // before it, else after it.
                     // (A chain map marks its leaders: 链主企业:★A.)
-                    let marks = [',', ':', ' ', '★', '☆', '•', '▶', '►', '●', '◆', '■'];
-                    let list_start = sentence.end - after_cue.trim_start_matches(marks).len();
+                    let mark = |c: char| matches!(c, ',' | ':' | ' ') || crate::normalize::is_line_mark(c);
+                    let list_start = sentence.end - after_cue.trim_start_matches(mark).len();
                     leaders = listed_from(list_start, Kind::Enterprise);
                     industry_before(from, cue).or_else(|| industry_after(cue_end, sentence.end))
                 } else {
