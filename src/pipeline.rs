@@ -138,8 +138,12 @@ fn longest_number(text: &str) -> usize {
 /// longest article of the development corpus states a few hundred.
 pub const MAX_FACTS: usize = 20_000;
 
-/// File name endings zonegraph reads when given a folder.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+/// File name endings zonegraph reads when given a folder: text, Markdown,
+/// HTML, spreadsheets saved as CSV, JSON records of news APIs and scrapers,
+/// and subtitle files.
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "html", "htm", "csv", "json", "jsonl", "ndjson", "srt", "vtt",
+];
 
 /// The files to read for the given paths: files as given, folders walked
 /// recursively for [`EXTENSIONS`], sorted. `-` stands for standard input.
@@ -248,6 +252,21 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_gives_its_articles_records_tables_and_subtitles() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for name in ["a.txt", "b.json", "c.srt", "d.csv", "e.png", "f.vtt"] {
+            std::fs::write(dir.path().join(name), "x").expect("write");
+        }
+        let (files, errors) = collect_inputs(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<String> = files
+            .iter()
+            .filter_map(|f| f.file_name()?.to_str().map(str::to_string))
+            .collect();
+        assert_eq!(names, ["a.txt", "b.json", "c.srt", "d.csv", "f.vtt"]);
+    }
 
     #[test]
     fn a_bug_a_document_trips_is_that_document_s_error() {
