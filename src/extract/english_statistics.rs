@@ -275,6 +275,9 @@ mod tests {
         assert!(f.contains(&("300".into(), "count".into(), Some("approx"))), "{f:?}");
         assert!(f.contains(&("45000000".into(), "CNY".into(), None)), "{f:?}");
         assert!(f.contains(&("2500000000".into(), "USD".into(), None)), "{f:?}");
+        // A machine translation counts enterprises in households (户).
+        let f = figures("The Qingxi High-tech Zone has gathered storage enterprises 64 households.");
+        assert!(f.contains(&("64".into(), "count".into(), None)), "{f:?}");
     }
 
     #[test]
