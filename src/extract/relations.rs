@@ -193,6 +193,8 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         by_sentence[m.sentence].push(i);
     }
     let dominant = dominant_zone(ex, rules, gaz);
+    // The bare word for the dominant zone's kind (高新区), found once.
+    let kind_word = dominant.and_then(|d| kind_word(&ex.mentions[d], rules));
     let mut topic = Vec::with_capacity(ex.sentences.len());
     // The park a heading names (海西园:创新策源的主引擎): its section's topic.
     let mut section: Option<usize> = None;
@@ -301,7 +303,7 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
         // 高新区 early in a sentence naming no zone: the article's zone again.
         let back_to_dominant = subject.is_none()
             && opening.is_none()
-            && dominant.is_some_and(|d| refers_back_by_kind(text, sentence, &by_sentence[si], &ex.mentions, d, rules));
+            && kind_word.is_some_and(|w| refers_back_by_kind(text, sentence, &by_sentence[si], &ex.mentions, w));
         if back_to_dominant {
             current = dominant;
             opened = None;
@@ -316,33 +318,34 @@ pub(super) fn find_topics(text: &str, ex: &mut Extraction) {
     ex.topic = topic;
 }
 
-/// Whether the sentence refers back to zone `zone` by the bare word for its
-/// kind (`entities.zone.kind_references`: 高新区 for a 高新技术产业开发区)
-/// in its first clause, the word no part of a zone's name there.
-fn refers_back_by_kind(
-    text: &str,
-    sentence: &Sentence,
-    in_sentence: &[usize],
-    mentions: &[Mention],
-    zone: usize,
-    rules: &Rules,
-) -> bool {
-    let m = &mentions[zone];
-    let name = m.canonical.as_deref().unwrap_or(&m.name);
-    let Some(word) = rules
+/// The bare word for the kind of zone `zone` is (`entities.zone.kind_references`:
+/// 高新区 for a 高新技术产业开发区), if its name ends as one of a group's.
+fn kind_word<'r>(zone: &Mention, rules: &'r Rules) -> Option<&'r str> {
+    let name = zone.canonical.as_deref().unwrap_or(&zone.name);
+    rules
         .entities
         .zone
         .kind_references
         .iter()
         .find(|g| g.iter().skip(1).any(|e| name.ends_with(e.as_str())))
         .and_then(|g| g.first())
-    else {
-        return false;
-    };
+        .map(String::as_str)
+}
+
+/// Whether the sentence refers back to the article's zone by `word`, the
+/// bare word for its kind, in its first clause, the word no part of a zone's
+/// name there.
+fn refers_back_by_kind(
+    text: &str,
+    sentence: &Sentence,
+    in_sentence: &[usize],
+    mentions: &[Mention],
+    word: &str,
+) -> bool {
     let s = &text[sentence.start..sentence.end];
     let clause = s.find([',', ';', ':']).map_or(s, |p| &s[..p]);
     let head = clause.char_indices().nth(16).map_or(clause, |(p, _)| &clause[..p]);
-    head.match_indices(word.as_str()).any(|(p, w)| {
+    head.match_indices(word).any(|(p, w)| {
         let (a, b) = (sentence.start + p, sentence.start + p + w.len());
         !in_sentence
             .iter()

@@ -29,18 +29,17 @@ pub(super) fn subtitles_to_text(decoded: &str) -> Option<String> {
         .lines()
         .map(|l| l.trim_matches(['\u{feff}', '\r', ' ', '\t']))
         .collect();
-    let timings = lines.iter().filter(|l| timing().is_match(l)).count();
-    if timings < 3 {
+    let is_timing: Vec<bool> = lines.iter().map(|l| timing().is_match(l)).collect();
+    if is_timing.iter().filter(|&&t| t).count() < 3 {
         return None;
     }
     let mut out = String::with_capacity(decoded.len());
     let mut run: Vec<&str> = Vec::new();
     let mut run_english = false;
     for (k, line) in lines.iter().enumerate() {
-        let cue_number = !line.is_empty()
-            && line.chars().all(|c| c.is_ascii_digit())
-            && lines.get(k + 1).is_some_and(|n| timing().is_match(n));
-        if line.is_empty() || cue_number || timing().is_match(line) || *line == "WEBVTT" {
+        let cue_number =
+            !line.is_empty() && line.chars().all(|c| c.is_ascii_digit()) && is_timing.get(k + 1) == Some(&true);
+        if line.is_empty() || cue_number || is_timing[k] || *line == "WEBVTT" {
             continue;
         }
         let sound = (line.starts_with('[') && line.ends_with(']'))
