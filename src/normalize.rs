@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 mod cell_tables;
 mod csv_tables;
 mod definitions;
+mod feed;
 mod json_text;
 mod subtitles;
 pub(crate) use cell_tables::is_section_heading;
@@ -114,6 +115,9 @@ pub enum Markup {
     /// A JSON record or JSON Lines (a news API's or a scraper's output):
     /// read as the text of its string values when it parses, else as plain.
     Json,
+    /// A news feed (RSS or Atom): read as its items' headlines and bodies
+    /// when it parses as one, else as plain.
+    Feed,
 }
 
 impl Markup {
@@ -129,6 +133,8 @@ impl Markup {
         let json_name = [".json", ".jsonl", ".ndjson"].iter().any(|e| lower.ends_with(e));
         if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
             Markup::Html
+        } else if feed::looks_like_feed(trimmed) || [".rss", ".atom"].iter().any(|e| lower.ends_with(e)) {
+            Markup::Feed
         } else if json_name
             || trimmed.starts_with('{')
             || trimmed
@@ -152,12 +158,20 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
         });
     }
     let (decoded, encoding, warnings) = decode(name, bytes)?;
+    let mut stated_date = None;
     let (original, html_title) = match markup {
         Markup::Html => {
             let (text, title) = html_to_text(&decoded);
             (text, title)
         }
         Markup::Json => json_text::json_to_text(&decoded).unwrap_or((decoded, None)),
+        Markup::Feed => match feed::feed_to_text(&decoded) {
+            Some(feed) => {
+                stated_date = feed.published;
+                (feed.text, feed.title)
+            }
+            None => (decoded, None),
+        },
         Markup::Plain => (subtitles::subtitles_to_text(&decoded).unwrap_or(decoded), None),
     };
     let mut doc = clean(&original);
@@ -167,7 +181,7 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
     doc.encoding = encoding;
     doc.warnings.splice(0..0, warnings);
     doc.title = html_title.map(|t| simplify(&t)).or_else(|| first_line_title(&doc.text));
-    doc.published = find_published(&doc.text);
+    doc.published = stated_date.or_else(|| find_published(&doc.text));
     Ok(doc)
 }
 

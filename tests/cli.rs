@@ -939,6 +939,37 @@ mod encodings {
         }
     }
 
+    /// A news site's RSS feed saved as served: the article as the HTML of an
+    /// item's description in CDATA, beside the channel's links and dates.
+    #[test]
+    fn an_rss_feed_gives_the_graph_of_its_item() {
+        let article = std::fs::read_to_string(fixture("qingxi.txt")).unwrap();
+        let html: String = article
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("<p>&nbsp;&nbsp;{l}</p>\n"))
+            .collect();
+        let feed = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n<title>园区快讯</title>\n\
+             <link>https://news.example.com/</link>\n<description>站点介绍</description>\n<item>\n\
+             <title>青溪高新区年度综述</title>\n<link>https://news.example.com/1.html</link>\n\
+             <pubDate>Thu, 18 Apr 2024 07:45:00 +0800</pubDate>\n\
+             <description><![CDATA[{html}]]></description>\n</item>\n</channel>\n</rss>\n"
+        );
+        let plain = TestStore::with(&["qingxi.txt"]);
+        let rss = TestStore::new();
+        let path = rss.tmp("feed.xml");
+        std::fs::write(&path, feed).unwrap();
+        success(&rss.ingest(&[&path]));
+        for class in ["Zone", "Enterprise", "Institute", "Policy"] {
+            let want = plain.labels(class);
+            assert!(!want.is_empty(), "{class}");
+            assert_eq!(rss.labels(class), want, "{class}");
+        }
+        let dates = rss.select("SELECT ?d WHERE { ?doc zg:published ?d }");
+        assert!(has_row(&dates, &[("d", "2024-04-18")]), "{}", show(&dates));
+    }
+
     /// Characters of the Big5 article that simplified Chinese writes otherwise.
     const TRADITIONAL: [char; 14] = [
         '區', '術', '產', '業', '開', '發', '醫', '藥', '鷺', '學', '製', '裝', '備', '興',
