@@ -2414,6 +2414,12 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
                     continue;
                 }
                 let start = joined_chain_start(chars, i, head_len, mn, left_edge(chars, end, 8, rules), rules);
+                // A zone or place before the chain is where it is, not what
+                // (苏州高新区光子产业链的龙头: 光子).
+                let start = (start + 1..end.saturating_sub(1))
+                    .rev()
+                    .find(|&k| names_place_or_zone(&chars[start..k], gaz))
+                    .unwrap_or(start);
                 let name: String = chars[start..end].iter().collect();
                 let generic_start = rules
                     .entities
@@ -2440,6 +2446,14 @@ fn industry_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut
     }
 }
 
+/// Whether the reference lists know `words` as a place's or a zone's name.
+fn names_place_or_zone(words: &[char], gaz: &Gazetteer) -> bool {
+    let words: String = words.iter().collect();
+    gaz.lookup(&words)
+        .iter()
+        .any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone))
+}
+
 /// Where the words qualifying the known industry that starts at `start`
 /// begin (纺织新材料: the start of 纺织), or `start` when nothing bounds them
 /// within `qualifier_max` characters (see `[industry]` of entities.toml).
@@ -2447,14 +2461,7 @@ fn qualifier_start(chars: &[char], start: usize, rules: &Rules, gaz: &Gazetteer)
     let ind = &rules.entities.industry;
     // A place or zone before the industry is where it is, not what kind
     // (南湖柔性电子产业): its name is no qualifier.
-    let names_a_place = |from: usize| {
-        (from + 1..=start).any(|to| {
-            let words: String = chars[from..to].iter().collect();
-            gaz.lookup(&words)
-                .iter()
-                .any(|&e| matches!(gaz.entries[e].kind, Kind::Place | Kind::Zone))
-        })
-    };
+    let names_a_place = |from: usize| (from + 1..=start).any(|to| names_place_or_zone(&chars[from..to], gaz));
     let bounded = |k: usize| {
         k == 0
             || !is_cjk(chars[k - 1])
@@ -3596,6 +3603,18 @@ mod tests {
         assert_eq!(
             names("青溪高新区以软件和信息服务、生物医药为主导产业。", Kind::Industry),
             ["软件和信息服务", "生物医药"]
+        );
+    }
+
+    #[test]
+    fn a_zone_before_a_chain_or_a_verb_of_aim_before_a_list_is_no_part_of_the_industry() {
+        assert_eq!(
+            names("迈睿光电是苏州高新区光子产业链的龙头企业之一。", Kind::Industry),
+            vec!["光子"]
+        );
+        assert_eq!(
+            names("本次签约项目紧扣新能源汽车、高端装备两大主导产业。", Kind::Industry),
+            vec!["新能源汽车", "高端装备"]
         );
     }
 
