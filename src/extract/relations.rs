@@ -138,6 +138,68 @@ fn headed_leader_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std::o
             out.push((industry, si, start..start + len));
         }
     }
+    out.extend(roster_leader_lines(text, ex));
+    out
+}
+
+/// A roster of chain leaders, a chain a line (工程机械产业链:A、B;), under a
+/// sentence that announces leaders (发布首批“链主”企业名单…具体为:) or
+/// after another such line: each name on the line leads the line's chain,
+/// though it is only a short name no list knows. For each name: the
+/// industry mention, the line's sentence and the name's span.
+fn roster_leader_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std::ops::Range<usize>)> {
+    let rr = &Rules::get().relations.chain_leader;
+    let mut out = Vec::new();
+    // Whether the sentence before was a roster's line.
+    let mut in_roster = false;
+    for (si, s) in ex.sentences.iter().enumerate() {
+        let line = &text[s.start..s.end];
+        let body = line.trim_start_matches(|c: char| c.is_whitespace() || crate::normalize::is_line_mark(c));
+        let body_start = s.end - body.len();
+        let Some(industry) = ex
+            .mentions
+            .iter()
+            .position(|m| m.sentence == si && m.kind == Kind::Industry && m.start == body_start)
+        else {
+            in_roster = false;
+            continue;
+        };
+        let after = &text[ex.mentions[industry].end..s.end];
+        let after = ["产业链", "链", "产业"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
+        let Some(list) = after.strip_prefix([':', '：']) else {
+            in_roster = false;
+            continue;
+        };
+        let announced = in_roster
+            || (si.saturating_sub(3)..si).any(|k| {
+                let prev = &text[ex.sentences[k].start..ex.sentences[k].end];
+                rr.cues.found_in(prev) || rr.heading_words.iter().any(|w| prev.contains(w.as_str()))
+            });
+        let list_start = s.end - list.len();
+        let list = list.trim_end_matches([';', '；', '。', ',', '，', ' ']);
+        let mut spans = Vec::new();
+        let mut offset = list_start;
+        for item in list.split('、') {
+            let name = item.trim();
+            let start = offset + (item.len() - item.trim_start().len());
+            offset += item.len() + '、'.len_utf8();
+            let plain = name
+                .chars()
+                .all(|c| super::entities::is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')'));
+            if !plain || !(2..=20).contains(&name.chars().count()) {
+                spans.clear();
+                break;
+            }
+            spans.push(start..start + name.len());
+        }
+        in_roster = announced && !spans.is_empty();
+        if in_roster {
+            out.extend(spans.into_iter().map(|span| (industry, si, span)));
+        }
+    }
     out
 }
 
@@ -2684,6 +2746,26 @@ mod tests {
                 ("白鹭微电子股份有限公司", "智能终端")
             ]
         );
+    }
+
+    #[test]
+    fn a_roster_of_leaders_a_chain_a_line_under_its_announcement_names_short_names() {
+        let mut leads = chain_leads(
+            "青溪高新区发布首批10家“链主”企业名单,具体为:\n工程机械产业链:远山重工集团、蓝河智能装备股份有限公司;\n生物医药产业链:白鹭生物、青禾医疗器械。\n",
+        );
+        leads.sort();
+        let expected = [
+            ("白鹭生物", "生物医药"),
+            ("蓝河智能装备股份有限公司", "工程机械"),
+            ("远山重工集团", "工程机械"),
+            ("青禾医疗器械", "生物医药"),
+        ];
+        let mut expected: Vec<(String, String)> =
+            expected.iter().map(|(l, i)| (l.to_string(), i.to_string())).collect();
+        expected.sort();
+        assert_eq!(leads, expected);
+        // Lines of the same form under no announcement of leaders are no roster.
+        assert!(chain_leads("青溪高新区企业分布如下:\n工程机械产业链:远山重工集团、蓝河智能装备;\n").is_empty());
     }
 
     #[test]
