@@ -1952,6 +1952,9 @@ mod tests {
     fn junk_lines_are_dropped() {
         let text = "青溪高新区成立于2001年,位于青溪市。\n东城县| 西城市| 南山县| 北岭区| 中川市\n首页 > 新闻 > 园区动态 > 正文";
         assert_eq!(norm(text), "青溪高新区成立于2001年,位于青溪市。");
+        // A Q&A site's counters and stamps around an answer.
+        let answer = "1,402 人赞同了该回答\n青溪高新区现有企业3000家。\n编辑于 2024-09-05 09:41 · IP 属地四川\n▲ 赞同 1.4K　▼　💬 96 条评论　➦ 分享\n查看全部 37 个回答";
+        assert_eq!(norm(answer), "青溪高新区现有企业3000家。");
     }
 
     #[test]
