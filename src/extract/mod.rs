@@ -346,6 +346,21 @@ fn sole_mention(ex: &Extraction, si: usize, kind: Kind, fits: impl Fn(&Mention) 
     }
 }
 
+/// Whether `s` is only the numbering of a list's item: 1. / 2、 / (3) / (一)
+/// / 四、 / ⑤, spaces around.
+pub(crate) fn is_item_numbering(s: &str) -> bool {
+    let s = s.trim();
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '①'..='⑳'
+            )
+    };
+    let marks = |c: char| matches!(c, '.' | '、' | '(' | ')' | '（' | '）' | '．' | ' ');
+    (1..=6).contains(&s.chars().count()) && s.chars().any(numeral) && s.chars().all(|c| numeral(c) || marks(c))
+}
+
 /// Whether mention `m` is all its sentence holds but a number before it
 /// ((二), 2.) and, after it, one of `tail_words` and punctuation.
 fn numbered_alone(text: &str, sentence: &Sentence, m: &Mention, tail_words: &[&str]) -> bool {

@@ -944,14 +944,18 @@ fn subject_for(
                 };
                 nouns.iter().any(|n| lead.ends_with(n.as_str())) || lead.ends_with('的') && !of_zone()
             };
-            if !lead.is_empty() && !year_re().is_match(lead) && !described() {
+            // (The numbering of a list's item is no word: 1.A公司,研发费用后补助85万元.)
+            let numbered = || super::is_item_numbering(lead);
+            if !lead.is_empty() && !year_re().is_match(lead) && !described() && !numbered() {
                 return false;
             }
         }
         let follow = &text[e.end..];
+        // (A list's 、, not an item's numbering: 1、A公司,….)
+        let after_numbering = || super::is_item_numbering(&text[clause_start.min(e.start)..e.start]);
         let listed = follow.starts_with('、')
             || follow.starts_with('等')
-            || text[..e.start].ends_with('、')
+            || text[..e.start].ends_with('、') && !after_numbering()
             || follow.starts_with('和');
         match e.kind {
             Kind::Enterprise | Kind::Institute | Kind::Project | Kind::Zone => !listed,
@@ -1628,6 +1632,24 @@ mod tests {
                 "CNY".into()
             )]
         );
+    }
+
+    #[test]
+    fn a_numbered_item_s_company_is_the_subject_of_its_figure() {
+        let s = stats(
+            "青溪高新区兑现研发补助资金,其中:\n1.白山精工轴承股份有限公司,研发费用后补助85万元;\n2、蓝河新材料科技有限公司,研发费用后补助72万元;\n(3)青禾智控装备有限公司,首台(套)奖励150万元。",
+        );
+        let got: Vec<(String, String)> = s.into_iter().map(|(s, v, _)| (s, v)).collect();
+        for (company, value) in [
+            ("白山精工轴承股份有限公司", "850000"),
+            ("蓝河新材料科技有限公司", "720000"),
+            ("青禾智控装备有限公司", "1500000"),
+        ] {
+            assert!(
+                got.contains(&(company.to_string(), value.to_string())),
+                "{company}: {got:?}"
+            );
+        }
     }
 
     #[test]
