@@ -1903,7 +1903,12 @@ fn list_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut Vec
             let industry = items
                 .iter()
                 .any(|&(a, b)| gaz.industry(&strip_industry(&item(a, b), rules)).is_some());
-            if short && !industry && firms * 2 > items.len() {
+            // (Trades before the word for their firms are no firms' names:
+            // 钼钨材料、钛合金及先进耐火材料企业.)
+            let trades = ["企业", "类企业", "行业", "产业", "领域"]
+                .iter()
+                .any(|w| starts_with(chars, tail_start, w));
+            if short && !industry && !trades && firms * 2 > items.len() {
                 head = Some((Kind::Enterprise, ""));
             }
         }
@@ -3615,6 +3620,16 @@ mod tests {
         assert_eq!(
             names("本次签约项目紧扣新能源汽车、高端装备两大主导产业。", Kind::Industry),
             vec!["新能源汽车", "高端装备"]
+        );
+    }
+
+    #[test]
+    fn trades_before_the_word_for_their_firms_are_no_firms() {
+        let text = "其中钼钨材料、钛合金及先进耐火材料企业营业收入占比超过七成。";
+        assert!(
+            names(text, Kind::Enterprise).is_empty(),
+            "{:?}",
+            names(text, Kind::Enterprise)
         );
     }
 
