@@ -19,6 +19,7 @@ pub const AGENCIES: &str = include_str!("../data/gazetteers/agencies.tsv");
 pub const NATIONAL_ZONES: &str = include_str!("../data/gazetteers/national-hitech-zones.tsv");
 pub const NATIONAL_DEVELOPMENT_ZONES: &str = include_str!("../data/gazetteers/national-etdz.tsv");
 pub const PROVINCIAL_ZONES: &str = include_str!("../data/gazetteers/provincial-zones.tsv");
+pub const COOPERATION_PARKS: &str = include_str!("../data/gazetteers/cooperation-parks.tsv");
 pub const INDUSTRIES: &str = include_str!("../ontology/industries.ttl");
 pub const ONTOLOGY: &str = include_str!("../ontology/zonegraph.ttl");
 

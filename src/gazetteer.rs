@@ -38,6 +38,9 @@ pub enum ZoneList {
     HighTech,
     /// 国家级经济技术开发区 (`national-etdz.tsv`).
     Development,
+    /// Parks built under an agreement between China's government and
+    /// another's (`cooperation-parks.tsv`: 中新广州知识城, 中德(沈阳)高端装备制造产业园).
+    Cooperation,
 }
 
 /// One known name: what it denotes.
@@ -192,9 +195,14 @@ impl Gazetteer {
             b.add(simple(kind, name, data::field(&row, "en")), &names);
         }
         let zone_tables = [
-            (data::NATIONAL_ZONES, "national", ZoneList::HighTech),
-            (data::PROVINCIAL_ZONES, "provincial", ZoneList::HighTech),
-            (data::NATIONAL_DEVELOPMENT_ZONES, "national", ZoneList::Development),
+            (data::NATIONAL_ZONES, Some("national"), ZoneList::HighTech),
+            (data::PROVINCIAL_ZONES, Some("provincial"), ZoneList::HighTech),
+            (
+                data::NATIONAL_DEVELOPMENT_ZONES,
+                Some("national"),
+                ZoneList::Development,
+            ),
+            (data::COOPERATION_PARKS, Some("national"), ZoneList::Cooperation),
         ];
         for (row, level, list) in zone_tables
             .iter()
@@ -213,7 +221,7 @@ impl Gazetteer {
             let mut e = simple(Kind::Zone, name, "");
             e.province = Some(data::field(&row, "province").to_string()).filter(|s| !s.is_empty());
             e.city = Some(data::field(&row, "city").to_string()).filter(|s| !s.is_empty());
-            e.level = Some(level);
+            e.level = level;
             e.list = Some(list);
             e.short = Some(short.to_string()).filter(|s| !s.is_empty());
             b.add(e, &names);
@@ -600,6 +608,25 @@ mod tests {
             .map(|&e| gaz.entries[e].canonical.as_str())
             .collect();
         assert_eq!(kunming, ["昆明高新技术产业开发区"]);
+    }
+
+    #[test]
+    fn cooperation_parks_are_found_by_their_chinese_and_english_names() {
+        let gaz = Gazetteer::get();
+        for name in ["中新广州知识城", "Sino-Singapore Guangzhou Knowledge City", "中德园"] {
+            let parks: Vec<&Entry> = gaz
+                .lookup(name)
+                .iter()
+                .map(|&e| &gaz.entries[e])
+                .filter(|e| e.kind == Kind::Zone)
+                .collect();
+            assert_eq!(parks.len(), 1, "{name}");
+            assert_eq!(parks[0].list, Some(ZoneList::Cooperation), "{name}");
+        }
+        assert!(gaz
+            .lookup("中德园")
+            .iter()
+            .any(|&e| gaz.entries[e].canonical == "中德(沈阳)高端装备制造产业园"));
     }
 
     #[test]
