@@ -1920,9 +1920,6 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
             if m(i).kind != Kind::Policy {
                 continue;
             }
-            if let Some(z) = zone {
-                out.push(rel(Predicate::Implements, z, i, si));
-            }
             // A、B等高新区要落实《…》: every zone of a list before the title,
             // in its clause, carries it out too.
             let clause_start = text[sentence.start..m(i).start]
@@ -2027,12 +2024,37 @@ pub(super) fn find_relations(text: &str, ex: &mut Extraction) {
                 };
                 english || chinese()
             };
-            let issuers = ms.iter().copied().filter(|&j| {
-                m(j).kind == Kind::Agency
-                    && (inside(j)
-                        || m(j).end <= m(i).start && issued_before(j)
-                        || m(j).start >= m(i).end && issued_after(j))
-            });
+            let issuers: Vec<usize> = ms
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    m(j).kind == Kind::Agency
+                        && (inside(j)
+                            || m(j).end <= m(i).start && issued_before(j)
+                            || m(j).start >= m(i).end && issued_after(j))
+                })
+                .collect();
+            // 长沙高新区管委会出台《…》;株洲高新区…: the zone whose body
+            // issues the title carries it out, whichever zone the sentence
+            // goes on to name (the zone's name, named in the document, opens
+            // the body's).
+            let zone_of_body = |a: usize| {
+                let body = m(a).name.as_str();
+                ex.mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, z)| {
+                        z.kind == Kind::Zone
+                            && z.name.chars().count() >= 3
+                            && body.len() > z.name.len()
+                            && body.starts_with(z.name.as_str())
+                    })
+                    .min_by_key(|(k, z)| (z.sentence.abs_diff(si), *k))
+                    .map(|(k, _)| k)
+            };
+            if let Some(z) = issuers.iter().find_map(|&a| zone_of_body(a)).or(zone) {
+                out.push(rel(Predicate::Implements, z, i, si));
+            }
             for a in issuers {
                 out.push(rel(Predicate::IssuedBy, i, a, si));
             }
@@ -2745,6 +2767,21 @@ mod tests {
                 ("远山重工股份有限公司", "工程机械"),
                 ("白鹭微电子股份有限公司", "智能终端")
             ]
+        );
+    }
+
+    #[test]
+    fn the_zone_whose_body_issues_a_title_carries_it_out() {
+        let r = relations(
+            "青溪高新区和白鹭高新区入选企业最多。青溪高新区管委会已出台《青溪高新区企业成长十条》,对新认定企业给予奖励;白鹭高新区对入选企业给予租金减半支持。",
+        );
+        assert!(
+            has(&r, Predicate::Implements, "青溪高新区", "青溪高新区企业成长十条"),
+            "{r:?}"
+        );
+        assert!(
+            !r.iter().any(|x| x.0 == Predicate::Implements && x.1 == "白鹭高新区"),
+            "{r:?}"
         );
     }
 
