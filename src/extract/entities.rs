@@ -2161,6 +2161,16 @@ fn list_head(
     let _ = (start, gaz);
     let has_deng = after.starts_with('等');
     let after = after.trim_start_matches('等');
+    let after = match rules
+        .entities
+        .list
+        .scope_words
+        .iter()
+        .find_map(|w| after.strip_prefix(w.as_str()))
+    {
+        Some(rest) if has_deng => rest,
+        _ => after,
+    };
     // 以A、B为三大主导产业: 为 introduces what the list is.
     let leaders = &rules.entities.enterprise.chain_leader_words;
     let leader_after_wei = after
@@ -3630,6 +3640,17 @@ mod tests {
             names(text, Kind::Enterprise).is_empty(),
             "{:?}",
             names(text, Kind::Enterprise)
+        );
+    }
+
+    #[test]
+    fn a_word_of_scope_between_deng_and_the_head_leaves_the_list_typed() {
+        assert_eq!(
+            names(
+                "本批企业集中在工程机械、电子信息、新材料等我省重点产业链。",
+                Kind::Industry
+            ),
+            vec!["工程机械", "电子信息", "新材料"]
         );
     }
 

@@ -138,6 +138,8 @@ pub struct ListRules {
     pub institute_heads: Vec<String>,
     pub park_heads: Vec<String>,
     pub park_endings: Vec<String>,
+    /// Words of scope between 等 and the head (A、B等我省重点产业链).
+    pub scope_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
