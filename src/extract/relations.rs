@@ -2771,6 +2771,17 @@ mod tests {
     }
 
     #[test]
+    fn a_footnote_defining_the_leading_industries_states_them() {
+        let r = relations("青溪高新区2023年统计公报。\n[3]三大主导产业指新材料产业、生物医药产业、高端装备产业。");
+        for industry in ["新材料", "生物医药", "高端装备"] {
+            assert!(
+                has(&r, Predicate::LeadingIndustry, "青溪高新区", industry),
+                "{industry}: {r:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_zone_whose_body_issues_a_title_carries_it_out() {
         let r = relations(
             "青溪高新区和白鹭高新区入选企业最多。青溪高新区管委会已出台《青溪高新区企业成长十条》,对新认定企业给予奖励;白鹭高新区对入选企业给予租金减半支持。",
