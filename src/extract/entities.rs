@@ -116,6 +116,25 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
     let shorts = short_names(ex, rules, gaz);
     add_repeated_names(text, ex, rules, shorts);
     name_agencies_of_a_level(ex, rules);
+    type_branches_of_agencies(ex, gaz);
+}
+
+/// A branch of a body the reference lists know as an agency is an agency
+/// too: the central bank's 中国人民银行自贡市分行 is not a commercial bank's
+/// branch (中国农业银行荆门分行, an enterprise).
+fn type_branches_of_agencies(ex: &mut Extraction, gaz: &Gazetteer) {
+    for m in ex.mentions.iter_mut().filter(|m| m.kind == Kind::Enterprise) {
+        if !(m.name.ends_with("分行") || m.name.ends_with("支行")) {
+            continue;
+        }
+        let chars: Vec<char> = m.name.chars().collect();
+        let parent_is_agency = gaz.at_start(&chars).is_some_and(|(len, entries)| {
+            len + 2 < chars.len() && entries.iter().any(|&e| gaz.entries[e].kind == Kind::Agency)
+        });
+        if parent_is_agency {
+            m.kind = Kind::Agency;
+        }
+    }
 }
 
 /// Places listed before a zone named by its place and a zone ending share
@@ -3854,6 +3873,11 @@ mod tests {
         );
         assert!(zones.contains(&"白山工业园".to_string()), "{zones:?}");
         assert!(zones.contains(&"白山高新区".to_string()), "{zones:?}");
+        // The central bank's branch is an agency.
+        assert_eq!(
+            names("金融数据来自中国人民银行白山市分行。", Kind::Agency),
+            vec!["中国人民银行白山市分行"]
+        );
     }
 
     #[test]
