@@ -3653,6 +3653,12 @@ mod tests {
     }
 
     #[test]
+    fn research_tasks_are_no_projects() {
+        let text = "研究院力争服务区内企业技术攻关项目不少于50项。";
+        assert!(names(text, Kind::Project).is_empty(), "{:?}", names(text, Kind::Project));
+    }
+
+    #[test]
     fn trades_before_the_word_for_their_firms_are_no_firms() {
         let text = "其中钼钨材料、钛合金及先进耐火材料企业营业收入占比超过七成。";
         assert!(
