@@ -3655,7 +3655,11 @@ mod tests {
     #[test]
     fn research_tasks_are_no_projects() {
         let text = "研究院力争服务区内企业技术攻关项目不少于50项。";
-        assert!(names(text, Kind::Project).is_empty(), "{:?}", names(text, Kind::Project));
+        assert!(
+            names(text, Kind::Project).is_empty(),
+            "{:?}",
+            names(text, Kind::Project)
+        );
     }
 
     #[test]

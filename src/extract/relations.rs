@@ -150,34 +150,34 @@ fn headed_leader_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std::o
 fn roster_leader_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std::ops::Range<usize>)> {
     let rr = &Rules::get().relations.chain_leader;
     let mut out = Vec::new();
-    // Whether the sentence before was a roster's line.
-    let mut in_roster = false;
-    for (si, s) in ex.sentences.iter().enumerate() {
-        let line = &text[s.start..s.end];
-        let body = line.trim_start_matches(|c: char| c.is_whitespace() || crate::normalize::is_line_mark(c));
-        let body_start = s.end - body.len();
-        let Some(industry) = ex
-            .mentions
-            .iter()
-            .position(|m| m.sentence == si && m.kind == Kind::Industry && m.start == body_start)
-        else {
-            in_roster = false;
-            continue;
-        };
-        let after = &text[ex.mentions[industry].end..s.end];
+    // The sentence of the roster's line found last.
+    let mut last_line: Option<usize> = None;
+    // (Industries are few: each is asked whether it opens its line, not
+    // each sentence whether an industry opens it.)
+    for (industry, m) in ex.mentions.iter().enumerate().filter(|(_, m)| m.kind == Kind::Industry) {
+        let (si, s) = (m.sentence, &ex.sentences[m.sentence]);
+        let after = &text[m.end..s.end];
         let after = ["产业链", "链", "产业"]
             .iter()
             .find_map(|w| after.strip_prefix(w))
             .unwrap_or(after);
         let Some(list) = after.strip_prefix([':', '：']) else {
-            in_roster = false;
             continue;
         };
-        let announced = in_roster
+        let opens_line = text[s.start..m.start]
+            .chars()
+            .all(|c| c.is_whitespace() || crate::normalize::is_line_mark(c));
+        if !opens_line {
+            continue;
+        }
+        let announced = si > 0 && last_line == Some(si - 1)
             || (si.saturating_sub(3)..si).any(|k| {
                 let prev = &text[ex.sentences[k].start..ex.sentences[k].end];
                 rr.cues.found_in(prev) || rr.heading_words.iter().any(|w| prev.contains(w.as_str()))
             });
+        if !announced {
+            continue;
+        }
         let list_start = s.end - list.len();
         let list = list.trim_end_matches([';', '；', '。', ',', '，', ' ']);
         let mut spans = Vec::new();
@@ -195,8 +195,8 @@ fn roster_leader_lines(text: &str, ex: &Extraction) -> Vec<(usize, usize, std::o
             }
             spans.push(start..start + name.len());
         }
-        in_roster = announced && !spans.is_empty();
-        if in_roster {
+        if !spans.is_empty() {
+            last_line = Some(si);
             out.extend(spans.into_iter().map(|span| (industry, si, span)));
         }
     }
