@@ -3653,6 +3653,21 @@ mod tests {
     }
 
     #[test]
+    fn talk_s_words_and_companies_in_general_open_no_name() {
+        for text in ["青溪高新区和白鹭高新区,哪个高新区发展更好?", "别只盯着高新区的产值。"]
+        {
+            let zones = names(text, Kind::Zone);
+            assert!(zones.iter().all(|z| !z.starts_with(['哪', '别'])), "{text}: {zones:?}");
+        }
+        let text = "他跳到一家做激光器的小公司,园区初创公司多。";
+        assert!(
+            names(text, Kind::Enterprise).is_empty(),
+            "{:?}",
+            names(text, Kind::Enterprise)
+        );
+    }
+
+    #[test]
     fn research_tasks_are_no_projects() {
         let text = "研究院力争服务区内企业技术攻关项目不少于50项。";
         assert!(
