@@ -195,14 +195,10 @@ impl Gazetteer {
             b.add(simple(kind, name, data::field(&row, "en")), &names);
         }
         let zone_tables = [
-            (data::NATIONAL_ZONES, Some("national"), ZoneList::HighTech),
-            (data::PROVINCIAL_ZONES, Some("provincial"), ZoneList::HighTech),
-            (
-                data::NATIONAL_DEVELOPMENT_ZONES,
-                Some("national"),
-                ZoneList::Development,
-            ),
-            (data::COOPERATION_PARKS, Some("national"), ZoneList::Cooperation),
+            (data::NATIONAL_ZONES, "national", ZoneList::HighTech),
+            (data::PROVINCIAL_ZONES, "provincial", ZoneList::HighTech),
+            (data::NATIONAL_DEVELOPMENT_ZONES, "national", ZoneList::Development),
+            (data::COOPERATION_PARKS, "national", ZoneList::Cooperation),
         ];
         for (row, level, list) in zone_tables
             .iter()
@@ -221,7 +217,7 @@ impl Gazetteer {
             let mut e = simple(Kind::Zone, name, "");
             e.province = Some(data::field(&row, "province").to_string()).filter(|s| !s.is_empty());
             e.city = Some(data::field(&row, "city").to_string()).filter(|s| !s.is_empty());
-            e.level = level;
+            e.level = Some(level);
             e.list = Some(list);
             e.short = Some(short.to_string()).filter(|s| !s.is_empty());
             b.add(e, &names);
