@@ -1635,6 +1635,14 @@ mod tests {
     }
 
     #[test]
+    fn a_province_s_own_notice_calls_it_wo_sheng() {
+        let s = stats("湖南省召开推进会。长沙高新区入选7家。截至目前,我省累计认定“小巨人”企业1286家。");
+        let got: Vec<(String, String)> = s.into_iter().map(|(s, v, _)| (s, v)).collect();
+        assert!(got.contains(&("湖南省".to_string(), "1286".to_string())), "{got:?}");
+        assert!(!got.iter().any(|(s, v)| s != "湖南省" && v == "1286"), "{got:?}");
+    }
+
+    #[test]
     fn a_numbered_item_s_company_is_the_subject_of_its_figure() {
         let s = stats(
             "青溪高新区兑现研发补助资金,其中:\n1.白山精工轴承股份有限公司,研发费用后补助85万元;\n2、蓝河新材料科技有限公司,研发费用后补助72万元;\n(3)青禾智控装备有限公司,首台(套)奖励150万元。",
