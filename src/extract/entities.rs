@@ -4117,6 +4117,11 @@ mod tests {
         // A zone of the reference tables (淄博高新区).
         let n = names("论坛主办方淄博高新区党工委负责人出席。", Kind::Agency);
         assert_eq!(n, vec!["淄博高新区党工委"]);
+        // A zone's own bureau.
+        let n = names("来源:淄博高新区经济运行局", Kind::Agency);
+        assert_eq!(n, vec!["淄博高新区经济运行局"]);
+        // The ending alone is no name.
+        assert!(names("经济运行局负责人介绍。", Kind::Agency).is_empty());
     }
 
     #[test]
