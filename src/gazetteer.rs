@@ -607,6 +607,17 @@ mod tests {
     }
 
     #[test]
+    fn singapore_s_boards_are_markets() {
+        let gaz = Gazetteer::get();
+        for name in ["Catalist board", "凯利板", "新交所主板"] {
+            assert!(
+                gaz.lookup(name).iter().any(|&e| gaz.entries[e].kind == Kind::Market),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn cooperation_parks_are_found_by_their_chinese_and_english_names() {
         let gaz = Gazetteer::get();
         for name in ["中新广州知识城", "Sino-Singapore Guangzhou Knowledge City", "中德园"] {
