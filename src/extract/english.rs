@@ -495,6 +495,41 @@ pub(super) fn find_english(text: &str, ex: &mut Extraction) {
                 }
             }
         }
+        // A name after a place's "-based" (Singapore-based Lumen
+        // Semiconductor, Hefei-based iFlytek): a company's, up to four
+        // capitalized words.
+        if paired.is_empty() {
+            for (k, t) in toks.iter().enumerate() {
+                // (Not a kind's: Tech-based SMEs.)
+                let based = t
+                    .text
+                    .strip_suffix("-based")
+                    .is_some_and(|place| capitalized(place) && !english_rules.generic_words.iter().any(|g| g == place));
+                if !based || k + 1 >= toks.len() {
+                    continue;
+                }
+                let mut e = k + 1;
+                while e < toks.len()
+                    && e - k <= 4
+                    && capitalized(toks[e].text)
+                    && text[toks[e - 1].end..toks[e].start].chars().all(|c| c == ' ')
+                {
+                    e += 1;
+                }
+                if e == k + 1 {
+                    continue;
+                }
+                let (start, end) = (toks[k + 1].start, toks[e - 1].end);
+                let taken = new_mentions
+                    .iter()
+                    .chain(ex.mentions.iter())
+                    .any(|n: &Mention| n.start < end && start < n.end);
+                if !taken {
+                    new_mentions.push(english_only(Kind::Enterprise, &text[start..end], start, end, si));
+                    used_ends.push(end);
+                }
+            }
+        }
         // Places and industries of the reference data, outside the names
         // found; a translation names them in its Chinese paragraph already.
         if paired.is_empty() {
@@ -1444,6 +1479,15 @@ mod tests {
         ));
         let companies = names(&ex, Kind::Enterprise);
         assert_eq!(companies, vec!["yShan"]);
+    }
+
+    #[test]
+    fn a_name_after_a_place_s_based_is_a_company() {
+        let ex = extract(&clean(
+            "The Qingxi High-Tech Zone grew. Singapore-based Lumen Photonics broke ground on a plant in the zone. \
+             The zone counted 4,160 Tech-based SMEs.",
+        ));
+        assert_eq!(names(&ex, Kind::Enterprise), vec!["Lumen Photonics"]);
     }
 
     #[test]
