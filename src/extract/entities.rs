@@ -3861,6 +3861,14 @@ mod tests {
             vec!["青溪功率半导体创新中心", "白山科技创业服务中心"]
         );
         assert!(names("对新认定的科技企业孵化器或众创空间给予奖励。", Kind::Institute).is_empty());
+        // An incubator named as a 科技创业中心, after the kind it is.
+        assert_eq!(
+            names(
+                "国家级科技企业孵化器白山高新区科技创业中心新增在孵企业53家。",
+                Kind::Institute
+            ),
+            vec!["白山高新区科技创业中心"]
+        );
         // 像 inside a name (影像) is no preposition.
         assert_eq!(
             names("白山影像科技有限公司成立。", Kind::Enterprise),
