@@ -185,6 +185,15 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
     Ok(doc)
 }
 
+/// Whether a field's value (a JSON string, a feed item's body) is HTML: it
+/// holds a paragraph's or a line break's tag.
+fn holds_html(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    ["<p>", "<p ", "</p>", "<br", "<div", "</div>"]
+        .iter()
+        .any(|t| lower.contains(t))
+}
+
 /// Clean already decoded text (the part of [`normalize`] after decoding).
 pub fn clean(original: &str) -> NormalizedDoc {
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len() / 2);

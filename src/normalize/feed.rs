@@ -197,11 +197,7 @@ fn store(
 
 /// A field's text: HTML read as HTML, surrounding space gone.
 fn plain(value: &str) -> String {
-    let lower = value.to_ascii_lowercase();
-    let html = ["<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<strong"]
-        .iter()
-        .any(|t| lower.contains(t));
-    if html {
+    if super::holds_html(value) {
         super::html_to_text(value).0.trim().to_string()
     } else {
         value.trim().to_string()

@@ -30,7 +30,7 @@ pub(super) fn json_to_text(decoded: &str) -> Option<(String, Option<String>)> {
         if !has_words(&value) {
             continue;
         }
-        let text = if holds_html(&value) {
+        let text = if super::holds_html(&value) {
             super::html_to_text(&value).0
         } else {
             value
@@ -102,14 +102,6 @@ fn has_words(value: &str) -> bool {
             .filter(|w| w.chars().any(char::is_alphabetic))
             .count()
             >= 3
-}
-
-/// Whether a value is HTML: it holds a paragraph's or a line break's tag.
-fn holds_html(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    ["<p>", "<p ", "</p>", "<br", "<div", "</div>"]
-        .iter()
-        .any(|t| lower.contains(t))
 }
 
 #[cfg(test)]
