@@ -16,6 +16,7 @@ pub const DIVISIONS: &str = include_str!("../data/gazetteers/divisions.tsv");
 pub const REGIONS: &str = include_str!("../data/gazetteers/regions.tsv");
 pub const MARKETS: &str = include_str!("../data/gazetteers/markets.tsv");
 pub const AGENCIES: &str = include_str!("../data/gazetteers/agencies.tsv");
+pub const ENTERPRISES: &str = include_str!("../data/gazetteers/enterprises.tsv");
 pub const NATIONAL_ZONES: &str = include_str!("../data/gazetteers/national-hitech-zones.tsv");
 pub const NATIONAL_DEVELOPMENT_ZONES: &str = include_str!("../data/gazetteers/national-etdz.tsv");
 pub const PROVINCIAL_ZONES: &str = include_str!("../data/gazetteers/provincial-zones.tsv");

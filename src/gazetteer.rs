@@ -1,7 +1,7 @@
 //! Reference data of public facts, loaded once: administrative divisions
-//! (GB/T 2260), regions, stock markets, agencies, national high-tech zones,
-//! national economic and technological development zones and the industry
-//! taxonomy.
+//! (GB/T 2260), regions, stock markets, agencies, well-known enterprises,
+//! national high-tech zones, national economic and technological
+//! development zones and the industry taxonomy.
 //!
 //! In: the files of `data/gazetteers/` and `ontology/industries.ttl`
 //! (embedded, see [`crate::data`]). Out: a [`Gazetteer`] that finds every
@@ -10,7 +10,7 @@
 
 use crate::data;
 use crate::extract::Kind;
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The administrative level of a division.
@@ -102,6 +102,9 @@ pub struct Gazetteer {
     pub industry_en_alt: Vec<(String, String)>,
     /// City (as the reference table writes it) → its national high-tech zones.
     pub national_zones_by_city: HashMap<String, Vec<usize>>,
+    /// Short names of enterprises that are also common words (小米, 美的,
+    /// 地平线, Apple): a firm only where the document names it otherwise too.
+    pub context_only: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -194,6 +197,17 @@ impl Gazetteer {
             names.extend(Some(data::field(&row, "en")).filter(|e| e.len() >= 12));
             b.add(simple(kind, name, data::field(&row, "en")), &names);
         }
+        for row in data::tsv_rows(data::ENTERPRISES) {
+            let name = data::field(&row, "name");
+            if name.is_empty() {
+                continue;
+            }
+            let mut names = vec![name];
+            names.extend(data::list(data::field(&row, "aliases")));
+            b.add(simple(Kind::Enterprise, name, data::field(&row, "en")), &names);
+            b.context_only
+                .extend(data::list(data::field(&row, "context_only")).map(str::to_string));
+        }
         let zone_tables = [
             (data::NATIONAL_ZONES, "national", ZoneList::HighTech),
             (data::PROVINCIAL_ZONES, "provincial", ZoneList::HighTech),
@@ -270,9 +284,16 @@ impl Gazetteer {
         })
         .find_map(|(i, c, next)| {
             let at = from + i;
+            // A Latin name is a whole word (BOE, not the start of BOEING).
+            let inside_word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+            if c.is_ascii_alphanumeric() && inside_word(at.checked_sub(1).map(|b| &text.as_bytes()[b])) {
+                return None;
+            }
             let p = self.surface_index.starting(c, next).find(|&p| {
                 let surface = self.surfaces[p].0.as_bytes();
                 text.as_bytes()[at..].starts_with(surface)
+                    && !(surface.last().is_some_and(u8::is_ascii_alphanumeric)
+                        && inside_word(text.as_bytes().get(at + surface.len())))
             })?;
             Some(Hit {
                 start: at,
@@ -451,6 +472,7 @@ struct Builder {
     industry_pref: HashMap<String, String>,
     industry_en: HashMap<String, String>,
     industry_en_alt: Vec<(String, String)>,
+    context_only: HashSet<String>,
 }
 
 impl Builder {
@@ -506,6 +528,7 @@ impl Builder {
             industry_en: self.industry_en,
             industry_en_alt: self.industry_en_alt,
             national_zones_by_city,
+            context_only: self.context_only,
         }
     }
 }

@@ -96,6 +96,16 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
                 c.start += numbering;
                 c.name = c.name.chars().skip(numbering).collect();
             }
+            // A firm found by a list or its ending under a name the reference
+            // list knows (英特尔、德州仪器、京东方) is that firm.
+            if c.kind == Kind::Enterprise && c.entry.is_none() {
+                if let [e] = gaz.lookup(&c.name) {
+                    if gaz.entries[*e].kind == Kind::Enterprise {
+                        c.entry = Some(*e);
+                        c.canonical = Some(gaz.entries[*e].canonical.clone()).filter(|n| *n != c.name);
+                    }
+                }
+            }
             ex.mentions.push(Mention {
                 kind: c.kind,
                 name: c.name,
@@ -117,6 +127,93 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
     add_repeated_names(text, ex, rules, shorts);
     name_agencies_of_a_level(ex, rules);
     type_branches_of_agencies(ex, gaz);
+    drop_unconfirmed_common_words(ex, gaz);
+    defer_to_declared_firms(ex, gaz);
+}
+
+/// Where the document gives a firm's short name to a firm of its own (东风汽车
+/// for 东风汽车股份有限公司, 阿斯利康 before 阿斯利康制药有限公司), that short
+/// name means the document's firm, not the group the reference list knows
+/// by it: the mentions lose the list's entry and join the document's firm as
+/// its short names always did.
+pub(super) fn defer_to_declared_firms(ex: &mut Extraction, gaz: &Gazetteer) {
+    let known_firm = |m: &Mention| m.kind == Kind::Enterprise && m.via == Via::Gazetteer && m.entry.is_some();
+    if !ex.mentions.iter().any(known_firm) {
+        return;
+    }
+    let own_firms: Vec<&Mention> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Enterprise && m.entry.is_none())
+        .collect();
+    let gives_name = |own: &Mention, short: &str, entry: usize| {
+        let full = own.canonical.as_deref().unwrap_or(&own.name);
+        // (Not the listed firm itself: 华为 beside 华为技术有限公司.)
+        !gaz.lookup(full).contains(&entry)
+            && (opens_name(without_leading_place(gaz, &own.name), short) && own.name != short
+                || own.aliases.iter().any(|a| a == short)
+                || own.canonical.is_some() && own.name == short)
+    };
+    let deferred: Vec<usize> = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| known_firm(m))
+        .filter(|(_, m)| {
+            let entry = m.entry.unwrap_or(usize::MAX);
+            own_firms.iter().any(|own| gives_name(own, &m.name, entry))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in deferred {
+        ex.mentions[i].entry = None;
+        ex.mentions[i].canonical = None;
+    }
+}
+
+/// Whether `short` opens `name` (as a whole word, in English: Intel opens
+/// Intel Products (Chengdu) Ltd., not Intelligent Ltd.).
+fn opens_name(name: &str, short: &str) -> bool {
+    name.strip_prefix(short).is_some_and(|rest| {
+        !(short.ends_with(|c: char| c.is_ascii_alphanumeric()) && rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// A firm's name without the place that opens it (厦门正新橡胶工业有限公司 →
+/// 正新橡胶工业有限公司).
+fn without_leading_place<'a>(gaz: &Gazetteer, name: &'a str) -> &'a str {
+    match gaz.first(name) {
+        Some(h) if h.start == 0 && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place) => &name[h.end..],
+        _ => name,
+    }
+}
+
+/// Whether the reference lists know `name` as nothing but a firm, if at
+/// all: a document may make it the short name of a firm of its own (东风汽车
+/// for 东风汽车股份有限公司), which a place or zone name cannot be.
+fn only_firms_named(gaz: &Gazetteer, name: &str) -> bool {
+    gaz.lookup(name)
+        .iter()
+        .all(|&e| gaz.entries[e].kind == Kind::Enterprise)
+}
+
+/// A firm's short name that is also a common word (小米 millet, 美的
+/// beautiful, 地平线 horizon, Apple) names the firm only where the document
+/// also names it by a name that is no common word (小米集团, 美的集团股份有限公司).
+fn drop_unconfirmed_common_words(ex: &mut Extraction, gaz: &Gazetteer) {
+    let is_common_word =
+        |m: &Mention| m.kind == Kind::Enterprise && m.via == Via::Gazetteer && gaz.context_only.contains(&m.name);
+    if !ex.mentions.iter().any(is_common_word) {
+        return;
+    }
+    let confirmed: HashSet<usize> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Enterprise && !is_common_word(m))
+        .flat_map(|m| m.entry.into_iter().chain(gaz.lookup(&m.name).iter().copied()))
+        .collect();
+    ex.mentions
+        .retain(|m| !is_common_word(m) || m.entry.is_some_and(|e| confirmed.contains(&e)));
 }
 
 /// A branch of a body the reference lists know as an agency is an agency
@@ -403,7 +500,7 @@ fn short_names(ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) -> Vec<NameA
                 && short != m.name
                 && !short.chars().any(|c| !is_cjk(c))
                 && gaz.industry(&short).is_none()
-                && gaz.lookup(&short).is_empty()
+                && only_firms_named(gaz, &short)
                 && !generic(&short, rules)
             {
                 shorts.push((short, m.name.clone()));
@@ -511,7 +608,7 @@ fn declared_short_names(text: &str, ex: &mut Extraction, rules: &Rules) -> Vec<N
                 && (2..=8).contains(&n)
                 && inside.chars().all(is_cjk)
                 && inside.chars().all(|c| rest.any(|r| r == c))
-                && Gazetteer::get().lookup(inside).is_empty()
+                && only_firms_named(Gazetteer::get(), inside)
         };
         let Some(after_cue) = cues
             .iter()
@@ -587,9 +684,29 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
     else {
         return;
     };
+    // A name the document itself gives (华为终端, 友达光电 for its Xiamen
+    // company) wins over a well-known firm's short name the reference list
+    // read at the same place (华为, 友达光电 the Taiwanese parent).
+    let known_firm = |m: &Mention| m.kind == Kind::Enterprise && m.via == Via::Gazetteer;
+    let known_firms: Vec<(usize, usize)> = ex
+        .mentions
+        .iter()
+        .filter(|m| known_firm(m))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let crosses_known_firm = |start: usize, end: usize| {
+        known_firms
+            .iter()
+            .any(|&(s, e)| s < end && start < e && !(start <= s && e <= end))
+    };
     // Whether a name stands in start..end: of the names starting before
     // `end`, the furthest end reaches past `start`.
-    let mut spans: Vec<(usize, usize)> = ex.mentions.iter().map(|m| (m.start, m.end)).collect();
+    let mut spans: Vec<(usize, usize)> = ex
+        .mentions
+        .iter()
+        .filter(|m| !known_firm(m))
+        .map(|m| (m.start, m.end))
+        .collect();
     spans.sort_unstable();
     let furthest_end: Vec<usize> = spans
         .iter()
@@ -652,7 +769,10 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
                     .filter(|m| m.start < end && start < m.end)
                     .all(|m| m.kind == Kind::Place && start <= m.start && m.end <= end)
         };
-        if !(ends_here || name.declared || industry_ends()) || covered(start, end) && !only_places_inside() {
+        if !(ends_here || name.declared || industry_ends())
+            || covered(start, end) && !only_places_inside()
+            || crosses_known_firm(start, end)
+        {
             continue;
         }
         found.push(Mention {
@@ -674,7 +794,9 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
     // Keep the mentions in text order within each sentence.
     found.sort_by_key(|m| (m.sentence, m.start));
     let mut old = std::mem::take(&mut ex.mentions);
-    old.retain(|m| !(m.kind == Kind::Place && found.iter().any(|f| f.start <= m.start && m.end <= f.end)));
+    old.retain(|m| {
+        !((m.kind == Kind::Place || known_firm(m)) && found.iter().any(|f| f.start <= m.start && m.end <= f.end))
+    });
     let mut found = found.into_iter().peekable();
     for m in old {
         while let Some(f) = found.next_if(|f| (f.sentence, f.start) < (m.sentence, m.start)) {
@@ -720,6 +842,9 @@ fn gazetteer_candidates(
     ctx: &DocContext,
     out: &mut Vec<Cand>,
 ) {
+    let firm = &Rules::get().entities.enterprise;
+    // The place just read (its characters), for a firm named after it.
+    let mut place_before: Option<(usize, usize)> = None;
     for hit in hits {
         let (hit_start, hit_end) = (hit.start - offset, hit.end - offset);
         let start = s[..hit_start].chars().count();
@@ -757,6 +882,53 @@ fn gazetteer_candidates(
         }
         let Some((e, _)) = best else { continue };
         let entry = &gaz.entries[e];
+        if entry.kind == Kind::Enterprise && inside_english_name(s, hit_start, hit_end) {
+            continue;
+        }
+        // A well-known firm's short name after a place names its company
+        // there (厦门天马微电子, 合肥京东方): one firm, not the group.
+        if let Some((place_start, _)) = place_before.filter(|&(_, end)| end == start && entry.kind == Kind::Enterprise)
+        {
+            out.push(Cand {
+                start: place_start,
+                end,
+                kind: Kind::Enterprise,
+                via: Via::Context,
+                name: chars[place_start..end].iter().collect(),
+                canonical: None,
+                entry: None,
+                aliases: Vec::new(),
+                score: 4,
+            });
+        }
+        place_before = (entry.kind == Kind::Place && entry.canonical != "中国").then_some((start, end));
+        // … and before a word of business its unit there (华为终端, 比亚迪汽车).
+        if entry.kind == Kind::Enterprise {
+            let unit_end = firm
+                .unit_words
+                .iter()
+                .chain(&firm.soft_suffixes)
+                .filter(|w| starts_with(chars, end, w))
+                .map(|w| end + w.chars().count())
+                .max();
+            if let Some(unit_end) = unit_end {
+                let name: String = chars[start..unit_end].iter().collect();
+                // (Unless the firm's own name opens so: 信达生物制药 is
+                // 信达生物制药(苏州)有限公司, 京东方科技 京东方科技集团.)
+                let own_name = entry.canonical.starts_with(&name);
+                out.push(Cand {
+                    start,
+                    end: unit_end,
+                    kind: Kind::Enterprise,
+                    via: if own_name { Via::Gazetteer } else { Via::Context },
+                    canonical: own_name.then(|| entry.canonical.clone()),
+                    entry: own_name.then_some(e),
+                    name,
+                    aliases: Vec::new(),
+                    score: 4,
+                });
+            }
+        }
         // A short place name glued to a following name character is usually
         // part of another word (南湖柔性…): keep only clean ones.
         if hit.short
@@ -800,6 +972,32 @@ fn gazetteer_candidates(
             score: if hit.short { 1 } else { 4 },
         });
     }
+}
+
+/// Whether a firm's English short name found at `s[start..end]` is a word
+/// of a longer English name (Samsung (China) Semiconductor Co., Ltd., Wuhan
+/// BOE Optoelectronics): capitalised words or a bracket go on after it, or a
+/// capitalised word other than an article or preposition stands before it.
+fn inside_english_name(s: &str, start: usize, end: usize) -> bool {
+    if !s[start..end].is_ascii() {
+        return false;
+    }
+    let after = s[end..].strip_prefix(' ').unwrap_or("");
+    if after.starts_with(|c: char| c.is_ascii_uppercase() || c == '(') {
+        return true;
+    }
+    let Some(before) = s[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && !matches!(
+            word,
+            "The" | "A" | "An" | "In" | "At" | "By" | "For" | "And" | "With" | "From" | "To" | "Of" | "As" | "On"
+        )
 }
 
 /// Where a name ending at `suffix_start` begins: scan left over name
@@ -3143,6 +3341,77 @@ mod tests {
             .filter(|m| m.kind == kind)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    fn firm<'a>(ex: &'a crate::extract::Extraction, name: &str) -> Option<&'a crate::extract::Mention> {
+        ex.mentions
+            .iter()
+            .find(|m| m.kind == Kind::Enterprise && m.name == name)
+    }
+
+    #[test]
+    fn a_well_known_firm_is_named_by_its_short_name_alone() {
+        let ex = extract(&clean("园区引进京东方、宁德时代等龙头，并与BYD签约。"));
+        let boe = firm(&ex, "京东方").expect("京东方");
+        assert_eq!(boe.canonical.as_deref(), Some("京东方科技集团股份有限公司"));
+        assert!(firm(&ex, "宁德时代").is_some());
+        assert_eq!(
+            firm(&ex, "BYD").and_then(|m| m.canonical.as_deref()),
+            Some("比亚迪股份有限公司")
+        );
+        // A Latin name is a whole word.
+        let ex = extract(&clean("A BOEING 737 landed at the airport of the zone."));
+        assert!(ex.mentions.iter().all(|m| m.kind != Kind::Enterprise));
+    }
+
+    #[test]
+    fn a_firm_whose_short_name_is_a_common_word_needs_another_name_in_the_text() {
+        let ex = extract(&clean("农户在园区种植小米和高粱，亩产稳定。"));
+        assert!(firm(&ex, "小米").is_none());
+        let ex = extract(&clean("小米集团在园区设立研发中心。小米还将建设智能工厂。"));
+        assert!(firm(&ex, "小米").is_some());
+    }
+
+    #[test]
+    fn a_short_name_the_text_gives_its_own_firm_means_that_firm() {
+        let ex = extract(&clean(
+            "东风汽车股份有限公司(以下简称“东风汽车”)在襄阳高新区投产。东风汽车今年销量增长。",
+        ));
+        let shorts: Vec<_> = ex.mentions.iter().filter(|m| m.name == "东风汽车").collect();
+        assert!(!shorts.is_empty());
+        // Not 东风汽车集团有限公司, the group the reference list knows by that name.
+        assert!(shorts.iter().all(|m| m.entry.is_none()));
+    }
+
+    #[test]
+    fn a_place_or_a_business_word_beside_a_well_known_firm_names_its_unit() {
+        let ex = extract(&clean("合肥京东方第10.5代线满产，华为终端总部位于松山湖。"));
+        let hefei = firm(&ex, "合肥京东方").expect("合肥京东方");
+        assert!(hefei.entry.is_none());
+        assert!(firm(&ex, "华为终端").is_some_and(|m| m.entry.is_none()));
+        assert!(firm(&ex, "华为").is_none());
+        // A unit the firm's own name opens with is the firm.
+        let ex = extract(&clean("信达生物制药在苏州工业园区扩产。"));
+        assert_eq!(
+            firm(&ex, "信达生物制药").and_then(|m| m.canonical.as_deref()),
+            Some("信达生物制药（苏州）有限公司")
+        );
+    }
+
+    #[test]
+    fn an_english_short_name_inside_a_longer_english_name_is_no_firm_of_its_own() {
+        let ex = extract(&clean(
+            "Samsung (China) Semiconductor Co., Ltd. runs a memory fab in the zone, and Samsung plans more.",
+        ));
+        let samsung: Vec<usize> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.name == "Samsung")
+            .map(|m| m.start)
+            .collect();
+        // The second, alone; not the first word of the subsidiary's name.
+        assert_eq!(samsung.len(), 1);
+        assert!(samsung[0] > 0);
     }
 
     #[test]

@@ -407,6 +407,9 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let chars = CharIndex::new(&doc.text);
     entities::find_mentions(&doc.text, &chars, &mut ex);
     english::find_english(&doc.text, &mut ex);
+    // (Again for the English names: Intel Products (Chengdu) Ltd. is what
+    // that document's Intel means.)
+    entities::defer_to_declared_firms(&mut ex, crate::gazetteer::Gazetteer::get());
     english::add_listed_industries(&doc.text, &mut ex);
     english::add_defined_terms(&doc.text, &mut ex);
     let tables = tables::add_industries(&doc.text, &mut ex);

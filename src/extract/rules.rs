@@ -268,6 +268,8 @@ pub struct EnterpriseRules {
     /// … is that noun right after one of these (完善公司, 本公司).
     pub common_noun_before: Vec<String>,
     pub soft_suffixes: Vec<String>,
+    /// Words after a well-known firm's short name that name one of its units (华为终端).
+    pub unit_words: Vec<String>,
     pub chain_leader_words: Vec<String>,
     /// Words before a stock code in brackets (股票代码:300750).
     pub stock_code_labels: Vec<String>,
