@@ -30,6 +30,7 @@ mod csv_tables;
 mod definitions;
 mod feed;
 mod json_text;
+mod mail;
 mod subtitles;
 pub(crate) use cell_tables::is_section_heading;
 
@@ -118,6 +119,9 @@ pub enum Markup {
     /// A news feed (RSS or Atom): read as its items' headlines and bodies
     /// when it parses as one, else as plain.
     Feed,
+    /// An e-mail saved as a file (.eml): read as its subject and the text of
+    /// its body when it parses as one, else as plain.
+    Mail,
 }
 
 impl Markup {
@@ -131,7 +135,9 @@ impl Markup {
         let head = String::from_utf8_lossy(&head);
         let trimmed = head.trim_start_matches('\u{feff}').trim_start();
         let json_name = [".json", ".jsonl", ".ndjson"].iter().any(|e| lower.ends_with(e));
-        if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
+        if lower.ends_with(".eml") || mail::looks_like_mail(trimmed) {
+            Markup::Mail
+        } else if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
             Markup::Html
         } else if feed::looks_like_feed(trimmed) || [".rss", ".atom"].iter().any(|e| lower.ends_with(e)) {
             Markup::Feed
@@ -157,9 +163,21 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    let (decoded, encoding, warnings) = decode(name, bytes)?;
+    // A message's parts carry their own transfer encodings and charsets.
+    let mail = (markup == Markup::Mail).then(|| mail::mail_to_text(bytes)).flatten();
+    let (decoded, encoding, warnings) = match &mail {
+        Some(mail) => (String::new(), mail.charset.unwrap_or("UTF-8"), Vec::new()),
+        None => decode(name, bytes)?,
+    };
     let mut stated_date = None;
     let (original, html_title) = match markup {
+        Markup::Mail => match mail {
+            Some(mail) => {
+                stated_date = mail.published;
+                (mail.text, mail.title)
+            }
+            None => (decoded, None),
+        },
         Markup::Html => {
             let (text, title) = html_to_text(&decoded);
             (text, title)
@@ -174,7 +192,7 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
         },
         Markup::Plain => (subtitles::subtitles_to_text(&decoded).unwrap_or(decoded), None),
     };
-    let mut doc = clean(&original);
+    let mut doc = clean_text(&original, !matches!(markup, Markup::Mail | Markup::Feed));
     if doc.text.trim().is_empty() {
         return Err(Error::Empty { name: name.to_string() });
     }
@@ -196,6 +214,12 @@ fn holds_html(value: &str) -> bool {
 
 /// Clean already decoded text (the part of [`normalize`] after decoding).
 pub fn clean(original: &str) -> NormalizedDoc {
+    clean_text(original, true)
+}
+
+/// [`clean`], told whether the text may hold page breaks (blank lines inside
+/// a sentence, as a PDF's): a message's or a feed's paragraphs are its own.
+fn clean_text(original: &str, page_breaks: bool) -> NormalizedDoc {
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len() / 2);
     for (i, c) in original.chars().enumerate() {
         chars.push((c, i as u32));
@@ -208,7 +232,7 @@ pub fn clean(original: &str) -> NormalizedDoc {
     let (mut converted, mut split) = (false, 0);
     let definitions = definitions::may_have_rows(original);
     for _ in 0..CLEAN_ROUNDS {
-        let (next, c, s) = clean_round(&chars, definitions);
+        let (next, c, s) = clean_round(&chars, definitions, page_breaks);
         converted |= c;
         split += s;
         let settled = next.len() == chars.len() && next.iter().zip(&chars).all(|(a, b)| a.0 == b.0);
@@ -252,7 +276,7 @@ const CLEAN_ROUNDS: usize = 5;
 /// them), cell tables, broken lines, spaces, long lines. Returns the
 /// characters, whether traditional characters were converted and how many
 /// lines were split.
-fn clean_round(chars: &[(char, u32)], definitions: bool) -> (Vec<(char, u32)>, bool, usize) {
+fn clean_round(chars: &[(char, u32)], definitions: bool, page_breaks: bool) -> (Vec<(char, u32)>, bool, usize) {
     let chars: Vec<(char, u32)> = chars
         .iter()
         .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
@@ -273,7 +297,7 @@ fn clean_round(chars: &[(char, u32)], definitions: bool) -> (Vec<(char, u32)>, b
     };
     let chars = cell_tables::rebuild(chars);
     let chars = cell_tables::join_unit_lines(chars);
-    let chars = join_broken_lines(chars);
+    let chars = join_broken_lines(chars, page_breaks);
     let chars = squeeze_spaces(chars);
     let (chars, split) = split_long_lines(chars);
     (chars, converted, split)
@@ -1378,7 +1402,7 @@ fn full_line_width(lines: &[&[(char, u32)]]) -> FullLine {
 /// a full printed line (not a heading; see [`full_line_width`]), does not end a
 /// sentence, and the next non-empty line (at most three blank lines on)
 /// continues in Chinese.
-fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
+fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u32)> {
     let lines: Vec<&[(char, u32)]> = chars.split_inclusive(|&(c, _)| c == '\n').collect();
     fn body(l: &[(char, u32)]) -> &[(char, u32)] {
         match l.last() {
@@ -1402,8 +1426,10 @@ fn join_broken_lines(chars: Vec<(char, u32)>) -> Vec<(char, u32)> {
         let indent = body(lines[i]).iter().take_while(|(c, _)| is_space(*c)).count().min(2);
         let mut end = newline(lines[i]);
         loop {
+            // (Over blank lines, a page break; a message or a feed has none:
+            // there a blank line ends a paragraph.)
             let mut next = i + 1;
-            while next < lines.len() && next <= i + 4 && lines[next].iter().all(|(c, _)| is_space(*c)) {
+            while page_breaks && next < lines.len() && next <= i + 4 && lines[next].iter().all(|(c, _)| is_space(*c)) {
                 next += 1;
             }
             let Some(next_line) = lines.get(next) else {
@@ -1869,6 +1895,16 @@ mod tests {
 
     fn norm(s: &str) -> String {
         clean(s).text
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_paragraph_of_a_message_or_a_feed() {
+        let text = "青溪高新区招商月报2024年第5期(总第41期)青溪高新区投资促进局编印于2024年6月3日\n\n尊敬的订阅用户:\n您好!本期月报介绍签约项目。\n";
+        // In a message or a feed, which have no pages.
+        let doc = clean_text(text, false);
+        assert!(doc.text.contains("6月3日\n"), "{}", doc.text);
+        // (A PDF's page break falls anywhere: there the line goes on.)
+        assert!(clean(text).text.contains("6月3日尊敬"));
     }
 
     #[test]

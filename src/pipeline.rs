@@ -142,7 +142,7 @@ pub const MAX_FACTS: usize = 20_000;
 /// HTML, spreadsheets saved as CSV, JSON records of news APIs and scrapers,
 /// and subtitle files.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "md", "html", "htm", "csv", "json", "jsonl", "ndjson", "srt", "vtt", "xml", "rss", "atom",
+    "txt", "md", "html", "htm", "csv", "json", "jsonl", "ndjson", "srt", "vtt", "xml", "rss", "atom", "eml",
 ];
 
 /// The files to read for the given paths: files as given, folders walked

@@ -970,6 +970,63 @@ mod encodings {
         assert!(has_row(&dates, &[("d", "2024-04-18")]), "{}", show(&dates));
     }
 
+    /// Quoted-printable (RFC 2045): bytes outside printable ASCII as =XX,
+    /// lines kept under 76 characters with soft breaks.
+    fn quoted_printable(bytes: &[u8]) -> String {
+        let mut out = String::new();
+        let mut line = 0;
+        for &b in bytes {
+            let piece = match b {
+                b'\n' => {
+                    out.push_str("\r\n");
+                    line = 0;
+                    continue;
+                }
+                b'\r' => continue,
+                33..=60 | 62..=126 => (b as char).to_string(),
+                _ => format!("={b:02X}"),
+            };
+            if line + piece.len() > 72 {
+                out.push_str("=\r\n");
+                line = 0;
+            }
+            line += piece.len();
+            out.push_str(&piece);
+        }
+        out
+    }
+
+    #[test]
+    fn a_saved_email_gives_the_graph_of_its_text() {
+        let article = std::fs::read_to_string(fixture("qingxi.txt")).unwrap();
+        let (gbk, _, _) = encoding_rs::GBK.encode(&article);
+        let mail = format!(
+            "Received: from mail.example.cn by mx.example.com; Thu, 18 Apr 2024 07:45:00 +0800\r\n\
+             From: =?UTF-8?B?5Zut5Yy65b+r6K6v?= <news@example.cn>\r\n\
+             To: reader@example.com\r\n\
+             Subject: Qingxi weekly\r\n\
+             Date: Thu, 18 Apr 2024 07:45:00 +0800\r\n\
+             MIME-Version: 1.0\r\n\
+             Content-Type: multipart/alternative; boundary=\"zz\"\r\n\r\n\
+             --zz\r\nContent-Type: text/plain; charset=GBK\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+             {}\r\n--zz\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>unused</p>\r\n--zz--\r\n",
+            quoted_printable(&gbk)
+        );
+        let plain = TestStore::with(&["qingxi.txt"]);
+        let eml = TestStore::new();
+        let dir = eml.tmp("inbox");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("weekly.eml"), mail).unwrap();
+        success(&eml.ingest(&[&dir]));
+        for class in ["Zone", "Enterprise", "Institute", "Policy"] {
+            let want = plain.labels(class);
+            assert!(!want.is_empty(), "{class}");
+            assert_eq!(eml.labels(class), want, "{class}");
+        }
+        let dates = eml.select("SELECT ?d WHERE { ?doc zg:published ?d }");
+        assert!(has_row(&dates, &[("d", "2024-04-18")]), "{}", show(&dates));
+    }
+
     /// Characters of the Big5 article that simplified Chinese writes otherwise.
     const TRADITIONAL: [char; 14] = [
         '區', '術', '產', '業', '開', '發', '醫', '藥', '鷺', '學', '製', '裝', '備', '興',
