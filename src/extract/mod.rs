@@ -418,6 +418,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     let project_tables = tables::add_project_rows(&doc.text, &mut ex);
     let records = records::find_records(&doc.text, &ex);
     records::add_field_companies(&doc.text, &records, &mut ex);
+    records::add_field_industries(&doc.text, &records, &mut ex);
     relations::add_framed_leaders(&doc.text, &mut ex);
     relations::add_headed_leaders(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
@@ -426,7 +427,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     relations::add_headed_leading_industries(&doc.text, &mut ex);
     relations::add_headed_chain_leaders(&doc.text, &mut ex);
     records::add_record_relations(&doc.text, &records, &mut ex);
-    let record_subjects = records::subjects_by_sentence(&ex, &records);
+    let record_subjects = records::subjects_by_sentence(&doc.text, &ex, &records);
     statistics::find_statistics(&doc.text, &chars, &record_subjects, &mut ex);
     tables::add_row_facts(&doc.text, &tables, &mut ex);
     tables::add_project_facts(&doc.text, &project_tables, &mut ex);

@@ -120,6 +120,45 @@ pub(super) fn add_field_companies(text: &str, records: &[Record], ex: &mut Extra
     ex.insert_mentions(found);
 }
 
+/// The items of a leading-industry field (主导产业:铸造、五金机械) are
+/// industries, those the taxonomy lacks too: a record lists its zone's
+/// industries so. Call before the relations are found (the mentions are
+/// renumbered).
+pub(super) fn add_field_industries(text: &str, records: &[Record], ex: &mut Extraction) {
+    let rules = &Rules::get().relations.records;
+    let mut found = Vec::new();
+    for si in records.iter().flat_map(|r| r.fields.clone()) {
+        let s = &ex.sentences[si];
+        let line = &text[s.start..s.end];
+        let Some(label) = field_label(line) else { continue };
+        let Some(colon) = line.find(':') else { continue };
+        if !rules.leading_industry_labels.found_in(label) {
+            continue;
+        }
+        let mut at = s.start + colon + 1;
+        for item in line[colon + 1..].split(['、', ',', ';', '；']) {
+            let item_start = at;
+            at += item.len() + item_separator_len(&text[at + item.len()..]);
+            let name = item.trim();
+            let start = item_start + item.find(name).unwrap_or(0);
+            let end = start + name.len();
+            let is_name = (2..=10).contains(&name.chars().count()) && name.chars().all(super::entities::is_cjk);
+            if is_name && !ex.mentions.iter().any(|m| m.start < end && start < m.end) {
+                found.push(Mention::from_layout(Kind::Industry, name, start..end, si));
+            }
+        }
+    }
+    ex.insert_mentions(found);
+}
+
+/// The length of the item separator `text` opens with (、 , ; ；), if any.
+fn item_separator_len(text: &str) -> usize {
+    text.chars()
+        .next()
+        .filter(|c| matches!(c, '、' | ',' | ';' | '；'))
+        .map_or(0, char::len_utf8)
+}
+
 /// Whether a field's label holds a word of `words`.
 fn labelled(text: &str, ex: &Extraction, si: usize, words: &WordSet) -> bool {
     let s = &ex.sentences[si];
@@ -133,22 +172,157 @@ fn first_of(ex: &Extraction, kind: Kind, range: Range<usize>, field: impl Fn(usi
         .position(|m| m.kind == kind && range.contains(&m.sentence) && field(m.sentence))
 }
 
-/// The entry's organisation or project: what its figures are of and what
-/// lies in its zone.
-fn entry_subject(ex: &Extraction, r: &Record) -> Option<usize> {
-    [Kind::Project, Kind::Enterprise, Kind::Institute]
-        .into_iter()
-        .find_map(|kind| first_of(ex, kind, r.fields.clone(), |_| true))
+/// The field that names the entry itself (园区名称:A高新区, 项目名称:B项目).
+fn name_field(text: &str, ex: &Extraction, r: &Record) -> Option<usize> {
+    let rules = &Rules::get().relations.records;
+    r.fields.clone().find(|&si| {
+        let s = &ex.sentences[si];
+        field_label(&text[s.start..s.end]).is_some_and(|label| {
+            rules.name_labels.iter().any(|w| label.ends_with(w.as_str())) && !rules.former_name_labels.found_in(label)
+        })
+    })
+}
+
+/// The entry's zone, organisation or project: what its figures are of and
+/// what lies in its zone. The one its name field names, else its first
+/// project, enterprise or institute.
+fn entry_subject(text: &str, ex: &Extraction, r: &Record) -> Option<usize> {
+    // (The name that ends the value: 郴州高新区白露塘有色金属产业园 is the
+    // park, not the zone its name opens with.)
+    let named = name_field(text, ex, r).and_then(|si| {
+        ex.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.sentence == si && matches!(m.kind, Kind::Zone | Kind::Project | Kind::Enterprise | Kind::Institute)
+            })
+            .max_by_key(|(_, m)| (m.end, m.end - m.start))
+            .map(|(i, _)| i)
+    });
+    named.or_else(|| {
+        [Kind::Project, Kind::Enterprise, Kind::Institute]
+            .into_iter()
+            .find_map(|kind| first_of(ex, kind, r.fields.clone(), |_| true))
+    })
+}
+
+/// A fact a field of a zone's record states (mentions by index).
+enum ZoneFact {
+    /// The zone was called by the name of this mention.
+    FormerName(usize),
+    /// This firm leads the zone's chain of this industry.
+    Leads(usize, usize),
+    Related(Predicate, usize, usize),
+}
+
+/// What the fields of a zone's own record state of it (a directory of
+/// parks, an infobox): where it lies (places and a parent zone of its
+/// location fields), its leading industries, its former names, its leading
+/// firms (in it, and leaders of the chain of the industry written with
+/// them), its sub-parks, and the organisations its other fields name.
+fn add_zone_record_relations(text: &str, r: &Record, zone: usize, ex: &mut Extraction) {
+    let rules = &Rules::get().relations.records;
+    let mentions = &ex.mentions;
+    let name_si = ex.mentions[zone].sentence;
+    let zone_name = ex.mentions[zone].name.clone();
+    let mut found: Vec<(ZoneFact, usize)> = Vec::new();
+    for si in r.fields.clone().filter(|&si| si != name_si) {
+        let s = &ex.sentences[si];
+        let line = &text[s.start..s.end];
+        let Some(label) = field_label(line) else { continue };
+        let in_field: Vec<usize> = (0..ex.mentions.len())
+            .filter(|&m| ex.mentions[m].sentence == si)
+            .collect();
+        let of_kind = |kind: Kind| in_field.iter().copied().filter(move |&m| mentions[m].kind == kind);
+        if rules.former_name_labels.found_in(label) {
+            for old in of_kind(Kind::Zone).filter(|&m| ex.mentions[m].name != zone_name) {
+                found.push((ZoneFact::FormerName(old), si));
+            }
+        } else if rules.leading_industry_labels.found_in(label) {
+            found.extend(of_kind(Kind::Industry).map(|i| (ZoneFact::Related(Predicate::LeadingIndustry, zone, i), si)));
+        } else if rules.sub_zone_labels.found_in(label) {
+            found.extend(of_kind(Kind::Zone).map(|sub| (ZoneFact::Related(Predicate::LocatedIn, sub, zone), si)));
+        } else if rules.location_labels.found_in(label) {
+            let wheres = in_field.iter().copied().filter(|&m| {
+                matches!(ex.mentions[m].kind, Kind::Place | Kind::Zone) && ex.mentions[m].name != zone_name
+            });
+            found.extend(wheres.map(|place| (ZoneFact::Related(Predicate::LocatedIn, zone, place), si)));
+        } else if !rules.service_labels.iter().any(|l| l == label) {
+            let leaders = rules.leading_firm_labels.found_in(label);
+            // The industry written last before a firm in its part of the
+            // field (parts apart by ;), else one in brackets right after it.
+            let mut industry: Option<usize> = None;
+            let mut part_start = s.start;
+            for &m in &in_field {
+                let mention = &ex.mentions[m];
+                if let Some(semicolon) = text[part_start..mention.start].rfind([';', '；']) {
+                    part_start += semicolon + 1;
+                    industry = None;
+                }
+                // (Not one in brackets after a firm: that is the firm's.)
+                let bracketed_after_firm = text[..mention.start].ends_with('(');
+                match mention.kind {
+                    Kind::Industry if !bracketed_after_firm => industry = Some(m),
+                    Kind::Enterprise | Kind::Institute => {
+                        found.push((ZoneFact::Related(Predicate::LocatedIn, m, zone), si));
+                        // (The bracket's words may be an industry the
+                        // record's own industry field named: 食品医药.)
+                        let in_brackets = text[mention.end..]
+                            .strip_prefix('(')
+                            .and_then(|rest| rest.split_once(')'))
+                            .map(|(inside, _)| inside);
+                        let bracketed = in_brackets.and_then(|inside| {
+                            (0..ex.mentions.len()).find(|&i| {
+                                let m = &ex.mentions[i];
+                                m.kind == Kind::Industry
+                                    && m.name == inside
+                                    && (m.start == mention.end + 1 || r.fields.contains(&m.sentence))
+                            })
+                        });
+                        if let Some(industry) = bracketed
+                            .or(industry)
+                            .filter(|_| leaders && mention.kind == Kind::Enterprise)
+                        {
+                            found.push((ZoneFact::Leads(m, industry), si));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    for (fact, si) in found {
+        match fact {
+            ZoneFact::FormerName(old) => {
+                let literal = Some(ex.mentions[old].name.clone());
+                ex.relations.push(super::RelationMention {
+                    predicate: Predicate::FormerName,
+                    subject: zone,
+                    object: None,
+                    literal,
+                    industry: None,
+                    date: None,
+                    sentence: si,
+                });
+            }
+            ZoneFact::Leads(leader, industry) => super::tables::lead_chain_once(ex, zone, leader, industry, si),
+            ZoneFact::Related(predicate, subject, object) => relate_once(ex, predicate, subject, object, si),
+        }
+    }
 }
 
 /// Add what each record's fields state together (see the module doc).
 pub(super) fn add_record_relations(text: &str, records: &[Record], ex: &mut Extraction) {
     let rules = &Rules::get().relations.records;
     for r in records {
-        let located = |si: usize| labelled(text, ex, si, &rules.location_labels);
+        let subject = entry_subject(text, ex, r);
+        if let Some(zone) = subject.filter(|&m| ex.mentions[m].kind == Kind::Zone) {
+            add_zone_record_relations(text, r, zone, ex);
+            continue;
+        }
+        let located = |si: usize| labelled(text, ex, si, &rules.location_labels) && Some(si) != name_field(text, ex, r);
         let zone = first_of(ex, Kind::Zone, r.fields.clone(), located);
         let place = first_of(ex, Kind::Place, r.fields.clone(), located);
-        let subject = entry_subject(ex, r);
         if let (Some(zone), Some(place)) = (zone, place) {
             relate_once(ex, Predicate::LocatedIn, zone, place, ex.mentions[place].sentence);
         }
@@ -167,10 +341,12 @@ pub(super) fn add_record_relations(text: &str, records: &[Record], ex: &mut Extr
 }
 
 /// For each sentence, the subject of the record it is a field of (if any).
-pub(super) fn subjects_by_sentence(ex: &Extraction, records: &[Record]) -> Vec<Option<usize>> {
+pub(super) fn subjects_by_sentence(text: &str, ex: &Extraction, records: &[Record]) -> Vec<Option<usize>> {
     let mut out = vec![None; ex.sentences.len()];
     for r in records {
-        let Some(subject) = entry_subject(ex, r) else { continue };
+        let Some(subject) = entry_subject(text, ex, r) else {
+            continue;
+        };
         for si in r.fields.clone() {
             out[si] = Some(subject);
         }
@@ -292,6 +468,58 @@ mod tests {
             "{:?}",
             r.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_zone_s_record_in_a_directory_of_parks_states_its_facts() {
+        let text = "青溪市产业园区名录\n\n【01】\n园区名称:青溪高新技术产业开发区\n简称:青溪高新区\n\
+                    曾用名:青溪工业集中区(2006年设立)\n所在地:南湖区\n规划面积:32.60平方公里\n\
+                    主导产业:新材料、锻铸、五金机械\n\
+                    龙头企业:新材料——宝川新材料股份有限公司;五金机械——澜川机械有限公司\n\
+                    特色园区:白鹭智造产业园\n2023年规上工业产值:486.7亿元\n规上工业企业:212家\n\
+                    --------------------\n【02】\n园区名称:蓝湾经济开发区\n所在地:北湖区\n\
+                    主导产业:食品医药\n龙头企业:云杉食品有限公司(食品医药)\n规上工业企业:56家\n";
+        let ex = extract(&clean(text));
+        let name = |k: usize| ex.mentions[k].name.as_str();
+        let rels: Vec<(Predicate, &str, String)> = ex
+            .relations
+            .iter()
+            .map(|r| {
+                let object = match (r.object, &r.literal) {
+                    (Some(o), _) => name(o).to_string(),
+                    (None, Some(l)) => l.clone(),
+                    _ => String::new(),
+                };
+                (r.predicate, name(r.subject), object)
+            })
+            .collect();
+        let has = |p: Predicate, s: &str, o: &str| rels.iter().any(|r| r.0 == p && r.1 == s && r.2 == o);
+        let qingxi = "青溪高新技术产业开发区";
+        assert!(has(Predicate::FormerName, qingxi, "青溪工业集中区"), "{rels:?}");
+        assert!(has(Predicate::LeadingIndustry, qingxi, "新材料"), "{rels:?}");
+        // (An industry the taxonomy lacks, listed in the field.)
+        assert!(has(Predicate::LeadingIndustry, qingxi, "锻铸"), "{rels:?}");
+        assert!(has(Predicate::LocatedIn, "澜川机械有限公司", qingxi), "{rels:?}");
+        assert!(has(Predicate::LocatedIn, "白鹭智造产业园", qingxi), "{rels:?}");
+        let leads: Vec<(&str, &str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ChainLeader)
+            .filter_map(|r| Some((name(r.subject), name(r.object?), name(r.industry?))))
+            .collect();
+        assert!(leads.contains(&(qingxi, "澜川机械有限公司", "五金机械")), "{leads:?}");
+        assert!(
+            leads.contains(&("蓝湾经济开发区", "云杉食品有限公司", "食品医药")),
+            "{leads:?}"
+        );
+        // The figures are the zone's, not its leading firm's.
+        let figures: Vec<(&str, &str)> = ex
+            .statistics
+            .iter()
+            .map(|s| (name(s.subject), s.value.as_str()))
+            .collect();
+        assert!(figures.contains(&(qingxi, "48670000000")), "{figures:?}");
+        assert!(figures.contains(&("蓝湾经济开发区", "56")), "{figures:?}");
     }
 
     #[test]

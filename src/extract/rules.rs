@@ -378,6 +378,14 @@ pub struct RecordRules {
     /// A field whose label is one of these names a firm that serves the
     /// entry (环评单位, 设计单位): it lies nowhere by standing there.
     pub service_labels: Vec<String>,
+    /// A field whose label ends with one of these names the entry itself.
+    pub name_labels: Vec<String>,
+    /// In a zone's record: fields of its leading industries, former names,
+    /// leading firms and sub-parks.
+    pub leading_industry_labels: WordSet,
+    pub former_name_labels: WordSet,
+    pub leading_firm_labels: WordSet,
+    pub sub_zone_labels: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
