@@ -1528,6 +1528,9 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                 // Brand names without a legal ending: 2–4 characters of brand
                 // after an enterprise word, or at a clause edge followed by
                 // what companies do (成功登陆, 上市, 入围, 研制 …).
+                // (An item's numbering the scan took in is no part of it.)
+                let numbering = enumerator_len(&prefix);
+                let prefix: String = prefix.chars().skip(numbering).collect();
                 let n = prefix.chars().count();
                 let after_enterprise_word = ["企业", "公司", "龙头"].iter().any(|w| ends_with(chars, b, w));
                 let acts = rules
@@ -1536,8 +1539,11 @@ fn suffix_candidates(chars: &[char], rules: &Rules, gaz: &Gazetteer, out: &mut V
                     .enterprise_verbs
                     .iter()
                     .any(|v| starts_with(chars, se, v));
+                // … or the heading of a numbered item about it
+                // ((二)群曜光电:民国92年进驻…).
+                let item_heading = chars.get(se) == Some(&':') && numbering > 0 && b == 0;
                 if !(2..=4).contains(&n)
-                    || !after_enterprise_word && !acts
+                    || !after_enterprise_word && !acts && !item_heading
                     || gaz.industry(&name).is_some()
                     || generic(&prefix, rules)
                 {
@@ -3347,6 +3353,15 @@ mod tests {
         ex.mentions
             .iter()
             .find(|m| m.kind == Kind::Enterprise && m.name == name)
+    }
+
+    #[test]
+    fn a_numbered_item_about_a_brand_names_a_firm() {
+        let ex = extract(&clean(
+            "(二)青岚光电:2003年进驻青溪高新区光电产业园,生产面板驱动芯片。\n(三)澜硕生技:2017年进驻青溪高新区。",
+        ));
+        assert!(firm(&ex, "青岚光电").is_some());
+        assert!(firm(&ex, "澜硕生技").is_some());
     }
 
     #[test]
