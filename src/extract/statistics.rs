@@ -1008,6 +1008,7 @@ fn subject_for(
         return Some(p);
     }
     candidate
+        .or_else(|| (!own_subject_word).then(|| item_subject(text, ex, si)).flatten())
         .or_else(|| {
             (!own_subject_word)
                 .then(|| super::referred_entity(text, &ex.mentions, clause_start, segment_start).or(previous))
@@ -1015,6 +1016,24 @@ fn subject_for(
         })
         .or_else(heading_project)
         .or(ex.topic.get(si).copied().flatten())
+}
+
+/// The firm or institute a numbered item's paragraph opens with, a colon
+/// after it ((四)昱泰智能:民国108年进驻…。112年营收年增31.5%。): the figures
+/// of the item's sentences that name no subject are its own.
+fn item_subject(text: &str, ex: &Extraction, si: usize) -> Option<usize> {
+    let paragraph = ex.sentences.get(si)?.paragraph;
+    let first = (0..=si)
+        .rev()
+        .take_while(|&k| ex.sentences[k].paragraph == paragraph)
+        .last()?;
+    let opening = &ex.sentences[first];
+    ex.mentions.iter().position(|m| {
+        m.sentence == first
+            && matches!(m.kind, Kind::Enterprise | Kind::Institute)
+            && text[m.end..].starts_with(':')
+            && super::is_item_numbering(&text[opening.start..m.start])
+    })
 }
 
 /// `lead` without the time words that open it: a year (2023年, 2023年底),
@@ -1325,6 +1344,15 @@ mod tests {
         // … but not across a zone named on the way.
         let s = stats("标题\n\n青溪高新区发展迅速。白山市青溪高新区共有高新技术企业320家。");
         assert!(!s.iter().any(|x| x.0 == "白山市"), "{s:?}");
+    }
+
+    #[test]
+    fn the_figures_of_a_numbered_item_about_a_firm_are_the_firm_s() {
+        let got = stats("(四)青岚智能科技有限公司:2019年进驻青溪高新区,生产精密减速机。2023年营业收入增长31.5%。\n");
+        assert!(
+            got.iter().any(|(s, v, _)| s == "青岚智能科技有限公司" && v == "31.5"),
+            "{got:?}"
+        );
     }
 
     #[test]
