@@ -703,14 +703,39 @@ fn bracketed_gloss(text: &str, end: usize) -> Option<(usize, usize)> {
     ((2..=30).contains(&n) && opens_cjk && inner.chars().all(cjk)).then_some((start, start + inner.len()))
 }
 
+/// An abbreviation in brackets at `at` ( (WND), (SSTT), (CATL)): two to
+/// eight capitals or digits, a capital first; and where the brackets end.
+fn bracketed_abbreviation(text: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = text.get(at..)?;
+    let inner = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))?;
+    let close = inner.find(')')?;
+    let abbreviation = &inner[..close];
+    let capitals = (2..=8).contains(&abbreviation.len())
+        && abbreviation.starts_with(|c: char| c.is_ascii_uppercase())
+        && abbreviation
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    capitals.then(|| (abbreviation, at + (rest.len() - inner.len()) + close + 1))
+}
+
 /// A term an English report defines after a name and its Chinese gloss
 /// (Brightwater Sensors (Suzhou) Co., Ltd. (布莱特沃特传感器(苏州)有限公司,
-/// "BW Suzhou")): each later use of the term in an English sentence names
-/// that entity (BW Suzhou owns 86,400 square meters …).
+/// "BW Suzhou")), or an abbreviation in brackets after the name (Wuxi
+/// National Hi-tech District (WND)): each later use of the term in an English
+/// sentence names that entity (BW Suzhou owns 86,400 square meters …, WND
+/// hosts …).
 pub(super) fn add_defined_terms(text: &str, ex: &mut Extraction) {
     let mut terms: Vec<(String, usize, usize)> = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
-        if m.english.is_none() || !matches!(m.kind, Kind::Enterprise | Kind::Institute | Kind::Zone) {
+        if m.english.is_none() || !matches!(m.kind, Kind::Enterprise | Kind::Institute | Kind::Zone | Kind::Agency) {
+            continue;
+        }
+        // An abbreviation in brackets right after the name (Wuxi National
+        // Hi-tech District (WND), Dalian Hi-tech Industrial Zone (DHTZ)).
+        if let Some((abbreviation, end)) = bracketed_abbreviation(text, m.end) {
+            if !terms.iter().any(|t| t.0 == abbreviation) {
+                terms.push((abbreviation.to_string(), i, end));
+            }
             continue;
         }
         let Some((_, gloss_end)) = bracketed_gloss(text, m.end) else {
@@ -1194,6 +1219,25 @@ mod tests {
             .collect();
         // Once, after its definition (not inside the brackets that define it).
         assert_eq!(later, ["蓝河传感器(青溪)有限公司"]);
+    }
+
+    #[test]
+    fn an_abbreviation_in_brackets_names_the_zone_later() {
+        let text = "3.3 Wuxi National Hi-tech District (WND)\n\n\
+                    WND hosts about 330 Japanese firms. In 2023 WND attracted US$1.6 billion of foreign investment.";
+        let ex = extract(&clean(text));
+        let later: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.english.as_deref() == Some("WND"))
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(later, ["无锡高新技术产业开发区", "无锡高新技术产业开发区"]);
+        let zone_figure = ex
+            .statistics
+            .iter()
+            .any(|s| ex.mentions[s.subject].name == "无锡高新技术产业开发区" && s.value == "1600000000");
+        assert!(zone_figure);
     }
 
     #[test]
