@@ -171,9 +171,18 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
             .filter(|&k| Some(k) != unit_at)
             .find_map(over);
         let mut j = i + 1;
+        // The rows' lines: a group's heading ((二)研发费用后补助) or a
+        // subtotal (小计 12家 180.00) between them is none, and ends no table.
+        let mut row_lines: Vec<Range<usize>> = Vec::new();
         while j < lines.len() {
             let row = cells(text, lines[j].clone());
             if row.len() != header.len() {
+                let line = text[lines[j].clone()].trim();
+                let between_rows = super::tables::opens_group(line) || super::tables::subtotal(line);
+                if between_rows && !row_lines.is_empty() || super::tables::opens_group(line) && j == i + 1 {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             let is_figure = |c: &Range<usize>| figure(&text[c.clone()]).is_some();
@@ -185,6 +194,7 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
             if !figures_row {
                 break;
             }
+            row_lines.push(lines[j].clone());
             j += 1;
         }
         // The year a caption gives its table (表1 A高新区主要指标(2022年)).
@@ -198,7 +208,7 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
                 .or_else(|| own_firm(ex, rules)),
             Columns::Metrics { .. } => None,
         };
-        for row_line in &lines[i + 1..j] {
+        for row_line in &row_lines {
             let row = cells(text, row_line.clone());
             let Some(sentence) = sentence_of(ex, row_line) else {
                 continue;
@@ -295,6 +305,24 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn groups_and_subtotals_between_the_rows_end_no_table() {
+        let got = figures(
+            "拟支持企业名单\n\n序号 企业名称 奖补类别 金额(万元)\n\
+             (一)高新技术企业认定奖励(对首次认定的企业给予一次性奖励20万元)\n\
+             1 青溪恒顺智能装备有限公司 首次认定 20.00\n2 青溪楚峰新材料科技有限公司 重新认定 5.00\n\
+             小计 2家 25.00\n(二)研发费用后补助\n3 青溪万嘉生物医药有限公司 研发费用补助 45.00\n",
+        );
+        let amount = |name: &str| got.iter().find(|f| f.0 == name).map(|f| f.2.clone());
+        assert_eq!(amount("青溪恒顺智能装备有限公司").as_deref(), Some("200000"), "{got:?}");
+        assert_eq!(
+            amount("青溪楚峰新材料科技有限公司").as_deref(),
+            Some("50000"),
+            "{got:?}"
+        );
+        assert_eq!(amount("青溪万嘉生物医药有限公司").as_deref(), Some("450000"), "{got:?}");
     }
 
     #[test]

@@ -703,6 +703,8 @@ pub struct StatisticRules {
     /// Periods that may stand before them (前三季度全省…).
     pub period_openings: Vec<String>,
     pub no_carry_words: Vec<String>,
+    /// Words that open a table's subtotal line (小计 12家 180.00).
+    pub subtotal_words: Vec<String>,
     /// Verbs after a figure that give it to the project after them.
     pub builds_after: Vec<String>,
     /// Words of a project's investment (总投资).
