@@ -3943,12 +3943,16 @@ mod tests {
             let zones = names(text, Kind::Zone);
             assert!(zones.iter().all(|z| !z.starts_with(['哪', '别'])), "{text}: {zones:?}");
         }
-        let text = "他跳到一家做激光器的小公司,园区初创公司多。";
-        assert!(
-            names(text, Kind::Enterprise).is_empty(),
-            "{:?}",
-            names(text, Kind::Enterprise)
-        );
+        for text in [
+            "他跳到一家做激光器的小公司,园区初创公司多。",
+            "竞得人须在出让地块所在地设立项目公司,或由其全资项目公司开发建设。",
+        ] {
+            assert!(
+                names(text, Kind::Enterprise).is_empty(),
+                "{:?}",
+                names(text, Kind::Enterprise)
+            );
+        }
     }
 
     #[test]
