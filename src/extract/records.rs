@@ -92,22 +92,17 @@ pub(super) fn find_records(text: &str, ex: &Extraction) -> Vec<Record> {
 pub(super) fn add_field_companies(text: &str, records: &[Record], ex: &mut Extraction) {
     let rules = &Rules::get().relations.records;
     let mut found = Vec::new();
-    for si in records.iter().flat_map(|r| r.fields.clone()) {
-        let s = &ex.sentences[si];
-        let line = &text[s.start..s.end];
-        let Some(label) = field_label(line) else { continue };
+    for (si, label, value) in fields(text, ex, records) {
         if !rules.company_labels.found_in(label)
             || ex.mentions.iter().any(|m| m.sentence == si && m.kind != Kind::Industry)
         {
             continue;
         }
-        let Some(colon) = line.find(':') else { continue };
-        let value = line[colon + 1..].trim();
-        let name = value.trim_matches(['“', '”', '"']);
+        let name = text[value.clone()].trim().trim_matches(['“', '”', '"']);
         if !(2..=12).contains(&name.chars().count()) || !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
             continue;
         }
-        let start = s.start + colon + 1 + line[colon + 1..].find(name).unwrap_or(0);
+        let start = value.start + text[value.clone()].find(name).unwrap_or(0);
         ex.mentions
             .retain(|m| !(m.sentence == si && m.start >= start && m.end <= start + name.len()));
         found.push(Mention::from_layout(
@@ -120,6 +115,22 @@ pub(super) fn add_field_companies(text: &str, records: &[Record], ex: &mut Extra
     ex.insert_mentions(found);
 }
 
+/// The field lines of the records: each line's sentence, label and value (a
+/// byte range of the text, after the colon).
+fn fields<'t>(text: &'t str, ex: &Extraction, records: &[Record]) -> Vec<(usize, &'t str, Range<usize>)> {
+    records
+        .iter()
+        .flat_map(|r| r.fields.clone())
+        .filter_map(|si| {
+            let s = &ex.sentences[si];
+            let line = &text[s.start..s.end];
+            let label = field_label(line)?;
+            let colon = line.find(':')?;
+            Some((si, label, s.start + colon + 1..s.end))
+        })
+        .collect()
+}
+
 /// The items of a leading-industry field (主导产业:铸造、五金机械) are
 /// industries, those the taxonomy lacks too: a record lists its zone's
 /// industries so. Call before the relations are found (the mentions are
@@ -127,16 +138,12 @@ pub(super) fn add_field_companies(text: &str, records: &[Record], ex: &mut Extra
 pub(super) fn add_field_industries(text: &str, records: &[Record], ex: &mut Extraction) {
     let rules = &Rules::get().relations.records;
     let mut found = Vec::new();
-    for si in records.iter().flat_map(|r| r.fields.clone()) {
-        let s = &ex.sentences[si];
-        let line = &text[s.start..s.end];
-        let Some(label) = field_label(line) else { continue };
-        let Some(colon) = line.find(':') else { continue };
+    for (si, label, value) in fields(text, ex, records) {
         if !rules.leading_industry_labels.found_in(label) {
             continue;
         }
-        let mut at = s.start + colon + 1;
-        for item in line[colon + 1..].split(['、', ',', ';', '；']) {
+        let mut at = value.start;
+        for item in text[value].split(['、', ',', ';', '；']) {
             let item_start = at;
             at += item.len() + item_separator_len(&text[at + item.len()..]);
             let name = item.trim();
