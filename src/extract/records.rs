@@ -367,6 +367,16 @@ mod tests {
     use crate::extract::extract;
     use crate::normalize::clean;
 
+    /// (zone, leader, industry) of each chain-leader relation.
+    fn leads(ex: &crate::extract::Extraction) -> Vec<(&str, &str, &str)> {
+        let name = |k: usize| ex.mentions[k].name.as_str();
+        ex.relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ChainLeader)
+            .filter_map(|r| Some((name(r.subject), name(r.object?), name(r.industry?))))
+            .collect()
+    }
+
     #[test]
     fn a_field_has_a_short_label_and_a_value() {
         assert_eq!(field_label("链主企业:青溪重工股份有限公司"), Some("链主企业"));
@@ -382,12 +392,7 @@ mod tests {
                     2. 新能源汽车产业链\n链主企业:澜川汽车有限公司\n所在园区:蓝湾经济技术开发区\n";
         let ex = extract(&clean(text));
         let name = |k: usize| ex.mentions[k].name.as_str();
-        let leads: Vec<(&str, &str, &str)> = ex
-            .relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::ChainLeader)
-            .filter_map(|r| Some((name(r.subject), name(r.object?), name(r.industry?))))
-            .collect();
+        let leads = leads(&ex);
         assert_eq!(
             leads,
             [
@@ -508,12 +513,7 @@ mod tests {
         assert!(has(Predicate::LeadingIndustry, qingxi, "锻铸"), "{rels:?}");
         assert!(has(Predicate::LocatedIn, "澜川机械有限公司", qingxi), "{rels:?}");
         assert!(has(Predicate::LocatedIn, "白鹭智造产业园", qingxi), "{rels:?}");
-        let leads: Vec<(&str, &str, &str)> = ex
-            .relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::ChainLeader)
-            .filter_map(|r| Some((name(r.subject), name(r.object?), name(r.industry?))))
-            .collect();
+        let leads = leads(&ex);
         assert!(leads.contains(&(qingxi, "澜川机械有限公司", "五金机械")), "{leads:?}");
         assert!(
             leads.contains(&("蓝湾经济开发区", "云杉食品有限公司", "食品医药")),
