@@ -698,8 +698,15 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         if !major_zone(zone, rules) {
             continue;
         }
+        // (… and the places the text puts it in: a county's zone lies in
+        // the county's city too, 所在地:桂阳县 in a directory of 郴州市.)
+        let stated = rels.keys().filter_map(|(p, s, o, _)| match o {
+            Object::Entity(place) if *p == Predicate::LocatedIn && *s == zi => entities[*place].division_code.clone(),
+            _ => None,
+        });
+        let codes: Vec<String> = zone_codes(zone, ex, gaz).into_iter().chain(stated).collect();
         let mut all: BTreeSet<String> = BTreeSet::new();
-        for c in zone_codes(zone, ex, gaz) {
+        for c in codes {
             for d in gaz.ancestors(&c) {
                 all.insert(d.code.clone());
             }
@@ -721,9 +728,11 @@ pub fn resolve(ex: &Extraction) -> Resolved {
         };
         for code in all {
             let province = gaz.divisions.get(&code).is_some_and(|d| d.level == Level::Province);
+            // (A place the text states keeps the sentence that states it.)
+            let stated = |p: usize| rels.contains_key(&(Predicate::LocatedIn, zi, Object::Entity(p), None));
             if let Some(&p) = place_by_code
                 .get(code.as_str())
-                .filter(|&&p| !province || named_with_zone(p))
+                .filter(|&&p| (!province || named_with_zone(p)) && !stated(p))
             {
                 add(
                     &mut rels,
@@ -1122,6 +1131,27 @@ mod tests {
             .iter()
             .map(|e| (e.kind, e.label.clone(), e.alt_labels.iter().cloned().collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_zone_in_a_county_the_text_names_lies_in_its_city_and_keeps_the_stating_sentence() {
+        let text = "郴州市产业园区名录\n\n【01】\n园区名称:湖南桂阳工业园区\n所在地:桂阳县\n主导产业:智能家居\n\n\
+                    郴州市统筹推进各园区建设。";
+        let got = located_in(text);
+        assert!(got.contains(&("湖南桂阳工业园区".into(), "桂阳县".into())), "{got:?}");
+        assert!(got.contains(&("湖南桂阳工业园区".into(), "郴州市".into())), "{got:?}");
+        let r = resolve(&extract(&clean(
+            "洛阳快讯\n\n洛阳高新区位于洛阳市西部,是国家级高新区。",
+        )));
+        let stated = r
+            .relations
+            .iter()
+            .find(|x| {
+                x.predicate == Predicate::LocatedIn
+                    && matches!(x.object, Object::Entity(o) if r.entities[o].label == "洛阳市")
+            })
+            .expect("located in 洛阳市");
+        assert_eq!(stated.sentences, vec![1]);
     }
 
     fn located_in(text: &str) -> Vec<(String, String)> {
