@@ -32,7 +32,7 @@ mod feed;
 mod json_text;
 mod mail;
 mod subtitles;
-pub(crate) use cell_tables::is_section_heading;
+pub(crate) use cell_tables::opens_section;
 
 /// The largest document accepted, in bytes. Larger inputs are refused with
 /// [`Error::TooLarge`] so that memory and time stay bounded: the worst

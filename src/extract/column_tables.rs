@@ -178,8 +178,8 @@ pub(super) fn add_column_figures(text: &str, ex: &mut Extraction) {
             let row = cells(text, lines[j].clone());
             if row.len() != header.len() {
                 let line = text[lines[j].clone()].trim();
-                let between_rows = super::tables::opens_group(line) || super::tables::subtotal(line);
-                if between_rows && !row_lines.is_empty() || super::tables::opens_group(line) && j == i + 1 {
+                let between_rows = crate::normalize::opens_section(line) || super::tables::subtotal(line);
+                if between_rows && !row_lines.is_empty() || crate::normalize::opens_section(line) && j == i + 1 {
                     j += 1;
                     continue;
                 }

@@ -137,7 +137,7 @@ pub(super) fn find_mentions(text: &str, char_index: &super::CharIndex, ex: &mut 
 /// by it: the mentions lose the list's entry and join the document's firm as
 /// its short names always did.
 pub(super) fn defer_to_declared_firms(ex: &mut Extraction, gaz: &Gazetteer) {
-    let known_firm = |m: &Mention| m.kind == Kind::Enterprise && m.via == Via::Gazetteer && m.entry.is_some();
+    let known_firm = |m: &Mention| is_listed_firm(m) && m.entry.is_some();
     if !ex.mentions.iter().any(known_firm) {
         return;
     }
@@ -171,6 +171,11 @@ pub(super) fn defer_to_declared_firms(ex: &mut Extraction, gaz: &Gazetteer) {
     }
 }
 
+/// Whether a mention is a firm the reference list of enterprises read.
+fn is_listed_firm(m: &Mention) -> bool {
+    m.kind == Kind::Enterprise && m.via == Via::Gazetteer
+}
+
 /// Whether `short` opens `name` (as a whole word, in English: Intel opens
 /// Intel Products (Chengdu) Ltd., not Intelligent Ltd.).
 fn opens_name(name: &str, short: &str) -> bool {
@@ -201,8 +206,7 @@ fn only_firms_named(gaz: &Gazetteer, name: &str) -> bool {
 /// beautiful, 地平线 horizon, Apple) names the firm only where the document
 /// also names it by a name that is no common word (小米集团, 美的集团股份有限公司).
 fn drop_unconfirmed_common_words(ex: &mut Extraction, gaz: &Gazetteer) {
-    let is_common_word =
-        |m: &Mention| m.kind == Kind::Enterprise && m.via == Via::Gazetteer && gaz.context_only.contains(&m.name);
+    let is_common_word = |m: &Mention| is_listed_firm(m) && gaz.context_only.contains(&m.name);
     if !ex.mentions.iter().any(is_common_word) {
         return;
     }
@@ -461,12 +465,7 @@ fn short_names(ex: &mut Extraction, rules: &Rules, gaz: &Gazetteer) -> Vec<NameA
             (Some(open), Some(close)) if open < close => format!("{}{}", &base[..open], &base[close + 1..]),
             _ => base.to_string(),
         };
-        if let Some(h) = gaz
-            .first(&short)
-            .filter(|h| h.start == 0 && h.entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
-        {
-            short = short[h.end..].to_string();
-        }
+        short = without_leading_place(gaz, &short).to_string();
         // The trade words go one after another, and so does an industry the
         // taxonomy knows before them (汉江智行汽车科技 → 汉江智行汽车 → 汉江智行):
         // each form is a short name, down to `short_name_min` characters.
@@ -687,7 +686,7 @@ fn add_found_again(text: &str, ex: &mut Extraction, rules: &Rules, names: Vec<Na
     // A name the document itself gives (华为终端, 友达光电 for its Xiamen
     // company) wins over a well-known firm's short name the reference list
     // read at the same place (华为, 友达光电 the Taiwanese parent).
-    let known_firm = |m: &Mention| m.kind == Kind::Enterprise && m.via == Via::Gazetteer;
+    let known_firm = is_listed_firm;
     let known_firms: Vec<(usize, usize)> = ex
         .mentions
         .iter()
@@ -901,7 +900,7 @@ fn gazetteer_candidates(
                 score: 4,
             });
         }
-        place_before = (entry.kind == Kind::Place && entry.canonical != "中国").then_some((start, end));
+        place_before = (entry.kind == Kind::Place).then_some((start, end));
         // … and before a word of business its unit there (华为终端, 比亚迪汽车).
         if entry.kind == Kind::Enterprise {
             let unit_end = firm

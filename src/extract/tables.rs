@@ -101,15 +101,6 @@ pub(super) fn subtotal(line: &str) -> bool {
     words.iter().any(|w| line.trim_start().starts_with(w.as_str()))
 }
 
-/// Whether a line heads a group of the rows that follow ((一)…, 一、…),
-/// whatever its length.
-pub(super) fn opens_group(line: &str) -> bool {
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
-    let rest = line.strip_prefix('(').unwrap_or(line);
-    let n = rest.chars().take_while(|&c| numeral(c)).count();
-    n > 0 && rest.chars().nth(n).is_some_and(|c| c == '、' || c == ')')
-}
-
 fn tables(text: &str, from: usize, headers: &[String]) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::new();
     let mut open = false;
@@ -122,7 +113,7 @@ fn tables(text: &str, from: usize, headers: &[String]) -> Vec<Table> {
         // (Nor does a group's heading, (二)企业研发费用后补助(…), or a subtotal.)
         if line.bytes().filter(|&b| b == b' ').nth(2).is_none() || subtotal(line) {
             let line = line.trim();
-            open &= crate::normalize::is_section_heading(line) || opens_group(line) || subtotal(line);
+            open &= crate::normalize::opens_section(line) || subtotal(line);
             continue;
         }
         // Only a line that holds a header word can open a table.

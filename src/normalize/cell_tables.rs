@@ -99,10 +99,16 @@ fn is_header_cell(s: &str, r: &CellTableRules) -> bool {
 
 /// 一、续建项目, (二)新开工项目: a section of the table's rows.
 pub(crate) fn is_section_heading(s: &str) -> bool {
+    opens_section(s) && s.chars().count() <= 20
+}
+
+/// Whether a line opens with a section's numbering (一、, (二)), whatever
+/// follows: a heading of the rows after it, however long.
+pub(crate) fn opens_section(s: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
     let t = s.strip_prefix('(').unwrap_or(s);
     let n = t.chars().take_while(|&c| numeral(c)).count();
-    n > 0 && t.chars().nth(n).is_some_and(|c| c == '、' || c == ')') && s.chars().count() <= 20
+    n > 0 && t.chars().nth(n).is_some_and(|c| c == '、' || c == ')')
 }
 
 /// How likely the break between two lines of a cell is inside the cell
