@@ -29,7 +29,8 @@ pub enum Command {
     /// Read articles into the graph store (created when missing).
     ///
     /// Files (.txt, .md, .html, .htm, .csv, .json, .jsonl, .ndjson, .srt,
-    /// .vtt) or folders (read recursively), or `-`
+    /// .vtt, .xml, .rss, .atom, .eml, .docx, .xlsx, .xls, .ods) or folders
+    /// (read recursively), or `-`
     /// for standard input. Each document is stored in one transaction; a
     /// document ingested again replaces its earlier version.
     #[command(after_help = "Example:\n  zonegraph ingest --store zonegraph.db examples/ news/2024-03.txt")]

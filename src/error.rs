@@ -36,6 +36,10 @@ pub enum Error {
     /// The input would take too long to process (too many mentions, …).
     #[error("{name}: too complex to process ({what}; the limit is {limit}): split it into several documents")]
     TooComplex { name: String, what: String, limit: String },
+    /// A Word file or workbook that cannot be read (a damaged archive, XML
+    /// that does not parse, an entry that inflates beyond the size limit).
+    #[error("{name}: cannot read as a Word document or workbook ({reason})")]
+    Office { name: String, reason: String },
     /// The bytes are not valid in any supported encoding.
     #[error("{name}: cannot decode as UTF-8, GB18030 or Big5 ({reason})")]
     Encoding { name: String, reason: String },

@@ -31,8 +31,10 @@ mod definitions;
 mod feed;
 mod json_text;
 mod mail;
+mod office;
 mod subtitles;
 pub(crate) use cell_tables::opens_section;
+pub use office::OfficeKind;
 
 /// The largest document accepted, in bytes. Larger inputs are refused with
 /// [`Error::TooLarge`] so that memory and time stay bounded: the worst
@@ -122,6 +124,9 @@ pub enum Markup {
     /// An e-mail saved as a file (.eml): read as its subject and the text of
     /// its body when it parses as one, else as plain.
     Mail,
+    /// A Word file or a workbook: read as its paragraphs and its tables'
+    /// rows (see `normalize/office.rs`).
+    Office(OfficeKind),
 }
 
 impl Markup {
@@ -130,6 +135,9 @@ impl Markup {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".html") || lower.ends_with(".htm") {
             return Markup::Html;
+        }
+        if let Some(kind) = office::kind_of(&lower, bytes) {
+            return Markup::Office(kind);
         }
         let head: Vec<u8> = bytes.iter().take(512).map(|b| b.to_ascii_lowercase()).collect();
         let head = String::from_utf8_lossy(&head);
@@ -163,6 +171,23 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
             limit: MAX_DOCUMENT_BYTES,
         });
     }
+    if let Markup::Office(kind) = markup {
+        let office = office::office_to_text(bytes, kind).map_err(|reason| Error::Office {
+            name: name.to_string(),
+            reason,
+        })?;
+        let mut doc = clean_text(&office.text, false);
+        if doc.text.trim().is_empty() {
+            return Err(Error::Empty { name: name.to_string() });
+        }
+        doc.encoding = "UTF-8";
+        doc.title = office
+            .title
+            .map(|t| simplify(&t))
+            .or_else(|| first_line_title(&doc.text));
+        doc.published = find_published(&doc.text);
+        return Ok(doc);
+    }
     // A message's parts carry their own transfer encodings and charsets.
     let mail = (markup == Markup::Mail).then(|| mail::mail_to_text(bytes)).flatten();
     let (decoded, encoding, warnings) = match &mail {
@@ -190,7 +215,7 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
             }
             None => (decoded, None),
         },
-        Markup::Plain => (subtitles::subtitles_to_text(&decoded).unwrap_or(decoded), None),
+        Markup::Plain | Markup::Office(_) => (subtitles::subtitles_to_text(&decoded).unwrap_or(decoded), None),
     };
     let mut doc = clean_text(&original, !matches!(markup, Markup::Mail | Markup::Feed));
     if doc.text.trim().is_empty() {

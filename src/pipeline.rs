@@ -140,9 +140,10 @@ pub const MAX_FACTS: usize = 20_000;
 
 /// File name endings zonegraph reads when given a folder: text, Markdown,
 /// HTML, spreadsheets saved as CSV, JSON records of news APIs and scrapers,
-/// and subtitle files.
+/// subtitle files, feeds, saved e-mails, Word files and workbooks.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "md", "html", "htm", "csv", "json", "jsonl", "ndjson", "srt", "vtt", "xml", "rss", "atom", "eml",
+    "txt", "md", "html", "htm", "csv", "json", "jsonl", "ndjson", "srt", "vtt", "xml", "rss", "atom", "eml", "docx",
+    "docm", "xlsx", "xlsm", "xlsb", "xls", "ods",
 ];
 
 /// The files to read for the given paths: files as given, folders walked

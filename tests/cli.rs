@@ -1027,6 +1027,143 @@ mod encodings {
         assert!(has_row(&dates, &[("d", "2024-04-18")]), "{}", show(&dates));
     }
 
+    /// A ZIP archive of these entries, as an office program writes it.
+    fn zip_archive(entries: &[(&str, String)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut buffer = std::io::Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for (path, content) in entries {
+            writer.start_file(*path, options).unwrap();
+            writer.write_all(content.as_bytes()).unwrap();
+        }
+        writer.finish().unwrap();
+        buffer.into_inner()
+    }
+
+    fn xml_escape(text: &str) -> String {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+
+    #[test]
+    fn a_word_file_gives_the_graph_of_its_text() {
+        let article = std::fs::read_to_string(fixture("qingxi.txt")).unwrap();
+        // Each line a paragraph, split into two runs mid-line (as Word splits
+        // a name wherever it was edited), with a deleted revision between.
+        let paragraphs: String = article
+            .lines()
+            .map(|line| {
+                let chars: Vec<char> = line.chars().collect();
+                let (a, b) = chars.split_at(chars.len() / 2);
+                let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
+                format!(
+                    "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                    xml_escape(&a),
+                    xml_escape(&b)
+                )
+            })
+            .collect();
+        let document = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{paragraphs}</w:body></w:document>"
+        );
+        let docx = zip_archive(&[
+            ("[Content_Types].xml", "<Types/>".to_string()),
+            ("word/document.xml", document),
+        ]);
+        let plain = TestStore::with(&["qingxi.txt"]);
+        let word = TestStore::new();
+        let dir = word.tmp("notices");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("qingxi.docx"), docx).unwrap();
+        success(&word.ingest(&[&dir]));
+        for class in ["Zone", "Enterprise", "Institute", "Policy", "Industry"] {
+            let want = plain.labels(class);
+            assert!(!want.is_empty(), "{class}");
+            assert_eq!(word.labels(class), want, "{class}");
+        }
+    }
+
+    /// Rows of a project list (invented names), as cells.
+    const PROJECT_ROWS: [[&str; 5]; 4] = [
+        ["序号", "项目名称", "投资方", "总投资（亿元）", "落户园区"],
+        [
+            "1",
+            "晶澜功率半导体封测项目",
+            "晶澜半导体科技有限公司",
+            "12.5",
+            "青溪高新区",
+        ],
+        [
+            "2",
+            "拓屿智能装备产业园项目",
+            "拓屿智能装备股份有限公司",
+            "8",
+            "青溪高新区",
+        ],
+        [
+            "3",
+            "禾梧生物药中试基地项目",
+            "禾梧生物医药（苏州）有限公司",
+            "3.2",
+            "青溪高新区",
+        ],
+    ];
+
+    #[test]
+    fn a_workbook_gives_the_graph_of_the_same_table_saved_as_csv() {
+        let cell = |col: usize, row: usize, text: &str| {
+            let at = format!("{}{}", (b'A' + col as u8) as char, row + 1);
+            match text.parse::<f64>() {
+                Ok(_) => format!("<c r=\"{at}\"><v>{text}</v></c>"),
+                Err(_) => format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{text}</t></is></c>"),
+            }
+        };
+        let mut rows = format!("<row r=\"1\">{}</row>", cell(0, 0, "青溪高新区2024年签约项目表"));
+        for (r, cells) in PROJECT_ROWS.iter().enumerate() {
+            let cells: String = cells.iter().enumerate().map(|(c, text)| cell(c, r + 1, text)).collect();
+            rows.push_str(&format!("<row r=\"{}\">{cells}</row>", r + 2));
+        }
+        const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let xlsx = zip_archive(&[
+            (
+                "_rels/.rels",
+                format!("<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" Type=\"{DOC}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+            ),
+            (
+                "xl/workbook.xml",
+                format!("<workbook xmlns=\"{MAIN}\" xmlns:r=\"{DOC}\"><sheets><sheet name=\"签约项目\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                format!("<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" Type=\"{DOC}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                format!("<worksheet xmlns=\"{MAIN}\"><sheetData>{rows}</sheetData></worksheet>"),
+            ),
+        ]);
+        let mut csv = "签约项目\n青溪高新区2024年签约项目表,,,,\n".to_string();
+        for cells in PROJECT_ROWS {
+            csv.push_str(&cells.join(","));
+            csv.push('\n');
+        }
+        let sheet = TestStore::new();
+        let path = sheet.tmp("projects.xlsx");
+        std::fs::write(&path, xlsx).unwrap();
+        success(&sheet.ingest(&[&path]));
+        let text = TestStore::new();
+        let path = text.tmp("projects.csv");
+        std::fs::write(&path, csv).unwrap();
+        success(&text.ingest(&[&path]));
+        let firms = sheet.labels("Enterprise");
+        assert!(firms.contains("晶澜半导体科技有限公司"), "{firms:?}");
+        for class in ["Zone", "Enterprise", "Project"] {
+            assert_eq!(sheet.labels(class), text.labels(class), "{class}");
+        }
+    }
+
     /// Characters of the Big5 article that simplified Chinese writes otherwise.
     const TRADITIONAL: [char; 14] = [
         '區', '術', '產', '業', '開', '發', '醫', '藥', '鷺', '學', '製', '裝', '備', '興',
@@ -1876,6 +2013,17 @@ mod errors {
         }
         std::fs::write(&bad, bytes).unwrap();
         refused(&store, &before, &bad, &["decode", "not a text file"]);
+    }
+
+    #[test]
+    fn a_damaged_word_file_or_workbook_is_refused() {
+        let (store, before) = store_with_article();
+        let docx = store.tmp("measures.docx");
+        std::fs::write(&docx, b"PK\x03\x04 cut short by a failed download").unwrap();
+        refused(&store, &before, &docx, &["cannot read as a Word document"]);
+        let xlsx = store.tmp("projects.xlsx");
+        std::fs::write(&xlsx, b"PK\x03\x04\x14\x00\x06\x00 cut short").unwrap();
+        refused(&store, &before, &xlsx, &["not a ZIP archive"]);
     }
 
     #[test]
