@@ -185,7 +185,10 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
             .title
             .map(|t| simplify(&t))
             .or_else(|| first_line_title(&doc.text));
-        doc.published = find_published(&doc.text);
+        // A workbook's dates are its rows' (a project's start), not its own.
+        if kind == OfficeKind::Word {
+            doc.published = find_published(&doc.text);
+        }
         return Ok(doc);
     }
     // A message's parts carry their own transfer encodings and charsets.

@@ -3,9 +3,10 @@
 //! lists reach an analyst in.
 //!
 //! In: the file's bytes. Out: its text, as the other readers give theirs:
-//! - a Word file's body paragraphs one a line, in reading order, the runs of
-//!   a paragraph joined (Word splits a word into runs wherever it was
-//!   edited); deleted revisions and field codes are no text, a tab or a
+//! - a Word file's body paragraphs in reading order, apart by blank lines
+//!   (a paragraph is the author's: clean-up never joins it to the next, as
+//!   it joins a PDF's broken lines), the runs of a paragraph joined (Word
+//!   splits a word into runs wherever it was edited); deleted revisions and field codes are no text, a tab or a
 //!   line break inside a paragraph is a space or a line. Its tables are
 //!   written as CSV lines (a row a line, cells quoted where needed), the
 //!   form `csv_tables` reads: a merged cell's value stands in every row it
@@ -13,8 +14,8 @@
 //!   Headers, footers and footnotes are page furniture, not read. The title
 //!   is the document's stated title (`docProps/core.xml`), when it has one.
 //! - a workbook's sheets in order, each its name on a line, then its rows as
-//!   CSV lines (a title merged across the columns is its one filled field,
-//!   which `csv_tables` writes alone); numbers as written (`12.5`, not
+//!   CSV lines (a title or a note merged across the columns, a row's one
+//!   filled cell, is written alone); numbers as written (`12.5`, not
 //!   `12.500000`), dates as `YYYY-MM-DD`. Reading cells is calamine's.
 //!
 //! A file that is not such a document (a damaged or foreign archive) is an
@@ -262,7 +263,7 @@ fn word_body_text(xml: &str) -> Result<String, String> {
                                 }
                                 None => {
                                     out.push_str(&lines);
-                                    out.push('\n');
+                                    out.push_str("\n\n");
                                 }
                             }
                         }
@@ -303,7 +304,7 @@ fn flush_paragraph(paragraph: &mut String, out: &mut String, tables: &mut [WordT
             let line = text.trim_end();
             if !line.trim().is_empty() {
                 out.push_str(line);
-                out.push('\n');
+                out.push_str("\n\n");
             }
         }
     }
@@ -376,7 +377,16 @@ fn workbook_to_text(bytes: &[u8]) -> Result<OfficeText, String> {
         let rows: Vec<String> = range
             .rows()
             .filter(|row| row.iter().any(|c| !matches!(c, Data::Empty)))
-            .map(|row| csv_line(&row.iter().map(cell_text).collect::<Vec<_>>()))
+            .map(|row| {
+                let cells: Vec<String> = row.iter().map(cell_text).collect();
+                // A title or a note merged across the columns is its text
+                // alone, not a row of one filled cell.
+                let mut filled = cells.iter().filter(|c| !c.is_empty());
+                match (filled.next(), filled.next()) {
+                    (Some(only), None) => only.clone(),
+                    _ => csv_line(&cells),
+                }
+            })
             .collect();
         if rows.is_empty() {
             continue;
@@ -490,7 +500,7 @@ mod tests {
         let body = r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>关于支持青枫</w:t></w:r><w:r><w:t>高新区的措施</w:t></w:r></w:p>
             <w:p><w:r><w:t xml:space="preserve">一、 </w:t></w:r><w:del><w:r><w:delText>删掉的</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>由区科技局</w:t><w:tab/><w:t>负责</w:t></w:r></w:p>"#;
         let text = word_to_text(&docx(body)).unwrap().text;
-        assert_eq!(text, "关于支持青枫高新区的措施\n一、 由区科技局\t负责\n");
+        assert_eq!(text, "关于支持青枫高新区的措施\n\n一、 由区科技局\t负责\n\n");
     }
 
     #[test]
@@ -518,14 +528,14 @@ mod tests {
             .text;
         assert_eq!(
             text,
-            "附件\n序号,重点任务,牵头单位\n1,\"建设中试基地，引进团队\",市科技局\n2,\"培育\"\"链主\"\"企业\",市科技局\n"
+            "附件\n\n序号,重点任务,牵头单位\n1,\"建设中试基地，引进团队\",市科技局\n2,\"培育\"\"链主\"\"企业\",市科技局\n\n"
         );
     }
 
     #[test]
     fn a_cell_spanning_columns_keeps_the_row_width() {
         let table = r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
-        assert_eq!(word_to_text(&docx(table)).unwrap().text, "合计,,,12\n");
+        assert_eq!(word_to_text(&docx(table)).unwrap().text, "合计,,,12\n\n");
     }
 
     #[test]
@@ -612,7 +622,7 @@ mod tests {
         let text = workbook_to_text(&bytes).unwrap().text;
         assert_eq!(
             text,
-            "在建项目\n2024年重点项目表,,\n序号,项目名称,总投资（亿元）\n1,青枫芯片封测项目,12.5\n2,\"华芯,二期\",2024-03-01\n"
+            "在建项目\n2024年重点项目表\n序号,项目名称,总投资（亿元）\n1,青枫芯片封测项目,12.5\n2,\"华芯,二期\",2024-03-01\n"
         );
     }
 
