@@ -315,6 +315,9 @@ pub struct ProjectRules {
     /// Header cells of a table's column of sites (建设地点): the last zone
     /// of a row's cell there is where its project is.
     pub site_headers: Vec<String>,
+    /// Header cells of a table's column of builders (建设单位): the firms of
+    /// a row's cell there are where its project is.
+    pub builder_headers: Vec<String>,
     /// A line before a table that gives its figures' unit (单位:亿元).
     pub unit_line_words: Vec<String>,
 }
@@ -705,6 +708,7 @@ pub struct StatisticRules {
     pub no_carry_words: Vec<String>,
     /// Words that open a table's subtotal line (小计 12家 180.00).
     pub subtotal_words: Vec<String>,
+    pub group_subtotal_words: Vec<String>,
     /// Verbs after a figure that give it to the project after them.
     pub builds_after: Vec<String>,
     /// Words of a project's investment (总投资).

@@ -30,6 +30,9 @@ struct Row {
 pub(super) struct Table {
     header: Vec<Range<usize>>,
     rows: Vec<Row>,
+    /// Lines that sum the rows (合计 - - 196.2 66.4), with as many cells as
+    /// the header.
+    totals: Vec<Row>,
 }
 
 /// The cells of a line: the runs between single spaces.
@@ -112,6 +115,12 @@ fn tables(text: &str, from: usize, headers: &[String]) -> Vec<Table> {
         // the rows, 一、续建项目, leaves the table open.)
         // (Nor does a group's heading, (二)企业研发费用后补助(…), or a subtotal.)
         if line.bytes().filter(|&b| b == b' ').nth(2).is_none() || subtotal(line) {
+            if open && subtotal(line) {
+                let cells = cells(text, range.clone());
+                if let Some(table) = out.last_mut().filter(|t| t.header.len() == cells.len()) {
+                    table.totals.push(Row { line: range, cells });
+                }
+            }
             let line = line.trim();
             open &= crate::normalize::opens_section(line) || subtotal(line);
             continue;
@@ -130,6 +139,7 @@ fn tables(text: &str, from: usize, headers: &[String]) -> Vec<Table> {
                 out.push(Table {
                     header: cells,
                     rows: Vec::new(),
+                    totals: Vec::new(),
                 });
                 open = true;
             }
@@ -334,11 +344,16 @@ pub(super) struct ProjectTable {
     investments: Vec<usize>,
     /// The column of sites (建设地点).
     site: Option<usize>,
+    /// The column of builders (建设单位).
+    builder: Option<usize>,
     /// The unit a line before the header gives (单位:亿元): its word.
     unit: Option<String>,
     /// The zone the line before the header says the projects go to
     /// (以下项目落户青溪高新区:), as the mention's start and end.
     lead_zone: Option<(usize, usize)>,
+    /// The zone the table's title names (青溪高新区2024年重点项目清单, on one of
+    /// the three lines before the header): whose projects a total sums.
+    title_zone: Option<(usize, usize)>,
 }
 
 /// Add the project of every row of a table of projects (a header cell of
@@ -392,6 +407,7 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
             })
             .collect();
         let site = column(&rules.site_headers);
+        let builder = column(&rules.builder_headers);
         for row in &table.rows {
             let cell = row.cells[names].clone();
             let name = &text[cell.clone()];
@@ -430,13 +446,21 @@ pub(super) fn add_project_rows(text: &str, ex: &mut Extraction) -> Vec<ProjectTa
             .rsplit('\n')
             .take(3)
             .find_map(|line| unit_line(line, Rules::get()).map(str::to_string));
+        let title_start = before_header.rmatch_indices('\n').nth(2).map_or(0, |(p, _)| p + 1);
+        let title_zone = ex
+            .mentions
+            .iter()
+            .find(|m| m.kind == Kind::Zone && title_start <= m.start && m.end <= lead_line.end)
+            .map(|m| (m.start, m.end));
         out.push(ProjectTable {
             table,
             names,
             investments,
             site,
+            builder,
             unit,
             lead_zone,
+            title_zone,
         });
     }
     ex.insert_mentions(found);
@@ -486,8 +510,21 @@ pub(super) fn add_project_facts(text: &str, tables: &[ProjectTable], ex: &mut Ex
                 })
             });
             let zones: Vec<usize> = sites.chain(site).chain(lead).collect();
-            for zone in zones {
+            // The firms that build it are where it is.
+            let builders: Vec<usize> = t.builder.map_or(Vec::new(), |k| {
+                let cell = row.cells[k].clone();
+                (0..ex.mentions.len())
+                    .filter(|&i| {
+                        let m = &ex.mentions[i];
+                        m.kind == Kind::Enterprise && cell.start <= m.start && m.end <= cell.end
+                    })
+                    .collect()
+            });
+            for &zone in &zones {
                 relate_once(ex, Predicate::LocatedIn, project, zone, sentence);
+                for &firm in &builders {
+                    relate_once(ex, Predicate::LocatedIn, firm, zone, sentence);
+                }
             }
             // The row's other figures (达产后年产值约40亿元, 新建厂房18万平方米)
             // are its project's, whoever else the row names.
@@ -501,29 +538,67 @@ pub(super) fn add_project_facts(text: &str, tables: &[ProjectTable], ex: &mut Ex
                 }
             }
             for &k in &t.investments {
-                let amount = row.cells[k].clone();
-                let (year, header) = header_year(&text[t.table.header[k].clone()]);
-                let Some((value, unit)) = investment(&text[amount.clone()], header, t.unit.as_deref(), rules) else {
-                    continue;
-                };
-                ex.statistics
-                    .retain(|s| !(s.start < amount.end && amount.start < s.end));
-                ex.statistics.push(StatisticMention {
-                    subject: project,
-                    value: value.to_lexical(),
-                    unit: unit.to_string(),
-                    metric: unit_header(header, rules)
-                        .map_or(header, |(metric, _, _)| metric)
-                        .to_string(),
-                    year,
-                    qualifier: None,
-                    sentence,
-                    start: amount.start,
-                    end: amount.end,
-                });
+                add_investment(text, t, row, k, project, sentence, ex);
+            }
+        }
+        // The table's total (合计, not a group's 小计) sums the zone's
+        // projects: its investments are the zone's, when the table says
+        // which zone.
+        let zone = t
+            .lead_zone
+            .or(t.title_zone)
+            .and_then(|(s, e)| mention_at(ex, s, e, Kind::Zone));
+        let Some(zone) = zone else {
+            continue;
+        };
+        let group_words = &rules.statistics.group_subtotal_words;
+        for row in &t.table.totals {
+            let line = text[row.line.clone()].trim_start();
+            if group_words.iter().any(|w| line.starts_with(w.as_str())) {
+                continue;
+            }
+            let Some(sentence) = sentence_of(ex, &row.line) else {
+                continue;
+            };
+            for &k in &t.investments {
+                add_investment(text, t, row, k, zone, sentence, ex);
             }
         }
     }
+}
+
+/// The investment in column `k` of a table's row, as a figure of `subject`
+/// (in place of whatever was read from that cell).
+fn add_investment(
+    text: &str,
+    t: &ProjectTable,
+    row: &Row,
+    k: usize,
+    subject: usize,
+    sentence: usize,
+    ex: &mut Extraction,
+) {
+    let rules = Rules::get();
+    let amount = row.cells[k].clone();
+    let (year, header) = header_year(&text[t.table.header[k].clone()]);
+    let Some((value, unit)) = investment(&text[amount.clone()], header, t.unit.as_deref(), rules) else {
+        return;
+    };
+    ex.statistics
+        .retain(|s| !(s.start < amount.end && amount.start < s.end));
+    ex.statistics.push(StatisticMention {
+        subject,
+        value: value.to_lexical(),
+        unit: unit.to_string(),
+        metric: unit_header(header, rules)
+            .map_or(header, |(metric, _, _)| metric)
+            .to_string(),
+        year,
+        qualifier: None,
+        sentence,
+        start: amount.start,
+        end: amount.end,
+    });
 }
 
 /// An investment cell's value in base units and its unit: a number with its
@@ -701,6 +776,52 @@ mod tests {
                 ("云杉算力中心项目", "800000000", None),
                 ("白鹭电池正极材料一体化项目", "1250000000", Some(2024)),
                 ("白鹭电池正极材料一体化项目", "4680000000", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_zones_project_list_gives_builders_sites_and_its_total_to_the_zone() {
+        // As a workbook's sheet reads: its title, then the rows as CSV.
+        let text = "青溪高新区2024年重点项目清单\n\
+                    序号,项目名称,建设单位,总投资(亿元),年度计划投资(亿元),建设地点\n\
+                    1,蓝河电池材料项目,青溪蓝河材料有限公司,12,4.5,白山新材料产业园\n\
+                    2,云杉算力中心项目,云杉智算科技有限公司,8,2,青溪软件园\n\
+                    小计,,,20,6.5,\n\
+                    3,白鹭储能电站项目,白鹭能源有限公司,3,1,白山新材料产业园\n\
+                    合计,,,23,7.5,\n";
+        let ex = extract(&clean(text));
+        let name = |i: usize| ex.mentions[i].name.as_str();
+        let mut firms: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn && ex.mentions[r.subject].kind == Kind::Enterprise)
+            .map(|r| (name(r.subject), r.object.map_or("", name)))
+            .collect();
+        firms.sort();
+        firms.dedup();
+        assert_eq!(
+            firms,
+            [
+                ("云杉智算科技有限公司", "青溪软件园"),
+                ("白鹭能源有限公司", "白山新材料产业园"),
+                ("青溪蓝河材料有限公司", "白山新材料产业园"),
+            ]
+        );
+        let mut figures: Vec<(&str, &str, &str)> = ex
+            .statistics
+            .iter()
+            .filter(|s| name(s.subject) == "青溪高新区" || name(s.subject) == "蓝河电池材料项目")
+            .map(|s| (name(s.subject), s.value.as_str(), s.metric.as_str()))
+            .collect();
+        figures.sort();
+        assert_eq!(
+            figures,
+            [
+                ("蓝河电池材料项目", "1200000000", "总投资"),
+                ("蓝河电池材料项目", "450000000", "年度计划投资"),
+                ("青溪高新区", "2300000000", "总投资"),
+                ("青溪高新区", "750000000", "年度计划投资"),
             ]
         );
     }
