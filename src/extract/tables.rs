@@ -35,13 +35,31 @@ pub(super) struct Table {
     totals: Vec<Row>,
 }
 
-/// The cells of a line: the runs between single spaces.
+/// The cells of a line: the runs between single spaces. A space inside
+/// brackets is part of its cell (A传动技术有限公司(Kessler Antriebstechnik GmbH)).
 pub(super) fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = line.start;
-    for (p, _) in text[line.clone()].match_indices(' ') {
-        out.push(start..line.start + p);
-        start = line.start + p + 1;
+    let mut depth = 0usize;
+    for (p, c) in text[line.clone()].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ' ' if depth == 0 => {
+                out.push(start..line.start + p);
+                start = line.start + p + 1;
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        // A bracket left open (a cut cell): every space parts cells.
+        out.clear();
+        start = line.start;
+        for (p, _) in text[line.clone()].match_indices(' ') {
+            out.push(start..line.start + p);
+            start = line.start + p + 1;
+        }
     }
     out.push(start..line.end);
     out.retain(|c| !c.is_empty());
