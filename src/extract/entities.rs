@@ -2874,8 +2874,10 @@ fn industries_framed_before_cue(
             if !ends_with(chars, close_end, close) {
                 continue;
             }
-            let copula_at =
-                (clause_start.max(i.saturating_sub(lead.copula_frame_gap))..i).find(|&k| starts_with(chars, k, copula));
+            let copula_at = (clause_start.max(i.saturating_sub(lead.copula_frame_gap))..i).find(|&k| {
+                starts_with(chars, k, copula)
+                    && !(k > 0 && lead.copula_not_after.iter().any(|v| ends_with(chars, k, v)))
+            });
             if let Some(k) = copula_at.filter(|&k| k > clause_start) {
                 industry_list(
                     chars,
@@ -4060,6 +4062,22 @@ mod tests {
         assert_eq!(
             names("其中,新材料和生物医药是园区的两大主导产业。", Kind::Industry),
             vec!["新材料", "生物医药"]
+        );
+        assert_eq!(
+            names(
+                "注:所列项目均在青溪高新区,声学器件、功能糖为园区两大主导产业。",
+                Kind::Industry
+            ),
+            vec!["声学器件", "功能糖"]
+        );
+        assert_eq!(
+            names("白山镁合金、轻纺为主导产业。", Kind::Industry),
+            vec!["白山镁合金", "轻纺"]
+        );
+        // 作为 is another frame's (把A作为…), never this copula.
+        assert_eq!(
+            names("白山高新区把先进硬质材料作为首位产业。", Kind::Industry),
+            vec!["先进硬质材料"]
         );
         assert_eq!(
             names("在量子信息链上,园区已集聚企业70家。", Kind::Industry),

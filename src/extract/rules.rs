@@ -504,6 +504,7 @@ pub struct LeadingRules {
     pub copula_frames: Vec<(String, String)>,
     /// How far the copula may stand before the cue (in characters).
     pub copula_frame_gap: usize,
+    pub copula_not_after: Vec<String>,
     /// Header cells of a table's column of leading industries (主导产业).
     pub table_headers: Vec<String>,
 }
