@@ -296,6 +296,29 @@ fn clean_text(original: &str, page_breaks: bool) -> NormalizedDoc {
     }
 }
 
+/// An empty cell of a tab-separated row (`9\tA公司\t\t包装材料`: no park) as
+/// `-`, the form `csv_tables` writes one in: two tabs in a row would fold to
+/// spaces that squeeze away, running the row's cells together. Tabs that
+/// indent a line or end it are no cells.
+fn mark_empty_tab_cells(chars: &[(char, u32)]) -> Vec<(char, u32)> {
+    if !chars.windows(2).any(|w| w[0].0 == '\t' && w[1].0 == '\t') {
+        return chars.to_vec();
+    }
+    let mut out = Vec::with_capacity(chars.len() + 16);
+    for line in chars.split_inclusive(|&(c, _)| c == '\n') {
+        let first = line.iter().position(|&(c, _)| !c.is_whitespace());
+        let last = line.iter().rposition(|&(c, _)| !c.is_whitespace());
+        for (k, &(c, o)) in line.iter().enumerate() {
+            out.push((c, o));
+            let inside = first.is_some_and(|f| f < k) && last.is_some_and(|l| k < l);
+            if c == '\t' && inside && line.get(k + 1).is_some_and(|&(d, _)| d == '\t') {
+                out.push(('-', o));
+            }
+        }
+    }
+    out
+}
+
 /// Most rounds of the clean-up steps (see [`clean`]).
 const CLEAN_ROUNDS: usize = 5;
 
@@ -305,9 +328,9 @@ const CLEAN_ROUNDS: usize = 5;
 /// characters, whether traditional characters were converted and how many
 /// lines were split.
 fn clean_round(chars: &[(char, u32)], definitions: bool, page_breaks: bool) -> (Vec<(char, u32)>, bool, usize) {
-    let chars: Vec<(char, u32)> = chars
-        .iter()
-        .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
+    let chars: Vec<(char, u32)> = mark_empty_tab_cells(chars)
+        .into_iter()
+        .filter_map(|(c, o)| fold_char(c).map(|c| (c, o)))
         .collect();
     // (Each round: a quote's mark may open a line only once junk before it
     // on the line has gone.)
@@ -1501,9 +1524,22 @@ fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u
                     .is_some_and(|c| is_cjk(c) || c == '%');
                 digits > 0 && cjk_before && lead > 0 && unit
             };
-            let broken = full_width
+            // (A cited title's number in brackets, which did not fit on
+            // the title's line: 《…意见》|(国办发〔2020〕7号)和…)
+            let cited_number = || {
+                let next: String = body(next_line)
+                    .iter()
+                    .map(|&(c, _)| c)
+                    .filter(|c| !is_space(*c))
+                    .take(16)
+                    .collect();
+                last == Some('》') && next.starts_with('(') && next.contains(['〔', '['])
+            };
+            let cited = cited_number();
+            let broken = (full_width
                 && (last.is_some_and(ends_open) || last == Some('.') && decimal())
-                && !names_a_notice(current);
+                && !names_a_notice(current))
+                || cited;
             let open_title = !broken && open_title();
             // (A number broken before its decimal point: 486|.2亿元.)
             let decimal_rest = || {
@@ -1514,7 +1550,7 @@ fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u
             };
             let joinable = (broken || open_title)
                 && shown + next_shown < LONG_LINE
-                && (first.is_some_and(starts_continuation) || decimal_rest())
+                && (first.is_some_and(starts_continuation) || decimal_rest() || cited)
                 && !is_table_row(body(lines[i]))
                 && !is_table_row(body(next_line))
                 && !is_narrow_table_row(body(lines[i]), Some(body(next_line)))
@@ -1522,6 +1558,8 @@ fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u
                 && !is_field_line(current)
                 && !is_field_line(body(next_line))
                 && !opens_numbered_item(body(next_line))
+                && !is_document_number(current)
+                && !is_document_number(body(next_line))
                 && !holds_bar(current)
                 && !holds_bar(body(next_line));
             if !joinable {
@@ -1545,6 +1583,23 @@ fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u
     out
 }
 
+/// Whether a line is an official document's number on its own (赣工信中小字
+/// 〔2024〕211号, 国发[2023]5号): the line under a notice's title, before its
+/// addressees, neither of which it continues.
+fn is_document_number(line: &[(char, u32)]) -> bool {
+    let text: String = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c)).collect();
+    let Some(open) = text.find(['〔', '[']) else {
+        return false;
+    };
+    let after = &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..];
+    let year: String = after.chars().take(4).collect();
+    text.chars().count() <= 30
+        && text.ends_with('号')
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && after[4..].starts_with(['〕', ']'])
+}
+
 /// Whether a line holds a bar: items set apart by bars (a slide's
 /// `A | B | C`, a page's `站名 | 栏目 2`) are no sentence a line break cut.
 fn holds_bar(line: &[(char, u32)]) -> bool {
@@ -1555,6 +1610,11 @@ fn holds_bar(line: &[(char, u32)]) -> bool {
 /// does (…关于印发《…》的通知): a heading, not a sentence broken at the
 /// line's end, however long.
 fn names_a_notice(line: &[(char, u32)]) -> bool {
+    // A title without the quoted document (关于公布第五批…名单的通知).
+    let text: String = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c)).collect();
+    if text.contains("关于") && ["的通知", "的决定", "的批复", "的函", "的公告", "的意见"].iter().any(|w| text.ends_with(w)) {
+        return true;
+    }
     // The last visible characters, last first: the tail after 》 is short.
     let mut tail = ['\0'; 5];
     for (n, &(c, _)) in line.iter().rev().filter(|(c, _)| !is_space(*c)).enumerate() {
