@@ -431,6 +431,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     statistics::find_statistics(&doc.text, &chars, &record_subjects, &mut ex);
     tables::add_row_facts(&doc.text, &tables, &mut ex);
     tables::add_project_facts(&doc.text, &project_tables, &mut ex);
+    tables::add_group_places(&doc.text, &mut ex);
     // (After the rows' figures: the same figure read by its column wins.)
     column_tables::add_column_figures(&doc.text, &mut ex);
     english_statistics::find_english_statistics(&doc.text, &mut ex);

@@ -619,6 +619,70 @@ fn add_investment(
     });
 }
 
+/// The rows of a list grouped under headings that name a place or a zone
+/// (一、南昌市(10家) / 1 A公司 南昌高新区 … / 二、九江市(6家) / …): each row's
+/// firms lie in its group's place or zone, and the zones of a place's rows
+/// lie in that place. A heading is its numbering, one place or zone, and at
+/// most a bracketed count; a row is a line that opens with its number.
+pub(super) fn add_group_places(text: &str, ex: &mut Extraction) {
+    let mut group: Option<usize> = None;
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (si, sentence) in ex.sentences.iter().enumerate() {
+        let line = text[sentence.start..sentence.end].trim();
+        let in_sentence = |m: &Mention| sentence.start <= m.start && m.end <= sentence.end;
+        if crate::normalize::opens_section(line) {
+            group = group_heading(text, line, sentence.start, ex, in_sentence);
+            continue;
+        }
+        let Some(place) = group else {
+            continue;
+        };
+        let numbered = line.chars().next().is_some_and(|c| c.is_ascii_digit()) && line.contains(' ');
+        if !numbered {
+            // Prose after the list ends the group.
+            if line.chars().count() > 40 {
+                group = None;
+            }
+            continue;
+        }
+        let place_kind = ex.mentions[place].kind;
+        for (i, m) in ex.mentions.iter().enumerate() {
+            let placed = m.kind == Kind::Enterprise || m.kind == Kind::Zone && place_kind == Kind::Place;
+            if in_sentence(m) && placed && i != place {
+                found.push((i, place, si));
+            }
+        }
+    }
+    for (subject, place, sentence) in found {
+        relate_once(ex, Predicate::LocatedIn, subject, place, sentence);
+    }
+}
+
+/// The place or zone a group's heading names (一、南昌市(10家), (十一)赣江新区):
+/// the one mention after its numbering, nothing after it but a bracketed count.
+fn group_heading(
+    text: &str,
+    line: &str,
+    start: usize,
+    ex: &Extraction,
+    in_sentence: impl Fn(&Mention) -> bool,
+) -> Option<usize> {
+    let numbering = line.find(['、', ')']).map(|p| p + line[p..].chars().next().map_or(0, char::len_utf8))?;
+    let offset = start + (text[start..].len() - text[start..].trim_start().len());
+    let body_start = offset + numbering;
+    let (i, m) = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| in_sentence(m) && m.start == body_start && matches!(m.kind, Kind::Place | Kind::Zone))?;
+    let rest = text[m.end..offset + line.len()].trim();
+    let count = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|c| c.chars().any(|d| d.is_ascii_digit()) && c.chars().count() <= 8);
+    (rest.is_empty() || count).then_some(i)
+}
+
 /// An investment cell's value in base units and its unit: a number with its
 /// unit (22亿元), or a bare number under a header with one (总投资(亿元)),
 /// or under a table whose unit line gives it (`table_unit`, 单位:亿元).
