@@ -1612,7 +1612,11 @@ fn holds_bar(line: &[(char, u32)]) -> bool {
 fn names_a_notice(line: &[(char, u32)]) -> bool {
     // A title without the quoted document (关于公布第五批…名单的通知).
     let text: String = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c)).collect();
-    if text.contains("关于") && ["的通知", "的决定", "的批复", "的函", "的公告", "的意见"].iter().any(|w| text.ends_with(w)) {
+    if text.contains("关于")
+        && ["的通知", "的决定", "的批复", "的函", "的公告", "的意见"]
+            .iter()
+            .any(|w| text.ends_with(w))
+    {
         return true;
     }
     // The last visible characters, last first: the tail after 》 is short.
@@ -2064,6 +2068,26 @@ mod tests {
     fn a_header_over_a_rule_keeps_its_cells_apart() {
         let table = "指标  新能源汽车链  储能链\n──────────────\n规上企业(家)  86  41\n产值(亿元)  612.4  287.9\n";
         assert!(norm(table).starts_with("指标 新能源汽车链 储能链\n"), "{}", norm(table));
+    }
+
+    #[test]
+    fn an_empty_cell_of_a_tab_separated_row_stays_a_cell() {
+        assert_eq!(
+            norm("序号\t企业名称\t所在园区\t主导产品\n9\t白山包装材料有限公司\t\t纸基复合包装\n\t\t缩进的行\n"),
+            "序号 企业名称 所在园区 主导产品\n9 白山包装材料有限公司 - 纸基复合包装\n缩进的行"
+        );
+    }
+
+    #[test]
+    fn a_notice_s_title_number_and_addressees_stay_apart() {
+        let text =
+            "白山省工业和信息化厅关于公布第五批专精特新企业名单的通知\n白工信字〔2024〕21号\n各设区市工业和信息化局:\n\
+                    为深入贯彻《白山省制造业高质量发展意见》\n(白政发〔2023〕5号),现将名单予以公布。\n";
+        assert_eq!(
+            norm(text),
+            "白山省工业和信息化厅关于公布第五批专精特新企业名单的通知\n白工信字〔2024〕21号\n各设区市工业和信息化局:\n\
+             为深入贯彻《白山省制造业高质量发展意见》(白政发〔2023〕5号),现将名单予以公布。"
+        );
     }
 
     #[test]

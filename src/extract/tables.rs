@@ -667,7 +667,9 @@ fn group_heading(
     ex: &Extraction,
     in_sentence: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
-    let numbering = line.find(['、', ')']).map(|p| p + line[p..].chars().next().map_or(0, char::len_utf8))?;
+    let numbering = line
+        .find(['、', ')'])
+        .map(|p| p + line[p..].chars().next().map_or(0, char::len_utf8))?;
     let offset = start + (text[start..].len() - text[start..].trim_start().len());
     let body_start = offset + numbering;
     let (i, m) = ex
@@ -906,6 +908,37 @@ mod tests {
                 ("青溪高新区", "750000000", "年度计划投资"),
             ]
         );
+    }
+
+    #[test]
+    fn rows_grouped_under_a_place_lie_in_it() {
+        let text = "附件:第五批专精特新企业名单\n\
+                    序号 企业名称 所在园区 主导产品\n\
+                    一、白山市(2家)\n\
+                    1 白山精工机械有限公司 白山高新区 数控机床\n\
+                    2 白山包装材料有限公司 - 纸基包装\n\
+                    二、青溪新区(1家)\n\
+                    3 青溪航材科技有限公司 - 复合材料\n\
+                    本批共认定企业3家,各地要加强跟踪服务,及时将企业发展中遇到的困难报送我厅。\n";
+        let ex = extract(&clean(text));
+        let name = |i: usize| ex.mentions[i].name.as_str();
+        let mut located: Vec<(&str, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .map(|r| (name(r.subject), r.object.map_or("", name)))
+            .collect();
+        located.sort();
+        located.dedup();
+        for want in [
+            ("白山包装材料有限公司", "白山市"),
+            ("白山精工机械有限公司", "白山市"),
+            ("白山精工机械有限公司", "白山高新区"),
+            ("白山高新区", "白山市"),
+            ("青溪航材科技有限公司", "青溪新区"),
+        ] {
+            assert!(located.contains(&want), "{want:?} in {located:?}");
+        }
     }
 
     #[test]
