@@ -710,6 +710,9 @@ pub struct StatisticRules {
     /// Words that open a table's subtotal line (小计 12家 180.00).
     pub subtotal_words: Vec<String>,
     pub group_subtotal_words: Vec<String>,
+    /// Words between a list of subjects and a figure that give the figure
+    /// to each of them (A、B营业收入均超过…, A、B各不少于800亩).
+    pub each_words: Vec<String>,
     /// Verbs after a figure that give it to the project after them.
     pub builds_after: Vec<String>,
     /// Words of a project's investment (总投资).

@@ -752,7 +752,8 @@ fn listed_subjects(text: &str, ex: &Extraction, ms: &[usize], at: FigureSpan) ->
         return None;
     }
     let between = &text[pos..at.start];
-    Some(if between.contains('均') || between.contains('都') {
+    let each = &Rules::get().statistics.each_words;
+    Some(if each.iter().any(|w| between.contains(w.as_str())) {
         list
     } else {
         Vec::new()
@@ -1555,6 +1556,15 @@ mod tests {
                 ("青溪高新区".into(), "420000000000".into(), "CNY".into()),
                 ("白山高新区".into(), "200000000000".into(), "CNY".into()),
                 ("蓝湾高新区".into(), "200000000000".into(), "CNY".into()),
+            ]
+        );
+        let s = stats("2024年青溪高新区安排工业用地不少于1500亩,白山经开区、蓝湾经开区各不少于800亩。");
+        assert_eq!(
+            s,
+            vec![
+                ("青溪高新区".into(), "1500".into(), "mu".into()),
+                ("白山经开区".into(), "800".into(), "mu".into()),
+                ("蓝湾经开区".into(), "800".into(), "mu".into()),
             ]
         );
     }
