@@ -1235,11 +1235,39 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
                 moved = true;
             }
         }
+        // … or a zone's name when a place opens what follows (京山经开区|京山
+        // 华彩包装科技有限公司: the firm in the zone, not a firm of the zone's
+        // name; 苏州高新区经济发展集团 goes on with no place and keeps it).
+        if let Some(end) = edge
+            .through_inner
+            .then(|| zone_before_placed_name(chars, b2, suffix_start, rules))
+            .flatten()
+        {
+            b2 = end;
+            moved = true;
+        }
         if !moved {
             break;
         }
     }
     b2
+}
+
+/// Where a zone's name that opens `chars[from..to]` ends, when a place's name
+/// follows it right away.
+fn zone_before_placed_name(chars: &[char], from: usize, to: usize, rules: &Rules) -> Option<usize> {
+    let gaz = Gazetteer::get();
+    (from + 3..=(from + 12).min(to.saturating_sub(2))).find(|&end| {
+        rules
+            .entities
+            .zone
+            .suffixes
+            .iter()
+            .any(|z| ends_with(chars, end, z) && end - from > z.chars().count())
+            && gaz
+                .at_start(&chars[end..to])
+                .is_some_and(|(len, entries)| len >= 2 && entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
+    })
 }
 
 fn generic(prefix: &str, rules: &Rules) -> bool {
@@ -3048,9 +3076,17 @@ fn industry_list(
             && !n.contains(['以', '的', '为', '在', '是', '将', '从'])
             && !generic(n, rules)
     };
+    // An item the taxonomy knows, or one of a kind it knows (磷基新材料 is
+    // 新材料 of one kind).
+    let known = |n: &str| {
+        gaz.industry(n).is_some()
+            || n.char_indices()
+                .skip(1)
+                .any(|(p, _)| n[p..].chars().count() >= 3 && gaz.industry(&n[p..]).is_some())
+    };
     if named.len() > 6
         || !named.iter().all(|(_, _, n)| plain(n))
-        || known_needed && !named.iter().any(|(_, _, n)| gaz.industry(n).is_some())
+        || known_needed && !named.iter().any(|(_, _, n)| known(n))
     {
         return;
     }
@@ -4074,6 +4110,14 @@ mod tests {
             names("白山镁合金、轻纺为主导产业。", Kind::Industry),
             vec!["白山镁合金", "轻纺"]
         );
+        // A kind of an industry the taxonomy knows (磷基新材料) makes the list one.
+        assert_eq!(
+            names(
+                "白河经开区位于白河市,重点发展磷基新材料和绿色食品加工。",
+                Kind::Industry
+            ),
+            vec!["磷基新材料", "绿色食品加工"]
+        );
         // 作为 is another frame's (把A作为…), never this copula.
         assert_eq!(
             names("白山高新区把先进硬质材料作为首位产业。", Kind::Industry),
@@ -4085,6 +4129,22 @@ mod tests {
         );
         // The links of 产业链、创新链、金融链 are no industries.
         assert!(names("促进产业链、创新链、金融链融合。", Kind::Industry).is_empty());
+    }
+
+    #[test]
+    fn a_zone_before_a_firm_named_after_a_place_is_no_part_of_it() {
+        assert_eq!(
+            names(
+                "支持白山经开区白山华彩包装科技有限公司实施智能化改造。",
+                Kind::Enterprise
+            ),
+            vec!["白山华彩包装科技有限公司"]
+        );
+        // A firm that bears its zone's name keeps it.
+        assert_eq!(
+            names("苏州高新区经济发展集团有限公司发行债券。", Kind::Enterprise),
+            vec!["苏州高新区经济发展集团有限公司"]
+        );
     }
 
     #[test]
