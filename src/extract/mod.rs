@@ -423,6 +423,7 @@ pub fn extract(doc: &NormalizedDoc) -> Extraction {
     relations::add_headed_leaders(&doc.text, &mut ex);
     relations::find_topics(&doc.text, &mut ex);
     relations::find_relations(&doc.text, &mut ex);
+    relations::add_attributive_locations(&doc.text, &mut ex);
     relations::find_document_policy_relations(&doc.text, &mut ex);
     relations::add_headed_leading_industries(&doc.text, &mut ex);
     relations::add_headed_chain_leaders(&doc.text, &mut ex);

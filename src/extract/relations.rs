@@ -99,6 +99,34 @@ pub(super) fn add_framed_leaders(text: &str, ex: &mut Extraction) {
     ex.insert_mentions(found);
 }
 
+/// A place or zone after a location word and before 的, and the park, firm,
+/// institute or project right after (位于大塘埠镇的电子信息产业园, 落户青溪
+/// 高新区的A公司): the latter lies in the former.
+pub(super) fn add_attributive_locations(text: &str, ex: &mut Extraction) {
+    let words = &Rules::get().relations.located_in.attributive_location;
+    let mut found = Vec::new();
+    for (i, place) in ex.mentions.iter().enumerate() {
+        if !matches!(place.kind, Kind::Place | Kind::Zone)
+            || !words.iter().any(|w| text[..place.start].ends_with(w.as_str()))
+            || !text[place.end..].starts_with('的')
+        {
+            continue;
+        }
+        let after = place.end + '的'.len_utf8();
+        let located = ex.mentions.iter().position(|m| {
+            m.start == after
+                && m.sentence == place.sentence
+                && matches!(m.kind, Kind::Zone | Kind::Enterprise | Kind::Institute | Kind::Project)
+        });
+        if let Some(j) = located {
+            found.push((j, i, place.sentence));
+        }
+    }
+    for (subject, object, sentence) in found {
+        super::tables::relate_once(ex, Predicate::LocatedIn, subject, object, sentence);
+    }
+}
+
 /// The lines a leader heading heads (`heading_words` in relations.toml, on
 /// a line of its own, the chain's industry named on the line above): for
 /// each line, the industry mention, the line's sentence and the span of the
@@ -2421,6 +2449,17 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn what_follows_a_located_place_and_de_lies_in_it() {
+        let r = relations("青溪高新区按“一区两园”布局,下设位于白河镇的电子信息产业园和位于古陂镇的绿色食品产业园。");
+        for (park, town) in [("电子信息产业园", "白河镇"), ("绿色食品产业园", "古陂镇")] {
+            assert!(
+                r.contains(&(Predicate::LocatedIn, park.to_string(), town.to_string())),
+                "{park} in {town}: {r:?}"
+            );
+        }
     }
 
     fn has(rels: &[(Predicate, String, String)], p: Predicate, s: &str, o: &str) -> bool {

@@ -516,6 +516,9 @@ pub struct LocatedRules {
     pub visit_words: WordSet,
     pub place_cues: WordSet,
     pub settled_before_place: Vec<String>,
+    /// Words that put what follows "的" in the place or zone between them
+    /// (位于大塘埠镇的电子信息产业园).
+    pub attributive_location: Vec<String>,
     /// An enterprise or project lies in the zone named right after one of
     /// these (A项目将落户B园), rather than in the sentence's zone …
     pub settled_before_zone: Vec<String>,
