@@ -19,9 +19,10 @@
 //!   `12.500000`), dates as `YYYY-MM-DD`. Reading cells is calamine's.
 //!
 //! A file that is not such a document (a damaged or foreign archive) is an
-//! error naming the problem. Entries are read up to the size limit of a
-//! document, so that an archive that inflates a thousandfold is refused
-//! rather than read.
+//! error naming the problem. A Word file's entries are read up to the size
+//! limit of a document, and a workbook whose entries say they inflate to
+//! more than sixteen times it is refused before calamine reads it, so that
+//! an archive that inflates a thousandfold is refused rather than read.
 
 use super::MAX_DOCUMENT_BYTES;
 use calamine::{Data, Reader};
@@ -408,6 +409,10 @@ fn workbook_to_text(bytes: &[u8]) -> Result<OfficeText, String> {
     Ok(OfficeText { text: out, title: None })
 }
 
+/// The most XML a workbook's entries may inflate to: a sheet's markup is
+/// many times its text.
+const WORKBOOK_XML_LIMIT: u64 = 16 * MAX_DOCUMENT_BYTES;
+
 /// The workbook in `bytes`: Excel's and OpenDocument's are ZIP archives
 /// (told apart by their entries), Excel 97's (`.xls`) a compound file. The
 /// error is the reader's for the format the bytes are in.
@@ -419,7 +424,18 @@ fn open_workbook(bytes: &[u8]) -> Result<calamine::Sheets<Cursor<&[u8]>>, String
             .map(Sheets::Xls)
             .map_err(|e| not(&e));
     }
-    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a ZIP archive: {e}"))?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a ZIP archive: {e}"))?;
+    // calamine inflates whole sheets: an archive that says it inflates to
+    // far more XML than a document's text limit is refused before.
+    let mut inflated = 0u64;
+    for i in 0..archive.len() {
+        inflated += archive.by_index_raw(i).map_or(0, |entry| entry.size());
+    }
+    if inflated > WORKBOOK_XML_LIMIT {
+        return Err(format!(
+            "its entries inflate to {inflated} bytes (the limit is {WORKBOOK_XML_LIMIT})"
+        ));
+    }
     let has = |path: &str| archive.index_for_name(path).is_some();
     if has("content.xml") {
         open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes))
@@ -559,6 +575,22 @@ mod tests {
         assert!(word_to_text(&other).unwrap_err().contains("no word/document.xml"));
         let bad_xml = zip_of(&[("word/document.xml", "<w:document><w:body><w:p></w:body>")]);
         assert!(word_to_text(&bad_xml).unwrap_err().contains("word/document.xml"));
+    }
+
+    #[test]
+    fn an_entry_that_inflates_beyond_the_limit_is_refused() {
+        // A few kilobytes that inflate to more than a document may hold.
+        let bomb = " ".repeat(MAX_DOCUMENT_BYTES as usize + 1);
+        let bytes = zip_of(&[("word/document.xml", &bomb)]);
+        assert!(bytes.len() < 100_000);
+        assert!(word_to_text(&bytes).unwrap_err().contains("inflates beyond"));
+    }
+
+    #[test]
+    fn a_workbook_that_inflates_beyond_the_limit_is_refused() {
+        let bomb = " ".repeat(WORKBOOK_XML_LIMIT as usize + 1);
+        let bytes = zip_of(&[("xl/worksheets/sheet1.xml", &bomb), ("xl/workbook.xml", "<x/>")]);
+        assert!(workbook_to_text(&bytes).unwrap_err().contains("inflate to"));
     }
 
     #[test]
