@@ -300,9 +300,10 @@ fn clean_text(original: &str, page_breaks: bool) -> NormalizedDoc {
 /// `-`, the form `csv_tables` writes one in: two tabs in a row would fold to
 /// spaces that squeeze away, running the row's cells together. Tabs that
 /// indent a line or end it are no cells.
-fn mark_empty_tab_cells(chars: &[(char, u32)]) -> Vec<(char, u32)> {
+/// `None` when the text has no two tabs in a row (nearly every text).
+fn mark_empty_tab_cells(chars: &[(char, u32)]) -> Option<Vec<(char, u32)>> {
     if !chars.windows(2).any(|w| w[0].0 == '\t' && w[1].0 == '\t') {
-        return chars.to_vec();
+        return None;
     }
     let mut out = Vec::with_capacity(chars.len() + 16);
     for line in chars.split_inclusive(|&(c, _)| c == '\n') {
@@ -316,7 +317,7 @@ fn mark_empty_tab_cells(chars: &[(char, u32)]) -> Vec<(char, u32)> {
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// Most rounds of the clean-up steps (see [`clean`]).
@@ -328,9 +329,12 @@ const CLEAN_ROUNDS: usize = 5;
 /// characters, whether traditional characters were converted and how many
 /// lines were split.
 fn clean_round(chars: &[(char, u32)], definitions: bool, page_breaks: bool) -> (Vec<(char, u32)>, bool, usize) {
-    let chars: Vec<(char, u32)> = mark_empty_tab_cells(chars)
-        .into_iter()
-        .filter_map(|(c, o)| fold_char(c).map(|c| (c, o)))
+    let marked = mark_empty_tab_cells(chars);
+    let chars: Vec<(char, u32)> = marked
+        .as_deref()
+        .unwrap_or(chars)
+        .iter()
+        .filter_map(|&(c, o)| fold_char(c).map(|c| (c, o)))
         .collect();
     // (Each round: a quote's mark may open a line only once junk before it
     // on the line has gone.)
@@ -1527,6 +1531,9 @@ fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u
             // (A cited title's number in brackets, which did not fit on
             // the title's line: 《…意见》|(国办发〔2020〕7号)和…)
             let cited_number = || {
+                if last != Some('》') {
+                    return false;
+                }
                 let next: String = body(next_line)
                     .iter()
                     .map(|&(c, _)| c)
@@ -1587,6 +1594,9 @@ fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u
 /// 〔2024〕211号, 国发[2023]5号): the line under a notice's title, before its
 /// addressees, neither of which it continues.
 fn is_document_number(line: &[(char, u32)]) -> bool {
+    if line.len() > 40 || line.iter().rev().map(|&(c, _)| c).find(|c| !is_space(*c)) != Some('号') {
+        return false;
+    }
     let text: String = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c)).collect();
     let Some(open) = text.find(['〔', '[']) else {
         return false;
@@ -1611,13 +1621,16 @@ fn holds_bar(line: &[(char, u32)]) -> bool {
 /// line's end, however long.
 fn names_a_notice(line: &[(char, u32)]) -> bool {
     // A title without the quoted document (关于公布第五批…名单的通知).
-    let text: String = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c)).collect();
-    if text.contains("关于")
-        && ["的通知", "的决定", "的批复", "的函", "的公告", "的意见"]
-            .iter()
-            .any(|w| text.ends_with(w))
-    {
-        return true;
+    let last = line.iter().rev().map(|&(c, _)| c).find(|c| !is_space(*c));
+    if last.is_some_and(|c| "知定复函告见".contains(c)) {
+        let text: String = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c)).collect();
+        if text.contains("关于")
+            && ["的通知", "的决定", "的批复", "的函", "的公告", "的意见"]
+                .iter()
+                .any(|w| text.ends_with(w))
+        {
+            return true;
+        }
     }
     // The last visible characters, last first: the tail after 》 is short.
     let mut tail = ['\0'; 5];

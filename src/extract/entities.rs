@@ -7,6 +7,7 @@ use super::{Extraction, Kind, Mention, Via};
 use crate::gazetteer::{Gazetteer, Hit, Level};
 use foldhash::{HashMap, HashSet};
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 /// A candidate mention inside one sentence (char offsets in the sentence).
 #[derive(Debug, Clone)]
@@ -1257,13 +1258,26 @@ fn left_edge_with(chars: &[char], suffix_start: usize, max_len: usize, rules: &R
 /// follows it right away.
 fn zone_before_placed_name(chars: &[char], from: usize, to: usize, rules: &Rules) -> Option<usize> {
     let gaz = Gazetteer::get();
-    (from + 3..=(from + 12).min(to.saturating_sub(2))).find(|&end| {
+    // (Asked of every firm's name: the last characters of zone endings are
+    // few, and most positions end with none of them.)
+    static LAST_CHARS: OnceLock<HashSet<char>> = OnceLock::new();
+    let last_chars = LAST_CHARS.get_or_init(|| {
         rules
             .entities
             .zone
             .suffixes
             .iter()
-            .any(|z| ends_with(chars, end, z) && end - from > z.chars().count())
+            .filter_map(|z| z.chars().next_back())
+            .collect()
+    });
+    (from + 3..=(from + 12).min(to.saturating_sub(2))).find(|&end| {
+        last_chars.contains(&chars[end - 1])
+            && rules
+                .entities
+                .zone
+                .suffixes
+                .iter()
+                .any(|z| ends_with(chars, end, z) && end - from > z.chars().count())
             && gaz
                 .at_start(&chars[end..to])
                 .is_some_and(|(len, entries)| len >= 2 && entries.iter().any(|&e| gaz.entries[e].kind == Kind::Place))
