@@ -36,15 +36,22 @@ pub(super) struct Table {
 }
 
 /// The cells of a line: the runs between single spaces. A space inside
-/// brackets is part of its cell (A传动技术有限公司(Kessler Antriebstechnik GmbH)).
+/// brackets is part of its cell (A传动技术有限公司(Kessler Antriebstechnik GmbH)),
+/// unless a bracket is left open (a cut cell).
 pub(super) fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    split_cells(text, line.clone(), true).unwrap_or_else(|| split_cells(text, line, false).unwrap_or_default())
+}
+
+/// [`cells`], spaces inside brackets kept or not; `None` when they are to
+/// be kept and a bracket is left open.
+fn split_cells(text: &str, line: Range<usize>, keep_bracketed: bool) -> Option<Vec<Range<usize>>> {
     let mut out = Vec::new();
     let mut start = line.start;
     let mut depth = 0usize;
     for (p, c) in text[line.clone()].char_indices() {
         match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            '(' if keep_bracketed => depth += 1,
+            ')' if keep_bracketed => depth = depth.saturating_sub(1),
             ' ' if depth == 0 => {
                 out.push(start..line.start + p);
                 start = line.start + p + 1;
@@ -52,18 +59,9 @@ pub(super) fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    if depth > 0 {
-        // A bracket left open (a cut cell): every space parts cells.
-        out.clear();
-        start = line.start;
-        for (p, _) in text[line.clone()].match_indices(' ') {
-            out.push(start..line.start + p);
-            start = line.start + p + 1;
-        }
-    }
     out.push(start..line.end);
     out.retain(|c| !c.is_empty());
-    out
+    (depth == 0).then_some(out)
 }
 
 /// Relate two mentions, unless the relation is known already.
