@@ -115,7 +115,9 @@ fn colon_row<'a>(line: &'a Chars, r: &DefinitionRules) -> Option<Row<'a>> {
         .iter()
         .rposition(|&(c, _)| !is_space(c) && !matches!(c, ';' | '。'))?
         + 1;
-    (meaning_start < meaning_end).then_some(())?;
+    if meaning_start >= meaning_end {
+        return None;
+    }
     Some(Row {
         terms: split_terms(&terms_text, r)?,
         origin: rest[0].1,
