@@ -4146,6 +4146,13 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_ownership_is_no_firm_s_name() {
+        let firms = names("青岚控股系由白山高新区管委会出资设立的国有独资公司。", Kind::Enterprise);
+        assert!(!firms.iter().any(|n| n.contains("独资")), "{firms:?}");
+        assert!(names("对在境内外证券交易所首发上市的企业给予奖励。", Kind::Enterprise).is_empty());
+    }
+
+    #[test]
     fn a_zone_before_a_firm_named_after_a_place_is_no_part_of_it() {
         assert_eq!(
             names(
