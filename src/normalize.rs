@@ -136,7 +136,7 @@ impl Markup {
         if lower.ends_with(".html") || lower.ends_with(".htm") {
             return Markup::Html;
         }
-        if let Some(kind) = office::kind_of(&lower, bytes) {
+        if let Some(kind) = office::kind_of(name, bytes) {
             return Markup::Office(kind);
         }
         let head: Vec<u8> = bytes.iter().take(512).map(|b| b.to_ascii_lowercase()).collect();
@@ -180,7 +180,6 @@ pub fn normalize(name: &str, bytes: &[u8], markup: Markup) -> Result<NormalizedD
         if doc.text.trim().is_empty() {
             return Err(Error::Empty { name: name.to_string() });
         }
-        doc.encoding = "UTF-8";
         doc.title = office
             .title
             .map(|t| simplify(&t))
@@ -1540,7 +1539,7 @@ fn join_broken_lines(chars: Vec<(char, u32)>, page_breaks: bool) -> Vec<(char, u
                     .filter(|c| !is_space(*c))
                     .take(16)
                     .collect();
-                last == Some('》') && next.starts_with('(') && next.contains(['〔', '['])
+                next.starts_with('(') && next.contains(['〔', '['])
             };
             let cited = cited_number();
             let broken = (full_width
@@ -1604,7 +1603,6 @@ fn is_document_number(line: &[(char, u32)]) -> bool {
     let after = &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..];
     let year: String = after.chars().take(4).collect();
     text.chars().count() <= 30
-        && text.ends_with('号')
         && year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
         && after[4..].starts_with(['〕', ']'])
@@ -1620,15 +1618,14 @@ fn holds_bar(line: &[(char, u32)]) -> bool {
 /// does (…关于印发《…》的通知): a heading, not a sentence broken at the
 /// line's end, however long.
 fn names_a_notice(line: &[(char, u32)]) -> bool {
-    // A title without the quoted document (关于公布第五批…名单的通知).
+    const KINDS: [&str; 5] = ["通知", "决定", "批复", "函", "公告"];
+    // A title without the quoted document (关于公布第五批…名单的通知): asked
+    // only of a line that ends as one of the kinds does.
     let last = line.iter().rev().map(|&(c, _)| c).find(|c| !is_space(*c));
-    if last.is_some_and(|c| "知定复函告见".contains(c)) {
+    if last.is_some_and(|c| KINDS.iter().chain(&["意见"]).any(|k| k.ends_with(c))) {
         let text: String = line.iter().map(|&(c, _)| c).filter(|c| !is_space(*c)).collect();
-        if text.contains("关于")
-            && ["的通知", "的决定", "的批复", "的函", "的公告", "的意见"]
-                .iter()
-                .any(|w| text.ends_with(w))
-        {
+        let kind = KINDS.iter().chain(&["意见"]).find(|k| text.ends_with(*k));
+        if text.contains("关于") && kind.is_some_and(|k| text[..text.len() - k.len()].ends_with('的')) {
             return true;
         }
     }
@@ -1637,7 +1634,7 @@ fn names_a_notice(line: &[(char, u32)]) -> bool {
     for (n, &(c, _)) in line.iter().rev().filter(|(c, _)| !is_space(*c)).enumerate() {
         if c == '》' {
             let tail: String = tail[..n].iter().rev().collect();
-            return ["通知", "决定", "批复", "函", "公告"].iter().any(|w| tail.ends_with(w));
+            return KINDS.iter().any(|w| tail.ends_with(w));
         }
         if n == tail.len() {
             return false;
